@@ -1,0 +1,17 @@
+import type { Kysely } from 'kysely';
+import type { Config } from './config';
+import type { Database } from './db/schema';
+import type { TrackingBus } from './domain/tracking/tracking-bus';
+import type { Logger } from './http/logger';
+
+/** Everything the HTTP app needs from outside; tests build their own. */
+export interface AppDeps {
+  db: Kysely<Database>;
+  config: Config;
+  bus: TrackingBus;
+  logger: Logger;
+  /** Epoch ms; injectable so rules about time can be tested at their edges. */
+  clock: () => number;
+  /** Built client to serve (the `dist` folder); omitted when only the API is wanted. */
+  clientDir?: string;
+}

@@ -1,0 +1,48 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import type { AppDeps } from './app-deps';
+import { AppError } from './http/app-error';
+import { clientFiles } from './http/client-files';
+import { errorJson, makeErrorHandler } from './http/error-handler';
+import { requestLog } from './http/request-log';
+import { securityHeaders } from './http/security-headers';
+import { demoRoutes } from './routes/demo';
+import { healthRoutes } from './routes/health';
+import { trackRoutes } from './routes/track';
+
+/** JSON bodies are small; anything larger is refused before it is read into memory. */
+export const MAX_JSON_BODY_BYTES = 64 * 1024;
+
+function apiRoutes(deps: AppDeps) {
+  return new Hono()
+    .use(
+      bodyLimit({
+        maxSize: MAX_JSON_BODY_BYTES,
+        onError: () => {
+          throw new AppError(413, 'payload_too_large', `The body is larger than ${MAX_JSON_BODY_BYTES} bytes`);
+        },
+      }),
+    )
+    .route('/health', healthRoutes)
+    .route('/demo', demoRoutes(deps))
+    .route('/track', trackRoutes(deps));
+}
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono();
+  app.use(requestId());
+  if (deps.config.logRequests) app.use(requestLog(deps.logger));
+  app.use(securityHeaders);
+  app.onError(makeErrorHandler(deps.logger));
+
+  const api = apiRoutes(deps);
+  app.route('/api', api);
+  app.all('/api/*', (c) => errorJson(c, 404, 'not_found', `No API endpoint ${c.req.method} ${c.req.path}`));
+  if (deps.clientDir) app.route('/', clientFiles(deps.clientDir));
+  app.notFound((c) => errorJson(c, 404, 'not_found', `Nothing at ${c.req.path}`));
+  return app;
+}
+
+/** The API's type, for the client's `hc<ApiType>()`. */
+export type ApiType = ReturnType<typeof apiRoutes>;

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads process.env. Everything else receives a validated Config, so a
+ * bad value stops the process at start with a message naming the variable.
+ */
+const booleanFlag = z
+  .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
+  .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'must be sqlite:<path> or postgres://…')
+    .default('sqlite:data/doorstep.db'),
+  UPLOAD_DIR: z.string().min(1).default('data/uploads'),
+  DEMO: booleanFlag.default(true),
+  SHOP_TIMEZONE: z
+    .string()
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as Asia/Shanghai')
+    .default('Asia/Shanghai'),
+  /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
+  TRUST_PROXY: booleanFlag.default(false),
+  LOG_REQUESTS: booleanFlag.default(true),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  uploadDir: string;
+  demo: boolean;
+  shopTimeZone: string;
+  trustProxy: boolean;
+  logRequests: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings mean "unset" the way shells and .env files use them.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    uploadDir: e.UPLOAD_DIR,
+    demo: e.DEMO,
+    shopTimeZone: e.SHOP_TIMEZONE,
+    trustProxy: e.TRUST_PROXY,
+    logRequests: e.LOG_REQUESTS,
+  };
+}

@@ -1,0 +1,133 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table shapes as Kysely sees them. Columns are snake_case; each repository maps rows to
+ * camelCase domain objects. Times are epoch milliseconds (UTC) in BIGINT columns: portable
+ * between SQLite and PostgreSQL, sortable, and cheap to subtract for stage durations.
+ * Money is integer fen.
+ */
+export interface CustomerTable {
+  id: Generated<number>;
+  name: string;
+  phone: string;
+  created_at: number;
+}
+
+export interface ProductTable {
+  id: Generated<number>;
+  sku: string;
+  name: string;
+  category: string;
+  price_fen: number;
+}
+
+export interface OrderTable {
+  id: Generated<number>;
+  order_no: string;
+  customer_id: number;
+  status: string;
+  items_total_fen: number;
+  discount_fen: number;
+  shipping_fen: number;
+  paid_total_fen: number;
+  paid_at: number;
+  recipient_name: string;
+  recipient_phone: string;
+  province: string;
+  city: string;
+  district: string;
+  street: string;
+  created_at: number;
+}
+
+export interface OrderItemTable {
+  id: Generated<number>;
+  order_id: number;
+  product_id: number;
+  quantity: number;
+  unit_price_fen: number;
+}
+
+export interface CourierTable {
+  id: Generated<number>;
+  name: string;
+  phone: string;
+  password_hash: string;
+  city: string;
+  active: number;
+  created_at: number;
+}
+
+export interface StaffTable {
+  id: Generated<number>;
+  name: string;
+  email: string;
+  password_hash: string;
+  role: string;
+  created_at: number;
+}
+
+export interface ShipmentTable {
+  id: Generated<number>;
+  tracking_no: string;
+  order_id: number;
+  courier_id: number | null;
+  status: string;
+  sub_status: string;
+  /** Bumped on every change, so an offline report can say which state it was made against. */
+  version: number;
+  origin_province: string;
+  origin_city: string;
+  promised_by: number | null;
+  delivered_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface TrackingEventTable {
+  id: Generated<number>;
+  shipment_id: number;
+  status: string;
+  sub_status: string;
+  /** When it happened, on the device that saw it. */
+  occurred_at: number;
+  /** When the server learned of it. */
+  recorded_at: number;
+  province: string | null;
+  city: string | null;
+  reason_code: string | null;
+  actor_type: string;
+  actor_id: number | null;
+  note: string | null;
+  recipient_name: string | null;
+  photo_id: string | null;
+}
+
+export interface CustomerSessionTable {
+  id: Generated<number>;
+  token_hash: string;
+  order_id: number;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface VerifyAttemptTable {
+  id: Generated<number>;
+  shipment_id: number;
+  client_key: string;
+  succeeded: number;
+  attempted_at: number;
+}
+
+export interface Database {
+  customers: CustomerTable;
+  products: ProductTable;
+  orders: OrderTable;
+  order_items: OrderItemTable;
+  couriers: CourierTable;
+  staff: StaffTable;
+  shipments: ShipmentTable;
+  tracking_events: TrackingEventTable;
+  customer_sessions: CustomerSessionTable;
+  verify_attempts: VerifyAttemptTable;
+}

@@ -1,0 +1,71 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { TrackingStatus } from '../../../shared/tracking/statuses';
+import type { Database, ShipmentTable } from '../../db/schema';
+
+export interface Shipment {
+  id: number;
+  trackingNo: string;
+  orderId: number;
+  courierId: number | null;
+  status: TrackingStatus;
+  subStatus: string;
+  version: number;
+  origin: { province: string; city: string };
+  promisedBy: number | null;
+  deliveredAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export function toShipment(row: Selectable<ShipmentTable>): Shipment {
+  return {
+    id: row.id,
+    trackingNo: row.tracking_no,
+    orderId: row.order_id,
+    courierId: row.courier_id,
+    status: row.status as TrackingStatus,
+    subStatus: row.sub_status,
+    version: row.version,
+    origin: { province: row.origin_province, city: row.origin_city },
+    promisedBy: row.promised_by,
+    deliveredAt: row.delivered_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function findShipmentByTrackingNo(db: Kysely<Database>, trackingNo: string): Promise<Shipment | null> {
+  const row = await db.selectFrom('shipments').selectAll().where('tracking_no', '=', trackingNo).executeTakeFirst();
+  return row ? toShipment(row) : null;
+}
+
+export interface ShipmentStatusChange {
+  status: TrackingStatus;
+  subStatus: string;
+  deliveredAt: number | null;
+  updatedAt: number;
+}
+
+/**
+ * Applies a status change only if nobody else changed the shipment since it was read
+ * (optimistic lock on `version`); returns false when someone did.
+ */
+export async function updateShipmentStatus(
+  db: Kysely<Database>,
+  shipment: Pick<Shipment, 'id' | 'version'>,
+  change: ShipmentStatusChange,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('shipments')
+    .set({
+      status: change.status,
+      sub_status: change.subStatus,
+      delivered_at: change.deliveredAt,
+      updated_at: change.updatedAt,
+      version: shipment.version + 1,
+    })
+    .where('id', '=', shipment.id)
+    .where('version', '=', shipment.version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -1,0 +1,97 @@
+import type { Kysely } from 'kysely';
+import type { PublicTrackingView } from '../../../shared/api/tracking-view';
+import { checkTransition } from '../../../shared/tracking/shipment-state-machine';
+import { resolveSubStatus, type TrackingStatus } from '../../../shared/tracking/statuses';
+import { isValidTrackingNo, normalizeTrackingNo } from '../../../shared/tracking/tracking-number';
+import type { Database } from '../../db/schema';
+import { AppError, badRequest, conflict, notFound } from '../../http/app-error';
+import { buildPublicView } from './public-view';
+import { findShipmentByTrackingNo, updateShipmentStatus, type Shipment } from './shipment-repository';
+import {
+  insertTrackingEvent,
+  listEventsForShipment,
+  type ActorType,
+  type TrackingEvent,
+} from './tracking-event-repository';
+
+/** Normalises and checks a tracking number before anything touches the database. */
+export function parseTrackingNo(raw: string): string {
+  const trackingNo = normalizeTrackingNo(raw);
+  if (!isValidTrackingNo(trackingNo)) {
+    throw badRequest('invalid_tracking_number', `${raw.slice(0, 40)} is not a valid tracking number`);
+  }
+  return trackingNo;
+}
+
+export async function requireShipment(db: Kysely<Database>, trackingNo: string): Promise<Shipment> {
+  const shipment = await findShipmentByTrackingNo(db, trackingNo);
+  if (!shipment) throw notFound('shipment_not_found', `No parcel with tracking number ${trackingNo}`);
+  return shipment;
+}
+
+export async function getPublicView(db: Kysely<Database>, trackingNo: string, now: number): Promise<PublicTrackingView> {
+  const shipment = await requireShipment(db, trackingNo);
+  const [destination, events] = await Promise.all([
+    db
+      .selectFrom('orders')
+      .select(['province', 'city'])
+      .where('id', '=', shipment.orderId)
+      .executeTakeFirstOrThrow(),
+    listEventsForShipment(db, shipment.id),
+  ]);
+  return buildPublicView(shipment, destination, events, now);
+}
+
+export interface RecordEventInput {
+  trackingNo: string;
+  status: TrackingStatus;
+  subStatus?: string | null;
+  occurredAt: number;
+  place: { province: string | null; city: string | null };
+  reasonCode?: string | null;
+  actor: { type: ActorType; id: number | null };
+  note?: string | null;
+  recipientName?: string | null;
+  photoId?: string | null;
+  /** The version the reporter saw; omitted by sources that always apply on top (scanners). */
+  expectedVersion?: number;
+}
+
+/**
+ * Records one tracking event and moves the shipment's status, through the state machine.
+ * Runs in the caller's transaction (pass `db.transaction()`'s trx) so a batch is all or nothing.
+ */
+export async function recordTrackingEvent(
+  db: Kysely<Database>,
+  input: RecordEventInput,
+  now: number,
+): Promise<{ event: TrackingEvent; shipment: Shipment }> {
+  const shipment = await requireShipment(db, input.trackingNo);
+  if (input.expectedVersion !== undefined && input.expectedVersion !== shipment.version) {
+    throw conflict('version_conflict', `The parcel changed since version ${input.expectedVersion}`);
+  }
+  const transition = checkTransition(shipment.status, input.status);
+  if (!transition.ok) throw new AppError(409, transition.code, transition.message.en);
+  const sub = resolveSubStatus(input.status, input.subStatus);
+  if (!sub.ok) throw badRequest(sub.code, `Sub-status ${input.subStatus} does not fit ${input.status}`);
+
+  const event = await insertTrackingEvent(db, {
+    shipmentId: shipment.id,
+    status: input.status,
+    subStatus: sub.subStatus,
+    occurredAt: input.occurredAt,
+    recordedAt: now,
+    place: input.place,
+    reasonCode: input.reasonCode ?? null,
+    actor: input.actor,
+    note: input.note ?? null,
+    recipientName: input.recipientName ?? null,
+    photoId: input.photoId ?? null,
+  });
+  const deliveredAt = input.status === 'Delivered' ? input.occurredAt : shipment.deliveredAt;
+  const change = { status: input.status, subStatus: sub.subStatus, deliveredAt, updatedAt: now };
+  if (!(await updateShipmentStatus(db, shipment, change))) {
+    throw conflict('version_conflict', 'The parcel was changed by someone else at the same moment');
+  }
+  return { event, shipment: { ...shipment, ...change, version: shipment.version + 1 } };
+}

@@ -1,0 +1,45 @@
+import type { Kysely } from 'kysely';
+import type { VerifiedTrackingDetails } from '../../../shared/api/tracking-view';
+import type { Database } from '../../db/schema';
+import { maskName, maskPhone, maskStreet } from './masking';
+import type { Shipment } from './shipment-repository';
+
+/** What a customer who proved the parcel is theirs may see: items, masked address, proof. */
+export async function getVerifiedDetails(db: Kysely<Database>, shipment: Shipment): Promise<VerifiedTrackingDetails> {
+  const [order, items, delivery] = await Promise.all([
+    db.selectFrom('orders').selectAll().where('id', '=', shipment.orderId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('order_items')
+      .innerJoin('products', 'products.id', 'order_items.product_id')
+      .select(['products.sku', 'products.name', 'products.category', 'order_items.quantity'])
+      .where('order_items.order_id', '=', shipment.orderId)
+      .orderBy('order_items.id')
+      .execute(),
+    db
+      .selectFrom('tracking_events')
+      .select(['occurred_at', 'recipient_name', 'photo_id'])
+      .where('shipment_id', '=', shipment.id)
+      .where('status', '=', 'Delivered')
+      .orderBy('occurred_at', 'desc')
+      .executeTakeFirst(),
+  ]);
+  return {
+    trackingNo: shipment.trackingNo,
+    orderNo: order.order_no,
+    recipient: { name: maskName(order.recipient_name), phone: maskPhone(order.recipient_phone) },
+    address: {
+      province: order.province,
+      city: order.city,
+      district: order.district,
+      street: maskStreet(order.street),
+    },
+    items: items.map((i) => ({ sku: i.sku, name: i.name, category: i.category, quantity: i.quantity })),
+    proof: delivery
+      ? {
+          deliveredAt: delivery.occurred_at,
+          signedBy: delivery.recipient_name ? maskName(delivery.recipient_name) : null,
+          photoUrl: delivery.photo_id ? `/api/uploads/${encodeURIComponent(delivery.photo_id)}` : null,
+        }
+      : null,
+  };
+}

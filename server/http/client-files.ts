@@ -1,0 +1,28 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+
+/**
+ * Serves the built client: hashed assets cached for a year, everything else (index.html,
+ * sw.js, the manifest) revalidated so an update reaches phones. Any other path that isn't
+ * an API call gets index.html, for the client-side router.
+ */
+export function clientFiles(clientDir: string) {
+  const indexPath = join(clientDir, 'index.html');
+  const app = new Hono();
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.res.status !== 200 || c.res.headers.has('Cache-Control')) return;
+    const immutable = c.req.path.startsWith('/assets/');
+    c.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+  });
+  app.use('*', serveStatic({ root: clientDir, precompressed: true }));
+  app.get('*', (c) => {
+    if (!existsSync(indexPath)) {
+      return c.text('The client is not built yet: run `npm run build` (npm start does it for you).', 503);
+    }
+    return c.html(readFileSync(indexPath, 'utf8'));
+  });
+  return app;
+}

@@ -1,0 +1,73 @@
+import { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { streamSSE } from 'hono/streaming';
+import { verifyRequestSchema } from '../../shared/api/verification';
+import type { AppDeps } from '../app-deps';
+import { getPublicView, parseTrackingNo } from '../domain/tracking/tracking-service';
+import { getDetailsForSession, verifyByPhoneLast4 } from '../domain/tracking/verification-service';
+import { AppError } from '../http/app-error';
+import { clientAddress } from '../http/client-address';
+import { jsonBody, requireJsonContent } from '../http/json-body';
+
+const HEARTBEAT_MS = 20_000;
+
+/** One cookie per verified parcel, so proving one parcel never unlocks another. */
+const sessionCookie = (trackingNo: string) => `ds_parcel_${trackingNo}`;
+
+export function trackRoutes(deps: AppDeps) {
+  const { db, clock, bus, config } = deps;
+  return new Hono()
+    .get('/:trackingNo', async (c) => {
+      const view = await getPublicView(db, parseTrackingNo(c.req.param('trackingNo')), clock());
+      // Public, but it changes: let the browser keep it only for offline use via the service worker.
+      c.header('Cache-Control', 'no-cache');
+      return c.json(view);
+    })
+    .get('/:trackingNo/stream', async (c) => {
+      const trackingNo = parseTrackingNo(c.req.param('trackingNo'));
+      const first = await getPublicView(db, trackingNo, clock());
+      return streamSSE(c, async (stream) => {
+        let sending = Promise.resolve();
+        const send = () => {
+          // Serialised so two quick events can't interleave their writes.
+          sending = sending
+            .then(async () => stream.writeSSE({ event: 'tracking', data: JSON.stringify(await getPublicView(db, trackingNo, clock())) }))
+            .catch(() => stream.abort());
+        };
+        await stream.writeSSE({ event: 'tracking', data: JSON.stringify(first), retry: 3000 });
+        const unsubscribe = bus.subscribe(trackingNo, send);
+        const heartbeat = setInterval(() => void stream.write(': keep-alive\n\n').catch(() => stream.abort()), HEARTBEAT_MS);
+        await new Promise<void>((resolve) => stream.onAbort(resolve));
+        clearInterval(heartbeat);
+        unsubscribe();
+      });
+    })
+    .post('/:trackingNo/verify', requireJsonContent, jsonBody(verifyRequestSchema), async (c) => {
+      const trackingNo = parseTrackingNo(c.req.param('trackingNo'));
+      const { phoneLast4 } = c.req.valid('json');
+      const result = await verifyByPhoneLast4(
+        db,
+        { trackingNo, phoneLast4, clientKey: clientAddress(c, config.trustProxy) },
+        clock(),
+      );
+      setCookie(c, sessionCookie(trackingNo), result.token, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: new URL(c.req.url).protocol === 'https:',
+        path: '/api',
+        expires: new Date(result.expiresAt),
+      });
+      return c.json({ verified: true as const, expiresAt: result.expiresAt, details: result.details });
+    })
+    .get('/:trackingNo/details', async (c) => {
+      const trackingNo = parseTrackingNo(c.req.param('trackingNo'));
+      const token = getCookie(c, sessionCookie(trackingNo));
+      try {
+        return c.json(await getDetailsForSession(db, { trackingNo, token }, clock()));
+      } catch (err) {
+        // A stale or revoked token: drop it so the page shows the verify form again.
+        if (token && err instanceof AppError && err.status === 401) deleteCookie(c, sessionCookie(trackingNo), { path: '/api' });
+        throw err;
+      }
+    });
+}

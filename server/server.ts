@@ -1,0 +1,61 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import type { AppDeps } from './app-deps';
+import { createApp } from './app';
+import type { Config } from './config';
+import { createDb, type DatabaseHandle } from './db/create-db';
+import { migrateToLatest } from './db/migrate';
+import { seedDemoIfEmpty } from './demo/seed-demo';
+import { TrackingBus } from './domain/tracking/tracking-bus';
+import type { Logger } from './http/logger';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  deps: AppDeps;
+  handle: DatabaseHandle;
+  demo: { seeded: boolean; shipments: number; events: number } | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database, migrates it, fills an empty one with demo data when demo mode is on,
+ * and serves API + built client. Used by the process entry and by the browser tests, so
+ * both run exactly the same server.
+ */
+export async function startServer(
+  config: Config,
+  options: { logger: Logger; clientDir?: string; clock?: () => number },
+): Promise<RunningServer> {
+  const handle = createDb(config.databaseUrl);
+  await migrateToLatest(handle.db);
+  const clock = options.clock ?? Date.now;
+  const demo = config.demo ? await seedDemoIfEmpty(handle, { now: clock() }) : null;
+  const deps: AppDeps = {
+    db: handle.db,
+    config,
+    bus: new TrackingBus(),
+    logger: options.logger,
+    clock,
+    clientDir: options.clientDir,
+  };
+  const app = createApp(deps);
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    deps,
+    handle,
+    demo,
+    close: async () => {
+      // Open event streams would hold the server open forever; drop them.
+      if ('closeAllConnections' in server) server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await handle.close();
+    },
+  };
+}

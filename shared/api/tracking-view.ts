@@ -1,0 +1,80 @@
+import type { TrackingStatus } from '../tracking/statuses';
+
+/**
+ * Response shapes of the tracking endpoints. Types only, so that the customer's first page
+ * pays nothing for them; the server builds these objects and the typed client reads them.
+ */
+
+/** City-level place: never a street, so the public view can't locate a person. */
+export interface PublicPlace {
+  province: string | null;
+  city: string | null;
+}
+
+export interface PublicTrackingEvent {
+  id: number;
+  status: TrackingStatus;
+  subStatus: string;
+  /** When it happened, on the device or scanner that saw it (epoch ms, UTC). */
+  occurredAt: number;
+  place: PublicPlace;
+  /** Reason code from the shared taxonomy for failed attempts and exceptions, if any. */
+  reasonCode: string | null;
+}
+
+export interface PublicTrackingView {
+  trackingNo: string;
+  status: TrackingStatus;
+  subStatus: string;
+  /** End of the promised delivery day (epoch ms). */
+  promisedBy: number | null;
+  deliveredAt: number | null;
+  /** Past the promise and not delivered, or delivered after it. */
+  late: boolean;
+  origin: PublicPlace;
+  destination: PublicPlace;
+  /** Newest first. */
+  events: PublicTrackingEvent[];
+  /** Server time the view was made, so a cached copy can say how old it is. */
+  generatedAt: number;
+}
+
+export interface DeliveryProof {
+  deliveredAt: number;
+  signedBy: string | null;
+  photoUrl: string | null;
+}
+
+export interface VerifiedItem {
+  sku: string;
+  name: string;
+  category: string;
+  quantity: number;
+}
+
+export interface VerifiedTrackingDetails {
+  trackingNo: string;
+  orderNo: string;
+  recipient: { name: string; phone: string };
+  address: { province: string; city: string; district: string; street: string };
+  items: VerifiedItem[];
+  proof: DeliveryProof | null;
+}
+
+export interface DemoParcel {
+  trackingNo: string;
+  status: TrackingStatus;
+  phoneLast4: string;
+}
+
+export interface DemoSignIn {
+  role: 'courier' | 'staff';
+  name: string;
+  login: string;
+  password: string;
+}
+
+export interface DemoDirectory {
+  signIns: DemoSignIn[];
+  parcels: DemoParcel[];
+}

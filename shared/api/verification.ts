@@ -1,0 +1,9 @@
+import { z } from 'zod';
+
+export const PHONE_LAST4_PATTERN = /^\d{4}$/;
+
+export const verifyRequestSchema = z.strictObject({
+  phoneLast4: z.string().regex(PHONE_LAST4_PATTERN, 'phoneLast4 must be exactly 4 digits'),
+});
+
+export type VerifyRequest = z.infer<typeof verifyRequestSchema>;

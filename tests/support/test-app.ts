@@ -1,0 +1,36 @@
+import { createApp } from '../../server/app';
+import type { AppDeps } from '../../server/app-deps';
+import { readConfig, type Config } from '../../server/config';
+import { TrackingBus } from '../../server/domain/tracking/tracking-bus';
+import { silentLogger } from '../../server/http/logger';
+import { createTestDb } from './test-db';
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...readConfig({}), logRequests: false, demo: false, trustProxy: true, ...overrides };
+}
+
+/** createApp over a fresh SQLite file, with a clock the test can move. */
+export async function createTestApp(overrides: Partial<Config> = {}) {
+  const handle = await createTestDb();
+  let now = Date.UTC(2026, 10, 21, 4, 0, 0);
+  const deps: AppDeps = {
+    db: handle.db,
+    config: testConfig(overrides),
+    bus: new TrackingBus(),
+    logger: silentLogger,
+    clock: () => now,
+  };
+  const app = createApp(deps);
+  return {
+    app,
+    deps,
+    db: handle.db,
+    setNow: (ms: number) => {
+      now = ms;
+    },
+    now: () => now,
+    dispose: handle.dispose,
+  };
+}
+
+export const jsonHeaders = { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7' };
