@@ -1,0 +1,50 @@
+import autocannon from 'autocannon';
+import { createDb } from '../../server/db/create-db';
+import { benchDatabase } from './bench-databases';
+import { freePort, line, startProcess, stopProcess } from './bench-support';
+
+const DURATION_S = 10;
+const CONNECTIONS = 32;
+
+async function load(url: string, paths: string[]) {
+  let i = 0;
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    requests: [{ setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length]! }) }],
+  });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+/** Same load generator, same machine, same run: bare Hono first, then the tracking view. */
+export async function benchApiThroughput() {
+  console.log(`\nGET /api/track/:no throughput (${CONNECTIONS} connections, ${DURATION_S} s each)`);
+  const dbPath = await benchDatabase(10_000);
+  const handle = createDb(`sqlite:${dbPath}`);
+  const numbers = (await handle.db.selectFrom('shipments').select('tracking_no').limit(2_000).execute()).map(
+    (r) => `/api/track/${r.tracking_no}`,
+  );
+  await handle.close();
+
+  const helloPort = await freePort();
+  const hello = await startProcess('tests/bench/hello-server.ts', { PORT: String(helloPort) }, `http://127.0.0.1:${helloPort}/`);
+  const bare = await load(`http://127.0.0.1:${helloPort}`, ['/']);
+  await stopProcess(hello);
+
+  const appPort = await freePort();
+  const app = await startProcess(
+    'server/index.ts',
+    { PORT: String(appPort), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${dbPath}`, DEMO: 'off', LOG_REQUESTS: 'off' },
+    `http://127.0.0.1:${appPort}/api/health`,
+  );
+  const tracking = await load(`http://127.0.0.1:${appPort}`, numbers);
+  await stopProcess(app);
+
+  const share = tracking.rps / bare.rps;
+  line('bare Hono hello-world', `${bare.rps.toFixed(0)} req/s`, '', null);
+  line('GET /api/track/:no', `${tracking.rps.toFixed(0)} req/s`, '', null);
+  line('  latency p50 / p99', `${tracking.p50} ms / ${tracking.p99} ms`, '', null);
+  line('tracking as a share of bare Hono', `${(share * 100).toFixed(0)} %`, '≥ 60 %', share >= 0.6);
+}

@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { line } from './bench-support';
+
+interface ManifestChunk {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  imports?: string[];
+  css?: string[];
+}
+
+/**
+ * What a phone downloads to show /t/:no the first time: the entry, the tracking page's
+ * chunk, everything they import statically, and their CSS; gzip level 9 as the server's
+ * precompressed files are. Lazily loaded chunks (other faces, service worker registration)
+ * are not first load.
+ */
+export function trackingFirstLoadBytes(distDir = 'dist') {
+  const manifest = JSON.parse(readFileSync(join(distDir, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+  const entryKey = Object.keys(manifest).find((k) => manifest[k]!.isEntry);
+  const pageKey = Object.keys(manifest).find((k) => k.endsWith('pages/customer/TrackingPage.vue'));
+  if (!entryKey || !pageKey) throw new Error('dist/.vite/manifest.json lacks the entry or the tracking page');
+  const files = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key]!;
+    if (files.has(chunk.file)) return;
+    files.add(chunk.file);
+    for (const css of chunk.css ?? []) files.add(css);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  visit(entryKey);
+  visit(pageKey);
+  files.add('index.html');
+  let total = 0;
+  const parts: Array<[string, number]> = [];
+  for (const file of files) {
+    const size = gzipSync(readFileSync(join(distDir, file)), { level: 9 }).length;
+    if (!file.endsWith('.html')) total += size;
+    parts.push([file, size]);
+  }
+  return { total, parts };
+}
+
+export function benchBundleSize() {
+  console.log('\nCustomer tracking page, first load');
+  const { total, parts } = trackingFirstLoadBytes();
+  for (const [file, size] of parts) console.log(`    ${file.padEnd(48)} ${(size / 1024).toFixed(1)} KB gzip`);
+  line('JS + CSS, gzip', `${(total / 1024).toFixed(1)} KB`, '≤ 60 KB', total <= 60 * 1024);
+}

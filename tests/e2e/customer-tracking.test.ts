@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoDirectory } from '../../server/demo/demo-directory';
+import { recordTrackingEvent } from '../../server/domain/tracking/tracking-service';
+import type { DemoParcel } from '../../shared/api/tracking-view';
+import type { TrackingStatus } from '../../shared/tracking/statuses';
+import { launchBrowser, newPhoneContext } from '../support/browser';
+import { startE2eServer } from '../support/e2e-server';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let server: Awaited<ReturnType<typeof startE2eServer>>;
+let browser: Browser;
+let parcels: Map<TrackingStatus, DemoParcel>;
+
+beforeAll(async () => {
+  server = await startE2eServer();
+  browser = await launchBrowser();
+  const directory = await loadDemoDirectory(server.deps.db);
+  parcels = new Map(directory.parcels.map((p) => [p.status, p]));
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+const parcel = (status: TrackingStatus) => {
+  const p = parcels.get(status);
+  if (!p) throw new Error(`the demo data has no ${status} parcel`);
+  return p;
+};
+
+async function openPhonePage(locale = 'zh-CN'): Promise<Page> {
+  const context = await newPhoneContext(browser, locale);
+  return context.newPage();
+}
+
+/** Waits until the service worker controls the page, i.e. the shell is precached. */
+async function waitForServiceWorker(page: Page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+}
+
+async function seriousAxeViolations(page: Page) {
+  const result = (await page.evaluate(`${axeSource}\n;axe.run(document, { resultTypes: ['violations'] })`)) as {
+    violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }>;
+  };
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('a customer tracks a parcel on a phone', () => {
+  it('opens a demo parcel from the home page and sees its timeline', async () => {
+    const page = await openPhonePage();
+    await page.goto(server.url);
+    const demo = page.locator('[data-testid="demo-parcel"][data-status="OutForDelivery"]');
+    await demo.first().click();
+    await page.waitForURL(`**/t/${parcel('OutForDelivery').trackingNo}`);
+    await expect.poll(() => page.locator('[data-testid="tracking-status"]').getAttribute('data-status')).toBe('OutForDelivery');
+    const events = page.locator('[data-testid="timeline-event"]');
+    await expect.poll(() => events.count()).toBeGreaterThan(2);
+    await page.screenshot({ path: 'tests/.artifacts/tracking-zh.png', fullPage: true });
+    await page.context().close();
+  });
+
+  it('types a tracking number on the home page', async () => {
+    const page = await openPhonePage('en-US');
+    await page.goto(server.url);
+    await page.locator('[data-testid="track-input"]').fill('DS 1234');
+    await page.locator('[data-testid="track-submit"]').click();
+    // A mistyped number is caught on the phone, without a round trip.
+    expect(page.url()).toBe(`${server.url}/`);
+    await page.locator('[data-testid="track-input"]').fill(parcel('InTransit').trackingNo.toLowerCase());
+    await page.locator('[data-testid="track-submit"]').click();
+    await page.waitForURL(`**/t/${parcel('InTransit').trackingNo}`);
+    await expect.poll(() => page.locator('[data-testid="tracking-status"]').getAttribute('data-status')).toBe('InTransit');
+    await page.context().close();
+  });
+
+  it('verifies with the last 4 phone digits and sees items, masked address and proof', async () => {
+    const delivered = parcel('Delivered');
+    const page = await openPhonePage();
+    await page.goto(`${server.url}/t/${delivered.trackingNo}`);
+    const wrong = delivered.phoneLast4 === '0000' ? '1111' : '0000';
+    await page.locator('[data-testid="verify-input"]').fill(wrong);
+    await page.locator('[data-testid="verify-submit"]').click();
+    await page.locator('[data-testid="verify-error"]').waitFor();
+
+    await page.locator('[data-testid="verify-input"]').fill(delivered.phoneLast4);
+    await page.locator('[data-testid="verify-submit"]').click();
+    const details = page.locator('[data-testid="verified-details"]');
+    await details.waitFor();
+    const text = await details.innerText();
+    expect(text).toMatch(/\*{2,}/); // masked street / name / phone
+    expect(text).toContain(delivered.phoneLast4);
+    await page.screenshot({ path: 'tests/.artifacts/tracking-verified.png', fullPage: true });
+
+    // The session survives a reload.
+    await page.reload();
+    await details.waitFor();
+    await page.context().close();
+  });
+
+  it('updates by itself when the server records an event', async () => {
+    const moving = parcel('InTransit');
+    const page = await openPhonePage();
+    await page.goto(`${server.url}/t/${moving.trackingNo}`);
+    const status = page.locator('[data-testid="tracking-status"]');
+    await expect.poll(() => status.getAttribute('data-status')).toBe('InTransit');
+    const before = await page.locator('[data-testid="timeline-event"]').count();
+    // The stream is open once the server has a listener for this parcel.
+    await expect.poll(() => server.deps.bus.listenerCount(moving.trackingNo)).toBeGreaterThan(0);
+
+    const db = server.deps.db;
+    await db.transaction().execute((trx) =>
+      recordTrackingEvent(
+        trx,
+        {
+          trackingNo: moving.trackingNo,
+          status: 'OutForDelivery',
+          occurredAt: Date.now(),
+          place: { province: null, city: '深圳市' },
+          actor: { type: 'system', id: null },
+        },
+        Date.now(),
+      ),
+    );
+    server.deps.bus.publish(moving.trackingNo);
+
+    await expect.poll(() => status.getAttribute('data-status')).toBe('OutForDelivery');
+    await expect.poll(() => page.locator('[data-testid="timeline-event"]').count()).toBe(before + 1);
+    await page.context().close();
+  });
+
+  it('still shows a viewed parcel after going offline and reloading, with the offline banner', async () => {
+    const viewed = parcel('AttemptFail');
+    const page = await openPhonePage();
+    await page.goto(`${server.url}/t/${viewed.trackingNo}`);
+    await expect.poll(() => page.locator('[data-testid="tracking-status"]').getAttribute('data-status')).toBe('AttemptFail');
+    await waitForServiceWorker(page);
+    const eventsOnline = await page.locator('[data-testid="timeline-event"]').count();
+
+    await page.context().setOffline(true);
+    await page.reload();
+    await page.locator('[data-testid="offline-banner"]').waitFor();
+    await expect.poll(() => page.locator('[data-testid="tracking-status"]').getAttribute('data-status')).toBe('AttemptFail');
+    expect(await page.locator('[data-testid="timeline-event"]').count()).toBe(eventsOnline);
+    await page.locator('[data-testid="stale-notice"]').waitFor();
+    await page.screenshot({ path: 'tests/.artifacts/tracking-offline.png', fullPage: true });
+
+    // Back online, the banner goes away.
+    await page.context().setOffline(false);
+    await page.locator('[data-testid="offline-banner"]').waitFor({ state: 'hidden' });
+    await page.context().close();
+  });
+
+  it('has no serious or critical accessibility violations on home and tracking pages', async () => {
+    for (const locale of ['zh-CN', 'en-US']) {
+      const page = await openPhonePage(locale);
+      await page.goto(server.url);
+      await page.locator('[data-testid="demo-parcel"]').first().waitFor();
+      expect(await seriousAxeViolations(page), `home ${locale}`).toEqual([]);
+
+      await page.goto(`${server.url}/t/${parcel('Exception').trackingNo}`);
+      await page.locator('[data-testid="timeline-event"]').first().waitFor();
+      expect(await seriousAxeViolations(page), `tracking ${locale}`).toEqual([]);
+      await page.context().close();
+    }
+  });
+});
