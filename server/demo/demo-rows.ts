@@ -1,0 +1,136 @@
+import type { Insertable } from 'kysely';
+import type {
+  CustomerTable,
+  OrderItemTable,
+  OrderTable,
+  ProductTable,
+  ShipmentTable,
+  TrackingEventTable,
+} from '../db/schema';
+import type { DemoBatch, DemoCustomer, DemoOrder, DemoOrderItem, DemoShipment, DemoTrackingEvent } from './demo-model';
+import type { DemoProduct } from './demo-products';
+
+/**
+ * Generated objects → table rows. The generator numbers rows from 1; `DemoKeys` says where
+ * each table's numbering really starts (past rows that were already there) and which
+ * database ids the demo couriers got.
+ */
+export interface DemoKeys {
+  customerIdOffset: number;
+  productIdOffset: number;
+  orderIdOffset: number;
+  shipmentIdOffset: number;
+  /** Database id of DEMO_COURIERS[n - 1] for courierNo n. */
+  courierIds: readonly number[];
+}
+
+function courierId(keys: DemoKeys, courierNo: number | null): number | null {
+  if (courierNo == null) return null;
+  const id = keys.courierIds[courierNo - 1];
+  if (id === undefined) throw new Error(`no database id for demo courier ${courierNo}`);
+  return id;
+}
+
+export function customerRow(c: DemoCustomer, keys: DemoKeys): Insertable<CustomerTable> & { id: number } {
+  return { id: c.id + keys.customerIdOffset, name: c.name, phone: c.phone, created_at: c.createdAt };
+}
+
+export function productRow(p: DemoProduct, keys: DemoKeys): Insertable<ProductTable> & { id: number } {
+  return { id: p.id + keys.productIdOffset, sku: p.sku, name: p.name, category: p.category, price_fen: p.priceFen };
+}
+
+export function orderRow(o: DemoOrder, keys: DemoKeys): Insertable<OrderTable> & { id: number } {
+  return {
+    id: o.id + keys.orderIdOffset,
+    order_no: o.orderNo,
+    customer_id: o.customerId + keys.customerIdOffset,
+    status: o.status,
+    items_total_fen: o.itemsTotalFen,
+    discount_fen: o.discountFen,
+    shipping_fen: o.shippingFen,
+    paid_total_fen: o.paidTotalFen,
+    paid_at: o.paidAt,
+    recipient_name: o.recipientName,
+    recipient_phone: o.recipientPhone,
+    province: o.province,
+    city: o.city,
+    district: o.district,
+    street: o.street,
+    created_at: o.createdAt,
+  };
+}
+
+export function orderItemRow(orderId: number, item: DemoOrderItem, keys: DemoKeys): Insertable<OrderItemTable> {
+  return {
+    order_id: orderId + keys.orderIdOffset,
+    product_id: item.productId + keys.productIdOffset,
+    quantity: item.quantity,
+    unit_price_fen: item.unitPriceFen,
+  };
+}
+
+export function shipmentRow(s: DemoShipment, keys: DemoKeys): Insertable<ShipmentTable> & { id: number } {
+  return {
+    id: s.id + keys.shipmentIdOffset,
+    tracking_no: s.trackingNo,
+    order_id: s.orderId + keys.orderIdOffset,
+    courier_id: courierId(keys, s.courierNo),
+    status: s.status,
+    sub_status: s.subStatus,
+    version: s.version,
+    origin_province: s.originProvince,
+    origin_city: s.originCity,
+    promised_by: s.promisedBy,
+    delivered_at: s.deliveredAt,
+    created_at: s.createdAt,
+    updated_at: s.updatedAt,
+  };
+}
+
+export function trackingEventRow(shipmentId: number, e: DemoTrackingEvent, keys: DemoKeys): Insertable<TrackingEventTable> {
+  return {
+    shipment_id: shipmentId + keys.shipmentIdOffset,
+    status: e.status,
+    sub_status: e.subStatus,
+    occurred_at: e.occurredAt,
+    recorded_at: e.recordedAt,
+    province: e.province,
+    city: e.city,
+    reason_code: e.reasonCode,
+    actor_type: e.actorType,
+    actor_id: courierId(keys, e.courierNo),
+    note: e.note,
+    recipient_name: e.recipientName,
+    photo_id: null,
+  };
+}
+
+/** Every row of a batch, table by table in foreign-key order, for a writer to insert. */
+export interface DemoBatchRows {
+  customers: ReturnType<typeof customerRow>[];
+  products: ReturnType<typeof productRow>[];
+  orders: ReturnType<typeof orderRow>[];
+  order_items: Insertable<OrderItemTable>[];
+  shipments: ReturnType<typeof shipmentRow>[];
+  tracking_events: Insertable<TrackingEventTable>[];
+}
+
+export function batchRows(batch: DemoBatch, keys: DemoKeys): DemoBatchRows {
+  return {
+    customers: batch.customers.map((c) => customerRow(c, keys)),
+    products: batch.products.map((p) => productRow(p, keys)),
+    orders: batch.orders.map((o) => orderRow(o, keys)),
+    order_items: batch.orders.flatMap((o) => o.items.map((item) => orderItemRow(o.id, item, keys))),
+    shipments: batch.shipments.map((s) => shipmentRow(s, keys)),
+    tracking_events: batch.shipments.flatMap((s) => s.events.map((e) => trackingEventRow(s.id, e, keys))),
+  };
+}
+
+export const DEMO_TABLES_IN_INSERT_ORDER = [
+  'customers',
+  'products',
+  'orders',
+  'order_items',
+  'shipments',
+  'tracking_events',
+] as const satisfies readonly (keyof DemoBatchRows)[];

@@ -1,0 +1,66 @@
+import type { Kysely } from 'kysely';
+import type { DatabaseHandle } from '../db/create-db';
+import type { Database } from '../db/schema';
+import { fillPostgres } from './demo-fill-postgres';
+import { fillSqlite } from './demo-fill-sqlite';
+import type { DemoBatch } from './demo-model';
+import type { DemoKeys } from './demo-rows';
+import { DEFAULT_DEMO_SEED, DEFAULT_DEMO_SHIPMENTS, generateDemoBatches } from './generate';
+import { ensureDemoAccounts } from './seed-demo-accounts';
+
+export interface SeedDemoOptions {
+  /** Epoch ms the demo's clock stops at: every event is at or before it. */
+  now: number;
+  seed?: number;
+  shipments?: number;
+  /** Called after each batch with the shipments written so far; the CLI prints it. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface SeedDemoResult {
+  seeded: boolean;
+  shipments: number;
+  events: number;
+}
+
+async function maxId(db: Kysely<Database>, table: 'customers' | 'products' | 'orders' | 'shipments'): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.max<number | null>('id').as('max'))
+    .executeTakeFirst();
+  return Number(row?.max ?? 0);
+}
+
+/**
+ * Fills a database that has no shipments yet with the deterministic demo data set; leaves
+ * any other database alone. Prints nothing.
+ */
+export async function seedDemoIfEmpty(handle: DatabaseHandle, options: SeedDemoOptions): Promise<SeedDemoResult> {
+  const { db } = handle;
+  if (await db.selectFrom('shipments').select('id').limit(1).executeTakeFirst()) {
+    return { seeded: false, shipments: 0, events: 0 };
+  }
+  const total = options.shipments ?? DEFAULT_DEMO_SHIPMENTS;
+  const courierIds = await ensureDemoAccounts(db, options.now);
+  // Normally all zero; past ids if someone left customers or products without parcels.
+  const keys: DemoKeys = {
+    customerIdOffset: await maxId(db, 'customers'),
+    productIdOffset: await maxId(db, 'products'),
+    orderIdOffset: await maxId(db, 'orders'),
+    shipmentIdOffset: await maxId(db, 'shipments'),
+    courierIds,
+  };
+  const batches = generateDemoBatches({ seed: options.seed ?? DEFAULT_DEMO_SEED, now: options.now, shipments: total });
+
+  let shipments = 0;
+  let events = 0;
+  const afterBatch = (batch: DemoBatch): void => {
+    shipments += batch.shipments.length;
+    for (const shipment of batch.shipments) events += shipment.events.length;
+    if (batch.shipments.length > 0) options.onProgress?.(shipments, total);
+  };
+  options.onProgress?.(0, total);
+  if (handle.sqlite) await fillSqlite(handle.sqlite, batches, keys, afterBatch);
+  else await fillPostgres(db, batches, keys, afterBatch);
+  return { seeded: true, shipments, events };
+}

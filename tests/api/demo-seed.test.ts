@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoDirectory } from '../../server/demo/demo-directory';
+import { DEMO_SIGN_INS } from '../../server/demo/demo-accounts';
+import { seedDemoIfEmpty } from '../../server/demo/seed-demo';
+import { verifyPassword } from '../../server/domain/auth/password';
+import { TRACKING_STATUSES } from '../../shared/tracking/statuses';
+import { createTestDb } from '../support/test-db';
+
+const NOW = Date.UTC(2026, 10, 25, 4, 30, 0);
+let handle: Awaited<ReturnType<typeof createTestDb>>;
+
+beforeAll(async () => {
+  handle = await createTestDb();
+});
+afterAll(async () => {
+  await handle?.dispose();
+});
+
+async function count(table: 'shipments' | 'tracking_events' | 'orders' | 'couriers' | 'staff'): Promise<number> {
+  const row = await handle.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+describe('demo seed', { timeout: 60_000 }, () => {
+  it('fills an empty database with parcels in every status', async () => {
+    const progress: number[] = [];
+    const result = await seedDemoIfEmpty(handle, { now: NOW, onProgress: (done) => progress.push(done) });
+    expect(result.seeded).toBe(true);
+    expect(result.shipments).toBe(300);
+    expect(await count('shipments')).toBe(300);
+    expect(await count('orders')).toBe(300);
+    expect(await count('tracking_events')).toBe(result.events);
+    expect(result.events).toBeGreaterThan(300 * 5);
+    expect(progress.at(-1)).toBe(300);
+
+    const byStatus = await handle.db
+      .selectFrom('shipments')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('status')
+      .execute();
+    const counts = new Map(byStatus.map((r) => [r.status, Number(r.n)]));
+    for (const status of TRACKING_STATUSES) expect(counts.get(status) ?? 0, status).toBeGreaterThanOrEqual(3);
+
+    const maxEvent = await handle.db
+      .selectFrom('tracking_events')
+      .select((eb) => eb.fn.max('occurred_at').as('t'))
+      .executeTakeFirstOrThrow();
+    expect(Number(maxEvent.t)).toBeLessThanOrEqual(NOW);
+  });
+
+  it('signs in the demo couriers and staff with the listed passwords', async () => {
+    expect(await count('couriers')).toBe(DEMO_SIGN_INS.filter((s) => s.role === 'courier').length);
+    expect(await count('staff')).toBe(DEMO_SIGN_INS.filter((s) => s.role === 'staff').length);
+    const courier = DEMO_SIGN_INS.find((s) => s.role === 'courier')!;
+    const row = await handle.db.selectFrom('couriers').selectAll().where('phone', '=', courier.login).executeTakeFirstOrThrow();
+    expect(row.name).toBe(courier.name);
+    expect(await verifyPassword(courier.password, row.password_hash)).toBe(true);
+    const assigned = await handle.db
+      .selectFrom('shipments')
+      .select('courier_id')
+      .where('status', 'in', ['OutForDelivery', 'AttemptFail', 'Delivered'])
+      .execute();
+    expect(assigned.every((s) => s.courier_id != null)).toBe(true);
+  });
+
+  it('does nothing the second time', async () => {
+    const events = await count('tracking_events');
+    const result = await seedDemoIfEmpty(handle, { now: NOW + 86_400_000 });
+    expect(result).toEqual({ seeded: false, shipments: 0, events: 0 });
+    expect(await count('shipments')).toBe(300);
+    expect(await count('tracking_events')).toBe(events);
+    expect(await count('couriers')).toBe(6);
+  });
+
+  it('lists one demo parcel per status, unlocked by the recipient phone’s last four digits', async () => {
+    const directory = await loadDemoDirectory(handle.db);
+    expect(directory.signIns).toEqual(DEMO_SIGN_INS);
+    expect(directory.parcels.map((p) => p.status)).toEqual([...TRACKING_STATUSES]);
+    for (const parcel of directory.parcels) {
+      expect(parcel.phoneLast4).toMatch(/^\d{4}$/);
+      const row = await handle.db
+        .selectFrom('shipments')
+        .innerJoin('orders', 'orders.id', 'shipments.order_id')
+        .select(['shipments.status', 'orders.recipient_phone'])
+        .where('shipments.tracking_no', '=', parcel.trackingNo)
+        .executeTakeFirstOrThrow();
+      expect(row.status).toBe(parcel.status);
+      expect(row.recipient_phone.slice(-4)).toBe(parcel.phoneLast4);
+    }
+  });
+});
