@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-export const PHONE_LAST4_PATTERN = /^\d{4}$/;
+import { PHONE_LAST4_PATTERN } from '../tracking/phone';
 
 export const verifyRequestSchema = z.strictObject({
   phoneLast4: z.string().regex(PHONE_LAST4_PATTERN, 'phoneLast4 must be exactly 4 digits'),

@@ -4,7 +4,8 @@ export { freePort } from '../support/free-port';
 
 /** Starts a TypeScript entry in its own process and resolves once it answers `probePath`. */
 export async function startProcess(entry: string, env: Record<string, string>, probeUrl: string): Promise<ChildProcess> {
-  const child = spawn('npx', ['tsx', entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  // One process (node with tsx's loader), so stopping it stops the server, not just a wrapper.
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}`);

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { TrackingStatus } from '../../../shared/tracking/statuses';
 import type { Database, TrackingEventTable } from '../../db/schema';
 
@@ -21,23 +21,6 @@ export interface TrackingEvent {
 
 export type NewTrackingEvent = Omit<TrackingEvent, 'id'>;
 
-export function toTrackingEvent(row: Selectable<TrackingEventTable>): TrackingEvent {
-  return {
-    id: row.id,
-    shipmentId: row.shipment_id,
-    status: row.status as TrackingStatus,
-    subStatus: row.sub_status,
-    occurredAt: row.occurred_at,
-    recordedAt: row.recorded_at,
-    place: { province: row.province, city: row.city },
-    reasonCode: row.reason_code,
-    actor: { type: row.actor_type as ActorType, id: row.actor_id },
-    note: row.note,
-    recipientName: row.recipient_name,
-    photoId: row.photo_id,
-  };
-}
-
 export function toTrackingEventRow(event: NewTrackingEvent): Insertable<TrackingEventTable> {
   return {
     shipment_id: event.shipmentId,
@@ -54,18 +37,6 @@ export function toTrackingEventRow(event: NewTrackingEvent): Insertable<Tracking
     recipient_name: event.recipientName,
     photo_id: event.photoId,
   };
-}
-
-/** Newest first, ties broken by arrival so two scans in one second keep their order. */
-export async function listEventsForShipment(db: Kysely<Database>, shipmentId: number): Promise<TrackingEvent[]> {
-  const rows = await db
-    .selectFrom('tracking_events')
-    .selectAll()
-    .where('shipment_id', '=', shipmentId)
-    .orderBy('occurred_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
-  return rows.map(toTrackingEvent);
 }
 
 export async function insertTrackingEvent(db: Kysely<Database>, event: NewTrackingEvent): Promise<TrackingEvent> {

@@ -6,13 +6,9 @@ import { isValidTrackingNo, normalizeTrackingNo } from '../../../shared/tracking
 import type { Database } from '../../db/schema';
 import { AppError, badRequest, conflict, notFound } from '../../http/app-error';
 import { buildPublicView } from './public-view';
+import { findPublicTrackingRecord } from './public-tracking-query';
 import { findShipmentByTrackingNo, updateShipmentStatus, type Shipment } from './shipment-repository';
-import {
-  insertTrackingEvent,
-  listEventsForShipment,
-  type ActorType,
-  type TrackingEvent,
-} from './tracking-event-repository';
+import { insertTrackingEvent, type ActorType, type TrackingEvent } from './tracking-event-repository';
 
 /** Normalises and checks a tracking number before anything touches the database. */
 export function parseTrackingNo(raw: string): string {
@@ -30,16 +26,9 @@ export async function requireShipment(db: Kysely<Database>, trackingNo: string):
 }
 
 export async function getPublicView(db: Kysely<Database>, trackingNo: string, now: number): Promise<PublicTrackingView> {
-  const shipment = await requireShipment(db, trackingNo);
-  const [destination, events] = await Promise.all([
-    db
-      .selectFrom('orders')
-      .select(['province', 'city'])
-      .where('id', '=', shipment.orderId)
-      .executeTakeFirstOrThrow(),
-    listEventsForShipment(db, shipment.id),
-  ]);
-  return buildPublicView(shipment, destination, events, now);
+  const record = await findPublicTrackingRecord(db, trackingNo);
+  if (!record) throw notFound('shipment_not_found', `No parcel with tracking number ${trackingNo}`);
+  return buildPublicView(record, now);
 }
 
 export interface RecordEventInput {

@@ -1,0 +1,41 @@
+import { clientsClaim } from 'workbox-core';
+import { ExpirationPlugin } from 'workbox-expiration';
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { NetworkFirst } from 'workbox-strategies';
+import { cacheFallbackMarker } from './cache-fallback-marker';
+
+declare const self: ServiceWorkerGlobalScope;
+
+// The app shell: every built file, so the app opens with no network.
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+// Client-side routes (/t/DS…) open from the precached index.html; API calls are never pages.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//] }));
+
+/**
+ * Only public, personal-data-free reads are kept: a parcel's public view and the demo list.
+ * Never `/details` (names, addresses) and never `/stream` (an endless response).
+ */
+const PUBLIC_TRACKING_VIEW = /^\/api\/track\/[^/]+$/;
+const DEMO_DIRECTORY = '/api/demo';
+
+registerRoute(
+  ({ url, sameOrigin }) => sameOrigin && (PUBLIC_TRACKING_VIEW.test(url.pathname) || url.pathname === DEMO_DIRECTORY),
+  new NetworkFirst({
+    cacheName: 'doorstep-public-tracking',
+    // On a weak signal an older answer now beats a fresh one in half a minute.
+    networkTimeoutSeconds: 4,
+    plugins: [new ExpirationPlugin({ maxEntries: 50, maxAgeSeconds: 30 * 24 * 3600 }), cacheFallbackMarker],
+  }),
+  'GET',
+);
+
+// The page's "update available — reload" button asks the waiting worker to take over.
+self.addEventListener('message', (event) => {
+  if ((event.data as { type?: unknown } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+// The first visit is controlled too, so its parcel is cached without a second visit.
+clientsClaim();
