@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { VerifiedTrackingDetails } from '../../../shared/api/tracking-view';
 import type { Database } from '../../db/schema';
-import { maskName, maskPhone, maskStreet } from './masking';
+import { maskName, maskPhone, maskSigner, maskStreet } from './masking';
 import type { Shipment } from './shipment-repository';
 
 /** What a customer who proved the parcel is theirs may see: items, masked address, proof. */
@@ -37,7 +37,7 @@ export async function getVerifiedDetails(db: Kysely<Database>, shipment: Shipmen
     proof: delivery
       ? {
           deliveredAt: delivery.occurred_at,
-          signedBy: delivery.recipient_name ? maskName(delivery.recipient_name) : null,
+          signedBy: delivery.recipient_name ? maskSigner(delivery.recipient_name) : null,
           photoUrl: delivery.photo_id ? `/api/uploads/${encodeURIComponent(delivery.photo_id)}` : null,
         }
       : null,
