@@ -1,10 +1,9 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { requestId } from 'hono/request-id';
 import type { AppDeps } from './app-deps';
-import { AppError } from './http/app-error';
+import { limitBody } from './http/body-limit';
 import { clientFiles } from './http/client-files';
 import { errorJson, makeErrorHandler } from './http/error-handler';
+import { requestId } from './http/request-id';
 import { requestLog } from './http/request-log';
 import { securityHeaders } from './http/security-headers';
 import { demoRoutes } from './routes/demo';
@@ -16,14 +15,7 @@ export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
 function apiRoutes(deps: AppDeps) {
   return new Hono()
-    .use(
-      bodyLimit({
-        maxSize: MAX_JSON_BODY_BYTES,
-        onError: () => {
-          throw new AppError(413, 'payload_too_large', `The body is larger than ${MAX_JSON_BODY_BYTES} bytes`);
-        },
-      }),
-    )
+    .use(limitBody(MAX_JSON_BODY_BYTES))
     .route('/health', healthRoutes)
     .route('/demo', demoRoutes(deps))
     .route('/track', trackRoutes(deps));
@@ -31,7 +23,7 @@ function apiRoutes(deps: AppDeps) {
 
 export function createApp(deps: AppDeps) {
   const app = new Hono();
-  app.use(requestId());
+  app.use(requestId);
   if (deps.config.logRequests) app.use(requestLog(deps.logger));
   app.use(securityHeaders);
   app.onError(makeErrorHandler(deps.logger));

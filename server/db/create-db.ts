@@ -28,6 +28,11 @@ export function openSqlite(path: string): SQLite.Database {
   conn.pragma('busy_timeout = 5000');
   // FULL: a courier told "saved" must find it saved after a power cut, not just a crash.
   conn.pragma('synchronous = FULL');
+  // Reads straight from the OS page cache through a memory map instead of a read() call per
+  // page, and a bigger private cache for hot index pages: tracking reads are point lookups
+  // spread over the whole table, which the 2 MB default cache mostly misses.
+  conn.pragma('mmap_size = 1073741824');
+  conn.pragma('cache_size = -65536');
   return conn;
 }
 

@@ -78,10 +78,18 @@ export interface ShipmentTable {
   version: number;
   origin_province: string;
   origin_city: string;
+  destination_province: string;
+  destination_city: string;
   promised_by: number | null;
   delivered_at: number | null;
   created_at: number;
   updated_at: number;
+  /**
+   * Read model: the public events (PublicTrackingEvent[], newest first) as JSON, derived from
+   * tracking_events and rewritten with every event in the same transaction. Only
+   * recordTrackingEvent (and the demo fill) write events, so only they maintain it.
+   */
+  public_timeline: Generated<string>;
 }
 
 export interface TrackingEventTable {

@@ -68,6 +68,8 @@ export interface DemoShipment {
   version: number;
   originProvince: string;
   originCity: string;
+  destinationProvince: string;
+  destinationCity: string;
   promisedBy: number;
   deliveredAt: number | null;
   createdAt: number;

@@ -134,6 +134,8 @@ export function makeDemoParcel(seed: number, now: number, index: number, custome
     version: 1 + events.length,
     originProvince: route.origin.province,
     originCity: route.origin.city,
+    destinationProvince: route.destination.province,
+    destinationCity: route.destination.city,
     promisedBy: endOfShanghaiDay(createdAt, route.promisedDays),
     deliveredAt: delivered?.occurredAt ?? null,
     createdAt,

@@ -9,6 +9,7 @@ import type {
 } from '../db/schema';
 import type { DemoBatch, DemoCustomer, DemoOrder, DemoOrderItem, DemoShipment, DemoTrackingEvent } from './demo-model';
 import type { DemoProduct } from './demo-products';
+import { buildPublicTimeline } from '../domain/tracking/public-timeline';
 
 /**
  * Generated objects → table rows. The generator numbers rows from 1; `DemoKeys` says where
@@ -80,10 +81,17 @@ export function shipmentRow(s: DemoShipment, keys: DemoKeys): Insertable<Shipmen
     version: s.version,
     origin_province: s.originProvince,
     origin_city: s.originCity,
+    destination_province: s.destinationProvince,
+    destination_city: s.destinationCity,
     promised_by: s.promisedBy,
     delivered_at: s.deliveredAt,
     created_at: s.createdAt,
     updated_at: s.updatedAt,
+    public_timeline: JSON.stringify(
+      buildPublicTimeline(
+        s.events.map((e) => ({ ...e, place: { province: e.province, city: e.city } })),
+      ),
+    ),
   };
 }
 

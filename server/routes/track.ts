@@ -1,9 +1,10 @@
-import { Hono } from 'hono';
+import { Hono, type TypedResponse } from 'hono';
+import type { PublicTrackingView } from '../../shared/api/tracking-view';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { streamSSE } from 'hono/streaming';
 import { verifyRequestSchema } from '../../shared/api/verification';
 import type { AppDeps } from '../app-deps';
-import { getPublicView, parseTrackingNo } from '../domain/tracking/tracking-service';
+import { getPublicViewJson, parseTrackingNo } from '../domain/tracking/tracking-service';
 import { getDetailsForSession, verifyByPhoneLast4 } from '../domain/tracking/verification-service';
 import { AppError } from '../http/app-error';
 import { clientAddress } from '../http/client-address';
@@ -18,23 +19,25 @@ export function trackRoutes(deps: AppDeps) {
   const { db, clock, bus, config } = deps;
   return new Hono()
     .get('/:trackingNo', async (c) => {
-      const view = await getPublicView(db, parseTrackingNo(c.req.param('trackingNo')), clock());
-      // Public, but it changes: let the browser keep it only for offline use via the service worker.
+      const json = await getPublicViewJson(db, parseTrackingNo(c.req.param('trackingNo')), clock());
+      // Public, but it changes: revalidate every time (the service worker keeps a copy for offline).
       c.header('Cache-Control', 'no-cache');
-      return c.json(view);
+      c.header('Content-Type', 'application/json; charset=UTF-8');
+      // Already JSON text; typed as what it holds so the client's hc<ApiType> knows the shape.
+      return c.body(json, 200) as unknown as TypedResponse<PublicTrackingView, 200, 'json'>;
     })
     .get('/:trackingNo/stream', async (c) => {
       const trackingNo = parseTrackingNo(c.req.param('trackingNo'));
-      const first = await getPublicView(db, trackingNo, clock());
+      const first = await getPublicViewJson(db, trackingNo, clock());
       return streamSSE(c, async (stream) => {
         let sending = Promise.resolve();
         const send = () => {
-          // Serialised so two quick events can't interleave their writes.
+          // Chained so two quick events can't interleave their writes.
           sending = sending
-            .then(async () => stream.writeSSE({ event: 'tracking', data: JSON.stringify(await getPublicView(db, trackingNo, clock())) }))
+            .then(async () => stream.writeSSE({ event: 'tracking', data: await getPublicViewJson(db, trackingNo, clock()) }))
             .catch(() => stream.abort());
         };
-        await stream.writeSSE({ event: 'tracking', data: JSON.stringify(first), retry: 3000 });
+        await stream.writeSSE({ event: 'tracking', data: first, retry: 3000 });
         const unsubscribe = bus.subscribe(trackingNo, send);
         const heartbeat = setInterval(() => void stream.write(': keep-alive\n\n').catch(() => stream.abort()), HEARTBEAT_MS);
         await new Promise<void>((resolve) => stream.onAbort(resolve));

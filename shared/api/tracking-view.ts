@@ -12,7 +12,6 @@ export interface PublicPlace {
 }
 
 export interface PublicTrackingEvent {
-  id: number;
   status: TrackingStatus;
   subStatus: string;
   /** When it happened, on the device or scanner that saw it (epoch ms, UTC). */

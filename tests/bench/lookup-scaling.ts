@@ -1,5 +1,5 @@
 import { createDb } from '../../server/db/create-db';
-import { getPublicView } from '../../server/domain/tracking/tracking-service';
+import { getPublicViewJson } from '../../server/domain/tracking/tracking-service';
 import { BENCH_NOW, benchDatabase } from './bench-databases';
 import { line, median } from './bench-support';
 
@@ -11,11 +11,11 @@ async function medianLookupMs(path: string): Promise<number> {
   const ids = await handle.db.selectFrom('shipments').select('tracking_no').execute();
   // A fixed stride through the table: random enough to defeat locality, the same every run.
   const sample = Array.from({ length: LOOKUPS }, (_, i) => ids[(i * 7_919) % ids.length]!.tracking_no);
-  for (const no of sample.slice(0, 200)) await getPublicView(handle.db, no, BENCH_NOW); // warm up
+  for (const no of sample.slice(0, 200)) await getPublicViewJson(handle.db, no, BENCH_NOW); // warm up
   const times: number[] = [];
   for (const no of sample) {
     const started = performance.now();
-    await getPublicView(handle.db, no, BENCH_NOW);
+    await getPublicViewJson(handle.db, no, BENCH_NOW);
     times.push(performance.now() - started);
   }
   await handle.close();

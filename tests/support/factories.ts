@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../server/db/schema';
 import type { TrackingStatus } from '../../shared/tracking/statuses';
 import { makeTrackingNo } from '../../shared/tracking/tracking-number';
+import { buildPublicTimeline } from '../../server/domain/tracking/public-timeline';
 
 let serial = 1_000;
 const next = () => ++serial;
@@ -79,6 +80,11 @@ export async function createParcel(db: Kysely<Database>, options: ParcelOptions 
       version: 1 + events.length,
       origin_province: '浙江省',
       origin_city: '杭州市',
+      destination_province: '广东省',
+      destination_city: '深圳市',
+      public_timeline: JSON.stringify(
+        buildPublicTimeline(events.map((e) => ({ ...e, subStatus: e.subStatus ?? `${e.status}_001`, place: { province: null, city: e.city ?? '杭州市' }, reasonCode: null }))),
+      ),
       promised_by: options.promisedBy === undefined ? now + 3 * 86_400_000 : options.promisedBy,
       delivered_at: options.deliveredAt ?? null,
       created_at: now,

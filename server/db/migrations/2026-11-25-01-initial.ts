@@ -82,10 +82,15 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('origin_province', 'text', (c) => c.notNull())
     .addColumn('origin_city', 'text', (c) => c.notNull())
+    .addColumn('destination_province', 'text', (c) => c.notNull())
+    .addColumn('destination_city', 'text', (c) => c.notNull())
     .addColumn('promised_by', 'bigint')
     .addColumn('delivered_at', 'bigint')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
+    // The public timeline as served (JSON array, newest first), kept beside the status in
+    // the same transaction as each event: the tracking view is then one point read.
+    .addColumn('public_timeline', 'text', (c) => c.notNull().defaultTo('[]'))
     .execute();
   await db.schema.createIndex('shipments_order_idx').on('shipments').column('order_id').execute();
   await db.schema.createIndex('shipments_courier_idx').on('shipments').columns(['courier_id', 'status']).execute();

@@ -11,10 +11,13 @@ export interface Shipment {
   subStatus: string;
   version: number;
   origin: { province: string; city: string };
+  destination: { province: string; city: string };
   promisedBy: number | null;
   deliveredAt: number | null;
   createdAt: number;
   updatedAt: number;
+  /** JSON of the public timeline (see ShipmentTable.public_timeline). */
+  publicTimeline: string;
 }
 
 export function toShipment(row: Selectable<ShipmentTable>): Shipment {
@@ -27,10 +30,12 @@ export function toShipment(row: Selectable<ShipmentTable>): Shipment {
     subStatus: row.sub_status,
     version: row.version,
     origin: { province: row.origin_province, city: row.origin_city },
+    destination: { province: row.destination_province, city: row.destination_city },
     promisedBy: row.promised_by,
     deliveredAt: row.delivered_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    publicTimeline: row.public_timeline,
   };
 }
 
@@ -44,6 +49,7 @@ export interface ShipmentStatusChange {
   subStatus: string;
   deliveredAt: number | null;
   updatedAt: number;
+  publicTimeline: string;
 }
 
 /**
@@ -62,6 +68,7 @@ export async function updateShipmentStatus(
       sub_status: change.subStatus,
       delivered_at: change.deliveredAt,
       updated_at: change.updatedAt,
+      public_timeline: change.publicTimeline,
       version: shipment.version + 1,
     })
     .where('id', '=', shipment.id)

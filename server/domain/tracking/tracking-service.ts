@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { PublicTrackingView } from '../../../shared/api/tracking-view';
+import type { PublicTrackingEvent } from '../../../shared/api/tracking-view';
 import { checkTransition } from '../../../shared/tracking/shipment-state-machine';
 import { resolveSubStatus, type TrackingStatus } from '../../../shared/tracking/statuses';
 import { isValidTrackingNo, normalizeTrackingNo } from '../../../shared/tracking/tracking-number';
 import type { Database } from '../../db/schema';
 import { AppError, badRequest, conflict, notFound } from '../../http/app-error';
-import { buildPublicView } from './public-view';
+import { serializePublicView } from './public-view';
+import { addToPublicTimeline } from './public-timeline';
 import { findPublicTrackingRecord } from './public-tracking-query';
 import { findShipmentByTrackingNo, updateShipmentStatus, type Shipment } from './shipment-repository';
 import { insertTrackingEvent, type ActorType, type TrackingEvent } from './tracking-event-repository';
@@ -25,10 +26,11 @@ export async function requireShipment(db: Kysely<Database>, trackingNo: string):
   return shipment;
 }
 
-export async function getPublicView(db: Kysely<Database>, trackingNo: string, now: number): Promise<PublicTrackingView> {
+/** The public view as JSON text (see serializePublicView for why text). */
+export async function getPublicViewJson(db: Kysely<Database>, trackingNo: string, now: number): Promise<string> {
   const record = await findPublicTrackingRecord(db, trackingNo);
   if (!record) throw notFound('shipment_not_found', `No parcel with tracking number ${trackingNo}`);
-  return buildPublicView(record, now);
+  return serializePublicView(record, now);
 }
 
 export interface RecordEventInput {
@@ -78,7 +80,14 @@ export async function recordTrackingEvent(
     photoId: input.photoId ?? null,
   });
   const deliveredAt = input.status === 'Delivered' ? input.occurredAt : shipment.deliveredAt;
-  const change = { status: input.status, subStatus: sub.subStatus, deliveredAt, updatedAt: now };
+  const timeline = addToPublicTimeline(JSON.parse(shipment.publicTimeline) as PublicTrackingEvent[], event);
+  const change = {
+    status: input.status,
+    subStatus: sub.subStatus,
+    deliveredAt,
+    updatedAt: now,
+    publicTimeline: JSON.stringify(timeline),
+  };
   if (!(await updateShipmentStatus(db, shipment, change))) {
     throw conflict('version_conflict', 'The parcel was changed by someone else at the same moment');
   }
