@@ -1,6 +1,9 @@
 import autocannon from 'autocannon';
 import { createDb } from '../../server/db/create-db';
-import { benchDatabase } from './bench-databases';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { getPublicViewJson } from '../../server/domain/tracking/tracking-service';
+import { BENCH_NOW, benchDatabase } from './bench-databases';
 import { freePort, line, startProcess, stopProcess } from './bench-support';
 
 const DURATION_S = 10;
@@ -26,11 +29,19 @@ export async function benchApiThroughput() {
   const numbers = (await handle.db.selectFrom('shipments').select('tracking_no').limit(2_000).execute()).map(
     (r) => `/api/track/${r.tracking_no}`,
   );
+  const sampleBody = await getPublicViewJson(handle.db, numbers[0]!.slice('/api/track/'.length), BENCH_NOW);
   await handle.close();
+  const bodyFile = resolve('.bench', 'tracking-view-sample.json');
+  writeFileSync(bodyFile, sampleBody);
 
   const helloPort = await freePort();
-  const hello = await startProcess('tests/bench/hello-server.ts', { PORT: String(helloPort) }, `http://127.0.0.1:${helloPort}/`);
+  const hello = await startProcess(
+    'tests/bench/hello-server.ts',
+    { PORT: String(helloPort), BODY_FILE: bodyFile },
+    `http://127.0.0.1:${helloPort}/`,
+  );
   const bare = await load(`http://127.0.0.1:${helloPort}`, ['/']);
+  const sameBody = await load(`http://127.0.0.1:${helloPort}`, ['/same-body']);
   await stopProcess(hello);
 
   const appPort = await freePort();
@@ -44,6 +55,7 @@ export async function benchApiThroughput() {
 
   const share = tracking.rps / bare.rps;
   line('bare Hono hello-world', `${bare.rps.toFixed(0)} req/s`, '', null);
+  line(`bare Hono, a fixed ${(sampleBody.length / 1024).toFixed(1)} K-char tracking body`, `${sameBody.rps.toFixed(0)} req/s (${((sameBody.rps / bare.rps) * 100).toFixed(0)} %)`, '', null);
   line('GET /api/track/:no', `${tracking.rps.toFixed(0)} req/s`, '', null);
   line('  latency p50 / p99', `${tracking.p50} ms / ${tracking.p99} ms`, '', null);
   line('tracking as a share of bare Hono', `${(share * 100).toFixed(0)} %`, '≥ 60 %', share >= 0.6);

@@ -161,6 +161,27 @@ describe('a customer tracks a parcel on a phone', () => {
     await page.context().close();
   });
 
+  it('is installable: a manifest with 192 and 512 px icons, standalone, and a service worker', async () => {
+    const page = await openPhonePage();
+    await page.goto(server.url);
+    const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+    expect(href).toBeTruthy();
+    const manifest = await (await fetch(new URL(href!, server.url))).json();
+    expect(manifest).toMatchObject({ display: 'standalone', start_url: '/', short_name: expect.any(String) });
+    expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
+    for (const size of ['192x192', '512x512']) {
+      const icon = manifest.icons.find((i: { sizes: string }) => i.sizes === size);
+      expect(icon, size).toBeTruthy();
+      const res = await fetch(new URL(icon.src, server.url));
+      expect(res.headers.get('content-type')).toBe('image/png');
+      const png = Buffer.from(await res.arrayBuffer());
+      // PNG header: width and height are the big-endian words at bytes 16 and 20.
+      expect(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`).toBe(size);
+    }
+    await waitForServiceWorker(page);
+    await page.context().close();
+  });
+
   it('has no serious or critical accessibility violations on home and tracking pages', async () => {
     for (const locale of ['zh-CN', 'en-US']) {
       const page = await openPhonePage(locale);

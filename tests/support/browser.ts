@@ -42,6 +42,8 @@ export function newPhoneContext(browser: Browser, locale = 'zh-CN'): Promise<Bro
     isMobile: true,
     hasTouch: true,
     locale,
+    // Where the customers are: times on screen are Beijing time.
+    timezoneId: 'Asia/Shanghai',
     serviceWorkers: 'allow',
   });
 }
