@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { AppError } from './app-error';
+import { AppError } from '../app-error';
 
 /**
  * Refuses bodies over `maxBytes` before they are read into memory (413). Only requests that

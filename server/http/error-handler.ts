@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { AppError } from './app-error';
+import { AppError } from '../app-error';
 import type { Logger } from './logger';
 
 export interface ErrorBody {

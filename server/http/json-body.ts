@@ -1,7 +1,7 @@
 import { zValidator } from '@hono/zod-validator';
 import type { MiddlewareHandler } from 'hono';
 import type { ZodType } from 'zod';
-import { AppError } from './app-error';
+import { AppError } from '../app-error';
 
 /** 415 unless the request says it carries JSON, before anything reads the body. */
 export const requireJsonContent: MiddlewareHandler = async (c, next) => {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../app-deps';
 import { loadDemoDirectory } from '../demo/demo-directory';
-import { notFound } from '../http/app-error';
+import { notFound } from '../app-error';
 
 export function demoRoutes(deps: AppDeps) {
   return new Hono().get('/', async (c) => {

@@ -6,7 +6,7 @@ import { verifyRequestSchema } from '../../shared/api/verification';
 import type { AppDeps } from '../app-deps';
 import { getPublicViewJson, parseTrackingNo } from '../domain/tracking/tracking-service';
 import { getDetailsForSession, verifyByPhoneLast4 } from '../domain/tracking/verification-service';
-import { AppError } from '../http/app-error';
+import { AppError } from '../app-error';
 import { clientAddress } from '../http/client-address';
 import { jsonBody, requireJsonContent } from '../http/json-body';
 

@@ -4,7 +4,7 @@ import { checkTransition } from '../../../shared/tracking/shipment-state-machine
 import { resolveSubStatus, type TrackingStatus } from '../../../shared/tracking/statuses';
 import { isValidTrackingNo, normalizeTrackingNo } from '../../../shared/tracking/tracking-number';
 import type { Database } from '../../db/schema';
-import { AppError, badRequest, conflict, notFound } from '../../http/app-error';
+import { AppError, badRequest, conflict, notFound } from '../../app-error';
 import { serializePublicView } from './public-view';
 import { addToPublicTimeline } from './public-timeline';
 import { findPublicTrackingRecord } from './public-tracking-query';

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { VerifiedTrackingDetails } from '../../../shared/api/tracking-view';
 import type { Database } from '../../db/schema';
-import { forbidden, tooManyRequests, unauthorized } from '../../http/app-error';
+import { forbidden, tooManyRequests, unauthorized } from '../../app-error';
 import { findSessionOrderId, insertCustomerSession, newSessionToken } from './customer-session-repository';
 import { getVerifiedDetails } from './verified-details';
 import { requireShipment } from './tracking-service';
