@@ -1,11 +1,13 @@
 import { Hono } from 'hono';
 import type { AppDeps } from './app-deps';
 import { limitBody } from './http/body-limit';
+import { checkOrigin } from './http/origin-check';
 import { clientFiles } from './http/client-files';
 import { errorJson, makeErrorHandler } from './http/error-handler';
 import { requestId } from './http/request-id';
 import { requestLog } from './http/request-log';
 import { securityHeaders } from './http/security-headers';
+import { authRoutes } from './routes/auth';
 import { demoRoutes } from './routes/demo';
 import { healthRoutes } from './routes/health';
 import { trackRoutes } from './routes/track';
@@ -15,8 +17,10 @@ export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
 function apiRoutes(deps: AppDeps) {
   return new Hono()
+    .use(checkOrigin)
     .use(limitBody(MAX_JSON_BODY_BYTES))
     .route('/health', healthRoutes)
+    .route('/auth', authRoutes(deps))
     .route('/demo', demoRoutes(deps))
     .route('/track', trackRoutes(deps));
 }

@@ -90,6 +90,10 @@ export interface ShipmentTable {
    * recordTrackingEvent (and the demo fill) write events, so only they maintain it.
    */
   public_timeline: Generated<string>;
+  /** Order on the courier's manifest (dispatch sets it); null sorts last. */
+  route_position: number | null;
+  /** JSON DeliveryInstructions from the verified customer, shown on the courier's stop. */
+  delivery_instructions: string | null;
 }
 
 export interface TrackingEventTable {
@@ -109,6 +113,11 @@ export interface TrackingEventTable {
   note: string | null;
   recipient_name: string | null;
   photo_id: string | null;
+  /** The courier report this event came from, if any (courier_reports.id). */
+  report_id: string | null;
+  device_seq: number | null;
+  /** How far the reporting phone's clock was off, when past the tolerance; null when fine. */
+  clock_skew_ms: number | null;
 }
 
 export interface CustomerSessionTable {
@@ -127,6 +136,59 @@ export interface VerifyAttemptTable {
   attempted_at: number;
 }
 
+export interface UserSessionTable {
+  id: Generated<number>;
+  token_hash: string;
+  role: string;
+  user_id: number;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  login: string;
+  client_key: string;
+  succeeded: number;
+  attempted_at: number;
+}
+
+export interface CourierReportTable {
+  id: string;
+  courier_id: number;
+  device_id: string;
+  device_seq: number;
+  body_hash: string;
+  tracking_no: string;
+  kind: string;
+  occurred_at: number;
+  received_at: number;
+  outcome: string;
+  code: string;
+  message: string;
+  shipment_version: number | null;
+  event_id: number | null;
+}
+
+export interface UploadTable {
+  id: string;
+  courier_id: number;
+  stored_name: string;
+  content_type: string;
+  byte_size: number;
+  sha256: string;
+  shipment_id: number | null;
+  created_at: number;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+  updated_at: number;
+  updated_by: string | null;
+}
+
 export interface Database {
   customers: CustomerTable;
   products: ProductTable;
@@ -138,4 +200,9 @@ export interface Database {
   tracking_events: TrackingEventTable;
   customer_sessions: CustomerSessionTable;
   verify_attempts: VerifyAttemptTable;
+  user_sessions: UserSessionTable;
+  login_attempts: LoginAttemptTable;
+  courier_reports: CourierReportTable;
+  uploads: UploadTable;
+  settings: SettingTable;
 }

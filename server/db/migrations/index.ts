@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as initial from './2026-11-25-01-initial';
+import * as courierReports from './2026-11-25-02-courier-reports';
 
 /**
  * Every migration, by name. Listed by hand rather than read from the folder so the server
@@ -7,4 +8,5 @@ import * as initial from './2026-11-25-01-initial';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-25-01-initial': initial,
+  '2026-11-25-02-courier-reports': courierReports,
 };

@@ -1,0 +1,92 @@
+import type { Kysely } from 'kysely';
+import type { SessionUser } from '../../../shared/courier/manifest';
+import { tooManyRequests, unauthorized } from '../../app-error';
+import type { Database } from '../../db/schema';
+import { newSessionToken } from '../tracking/customer-session-repository';
+import { countFailedLogins, recordLoginAttempt } from './login-attempt-repository';
+import { hashPassword, verifyPassword } from './password';
+import { findLiveUserSession, insertUserSession, revokeUserSession, type UserRole } from './user-session-repository';
+
+export const LOGIN_WINDOW_MS = 15 * 60_000;
+export const MAX_FAILED_LOGINS_PER_ACCOUNT = 5;
+export const MAX_FAILED_LOGINS_PER_CLIENT = 20;
+/** A courier may work offline for days; the session must outlast a long weekend. */
+export const USER_SESSION_MS = 14 * 24 * 3600_000;
+
+interface Account {
+  role: UserRole;
+  id: number;
+  name: string;
+  login: string;
+  passwordHash: string;
+}
+
+// Compared against when no account matches, so a wrong login costs the same time as a
+// wrong password and the answer's timing doesn't reveal which accounts exist. Made on first
+// use: a scrypt hash holds 128 MiB for a moment, which start-up need not pay.
+let decoyHash: Promise<string> | null = null;
+const decoy = () => (decoyHash ??= hashPassword('decoy password that matches nothing'));
+
+async function findAccount(db: Kysely<Database>, login: string): Promise<Account | null> {
+  if (login.includes('@')) {
+    const staff = await db.selectFrom('staff').select(['id', 'name', 'email', 'password_hash']).where('email', '=', login.toLowerCase()).executeTakeFirst();
+    return staff ? { role: 'staff', id: staff.id, name: staff.name, login: staff.email, passwordHash: staff.password_hash } : null;
+  }
+  const phone = login.replace(/[\s-]/g, '').replace(/^\+?86(?=1\d{10}$)/, '');
+  const courier = await db
+    .selectFrom('couriers')
+    .select(['id', 'name', 'phone', 'password_hash'])
+    .where('phone', '=', phone)
+    .where('active', '=', 1)
+    .executeTakeFirst();
+  return courier ? { role: 'courier', id: courier.id, name: courier.name, login: courier.phone, passwordHash: courier.password_hash } : null;
+}
+
+export interface LoginResult {
+  token: string;
+  user: SessionUser;
+}
+
+export async function logIn(
+  db: Kysely<Database>,
+  input: { login: string; password: string; clientKey: string },
+  now: number,
+): Promise<LoginResult> {
+  const login = input.login.trim().toLowerCase();
+  const since = now - LOGIN_WINDOW_MS;
+  const [accountFailures, clientFailures] = await Promise.all([
+    countFailedLogins(db, { login }, since),
+    countFailedLogins(db, { clientKey: input.clientKey }, since),
+  ]);
+  if (accountFailures >= MAX_FAILED_LOGINS_PER_ACCOUNT || clientFailures >= MAX_FAILED_LOGINS_PER_CLIENT) {
+    throw tooManyRequests('too_many_attempts', 'Too many failed sign-ins; wait 15 minutes and try again');
+  }
+  const account = await findAccount(db, login);
+  let ok = false;
+  if (account) ok = await verifyPassword(input.password, account.passwordHash);
+  else await verifyPassword(input.password, await decoy());
+  await recordLoginAttempt(db, { login, clientKey: input.clientKey, succeeded: ok, at: now });
+  if (!ok || !account) throw unauthorized('invalid_credentials', 'That phone/email and password do not match');
+
+  const { token, tokenHash } = newSessionToken();
+  const expiresAt = now + USER_SESSION_MS;
+  await insertUserSession(db, { tokenHash, role: account.role, userId: account.id, createdAt: now, expiresAt });
+  return { token, user: { role: account.role, id: account.id, name: account.name, login: account.login, expiresAt } };
+}
+
+export async function logOut(db: Kysely<Database>, token: string | undefined, now: number): Promise<void> {
+  if (token) await revokeUserSession(db, token, now);
+}
+
+/** The signed-in user behind a session token, or null for none, unknown, expired or revoked. */
+export async function findSessionUser(db: Kysely<Database>, token: string | undefined, now: number): Promise<SessionUser | null> {
+  if (!token) return null;
+  const session = await findLiveUserSession(db, token, now);
+  if (!session) return null;
+  if (session.role === 'courier') {
+    const c = await db.selectFrom('couriers').select(['name', 'phone', 'active']).where('id', '=', session.userId).executeTakeFirst();
+    return c && c.active === 1 ? { role: 'courier', id: session.userId, name: c.name, login: c.phone, expiresAt: session.expiresAt } : null;
+  }
+  const s = await db.selectFrom('staff').select(['name', 'email']).where('id', '=', session.userId).executeTakeFirst();
+  return s ? { role: 'staff', id: session.userId, name: s.name, login: s.email, expiresAt: session.expiresAt } : null;
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/**
+ * What a courier reports about a stop, as it travels from the phone's outbox to
+ * `POST /api/courier/sync`. Every report carries its own id (made on the phone), the time it
+ * happened on the phone, a per-device sequence number and the shipment version it was made
+ * against, so the server can apply it exactly once and in the order it was made.
+ */
+export const REPORT_KINDS = ['picked_up', 'out_for_delivery', 'delivered', 'failed_attempt', 'exception'] as const;
+export type ReportKindName = (typeof REPORT_KINDS)[number];
+
+export const MAX_REPORTS_PER_SYNC = 100;
+export const MAX_PHOTOS_PER_REPORT = 3;
+
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a UUID');
+/** Epoch ms within a sane range (2020 to 2100): a phone with a dead clock says 1970. */
+const epochMs = z.number().int().min(Date.UTC(2020, 0, 1)).max(Date.UTC(2100, 0, 1));
+
+export const courierReportSchema = z.strictObject({
+  id: uuid,
+  deviceId: uuid,
+  seq: z.number().int().min(1),
+  trackingNo: z.string().min(1).max(32),
+  kind: z.enum(REPORT_KINDS),
+  occurredAt: epochMs,
+  shipmentVersion: z.number().int().min(1),
+  reasonCode: z.string().min(1).max(40).optional(),
+  note: z.string().max(500).optional(),
+  recipientName: z.string().min(1).max(50).optional(),
+  photoIds: z.array(uuid).max(MAX_PHOTOS_PER_REPORT).optional(),
+  signatureId: uuid.optional(),
+});
+export type CourierReport = z.infer<typeof courierReportSchema>;
+
+export const syncRequestSchema = z.strictObject({
+  /** The phone's clock when it sent the batch: the server compares it with its own to spot a wrong clock. */
+  sentAt: epochMs,
+  reports: z.array(courierReportSchema).min(1).max(MAX_REPORTS_PER_SYNC),
+});
+export type SyncRequest = z.infer<typeof syncRequestSchema>;
+
+export const SYNC_OUTCOMES = ['applied', 'duplicate', 'conflict', 'rejected'] as const;
+export type SyncOutcome = (typeof SYNC_OUTCOMES)[number];
+
+export interface SyncResult {
+  id: string;
+  outcome: SyncOutcome;
+  /** Machine-readable why: `applied`, `already_applied`, `reassigned`, `already_delivered`, `unknown_reason`, … */
+  code: string;
+  message: string;
+  /** The shipment's version after this report (applied) or as the server has it (conflict). */
+  shipmentVersion: number | null;
+}
+
+export interface SyncResponse {
+  results: SyncResult[];
+  serverTime: number;
+  /** Set when the phone's clock is off by more than the tolerance; its reports are flagged. */
+  clockSkewMs: number | null;
+}

@@ -1,0 +1,45 @@
+import type { TrackingStatus } from '../tracking/statuses';
+
+/** Types only: the courier's phone keeps the manifest in IndexedDB and works from it offline. */
+
+export const DELIVERY_OPTIONS = ['leave_at_door', 'parcel_locker', 'reception', 'call_first'] as const;
+export type DeliveryOption = (typeof DELIVERY_OPTIONS)[number];
+
+export interface DeliveryInstructions {
+  option: DeliveryOption | null;
+  note: string | null;
+}
+
+export interface ManifestStop {
+  /** Deliveries now; return pickups join them later. */
+  kind: 'delivery';
+  trackingNo: string;
+  status: TrackingStatus;
+  subStatus: string;
+  /** The version the courier's reports are made against. */
+  version: number;
+  routePosition: number;
+  recipient: { name: string; phone: string };
+  address: { province: string; city: string; district: string; street: string };
+  instructions: DeliveryInstructions | null;
+  itemCount: number;
+  promisedBy: number | null;
+}
+
+export interface CourierManifest {
+  courier: { id: number; name: string; phone: string; city: string };
+  /** The shop-time-zone day this manifest is for, as YYYY-MM-DD. */
+  day: string;
+  generatedAt: number;
+  stops: ManifestStop[];
+  /** Proof-of-delivery rules in force (a setting): what the delivered form requires. */
+  proofRequirements: { photo: boolean; recipientName: boolean; signature: boolean };
+}
+
+export interface SessionUser {
+  role: 'courier' | 'staff';
+  id: number;
+  name: string;
+  login: string;
+  expiresAt: number;
+}

@@ -1,0 +1,125 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCourier, createStaff, TEST_PASSWORD } from '../support/accounts';
+import { createTestApp, jsonHeaders } from '../support/test-app';
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let courier: Awaited<ReturnType<typeof createCourier>>;
+
+beforeEach(async () => {
+  t = await createTestApp();
+  courier = await createCourier(t.db, { phone: '13700001234' });
+});
+afterEach(() => t.dispose());
+
+const login = (body: unknown, headers: Record<string, string> = jsonHeaders) =>
+  t.app.request('/api/auth/login', { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const cookieOf = (res: Response) => res.headers.get('set-cookie')?.split(';')[0] ?? '';
+const sessionCount = async () => Number((await t.db.selectFrom('user_sessions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+describe('POST /api/auth/login', () => {
+  it('signs a courier in by phone, with a 128-bit token in an HttpOnly SameSite=Lax cookie stored hashed', async () => {
+    const res = await login({ login: '137 0000 1234', password: TEST_PASSWORD });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.user).toMatchObject({ role: 'courier', id: courier.id, login: '13700001234' });
+    expect(body.user.expiresAt - t.now()).toBe(14 * 24 * 3600_000);
+    const setCookie = res.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^ds_session=[A-Za-z0-9_-]{22};/);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+    const token = cookieOf(res).split('=')[1]!;
+    const row = await t.db.selectFrom('user_sessions').selectAll().executeTakeFirstOrThrow();
+    expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row.token_hash).not.toContain(token);
+  });
+
+  it('signs staff in by email, case-insensitively', async () => {
+    const staff = await createStaff(t.db, 'zhou@doorstep.test');
+    const res = await login({ login: 'Zhou@Doorstep.test', password: staff.password });
+    expect(res.status).toBe(200);
+    expect((await res.json()).user).toMatchObject({ role: 'staff', id: staff.id });
+  });
+
+  it.each([
+    ['a wrong password', { login: '13700001234', password: 'nope' }],
+    ['an unknown phone', { login: '13999999999', password: TEST_PASSWORD }],
+    ['an unknown email', { login: 'nobody@doorstep.test', password: TEST_PASSWORD }],
+  ])('refuses %s with the same 401', async (_name, body) => {
+    const res = await login(body);
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ error: { code: 'invalid_credentials', message: expect.any(String) } });
+    expect(res.headers.get('set-cookie')).toBeNull();
+    expect(await sessionCount()).toBe(0);
+  });
+
+  it('answers 429 after 5 failed sign-ins to one account within 15 minutes, even with the right password', async () => {
+    for (let i = 0; i < 5; i++) expect((await login({ login: '13700001234', password: `wrong${i}` })).status).toBe(401);
+    const res = await login({ login: '13700001234', password: TEST_PASSWORD });
+    expect(res.status).toBe(429);
+    expect(await res.json()).toMatchObject({ error: { code: 'too_many_attempts' } });
+    t.setNow(t.now() + 15 * 60_000 + 1);
+    expect((await login({ login: '13700001234', password: TEST_PASSWORD })).status).toBe(200);
+  });
+
+  it('answers 429 to a client address that tries many accounts', async () => {
+    for (let i = 0; i < 20; i++) await login({ login: `1390000${String(i).padStart(4, '0')}`, password: 'x' });
+    expect((await login({ login: '13700001234', password: TEST_PASSWORD })).status).toBe(429);
+    const elsewhere = await login({ login: '13700001234', password: TEST_PASSWORD }, { ...jsonHeaders, 'x-forwarded-for': '198.51.100.3' });
+    expect(elsewhere.status).toBe(200);
+  });
+
+  it.each([
+    ['malformed JSON', '{"login":', 400],
+    ['a missing password', { login: '13700001234' }, 400],
+    ['a number for a login', { login: 13700001234, password: 'x' }, 400],
+    ['an extra field', { login: '13700001234', password: TEST_PASSWORD, role: 'staff' }, 400],
+    ['a huge password', { login: '13700001234', password: 'x'.repeat(5_000) }, 400],
+    ['a huge body', { login: '13700001234', password: 'x'.repeat(100_000) }, 413],
+  ])('refuses %s without a session', async (_name, body, status) => {
+    const res = await login(body);
+    expect(res.status).toBe(status);
+    expect((await res.json()).error.code).toEqual(expect.any(String));
+    expect(await sessionCount()).toBe(0);
+  });
+
+  it('refuses a form post (415) and a cross-site post (403)', async () => {
+    expect((await login('login=1&password=2', { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(415);
+    const cross = await login({ login: '13700001234', password: TEST_PASSWORD }, { ...jsonHeaders, origin: 'https://evil.example' });
+    expect(cross.status).toBe(403);
+    expect(await cross.json()).toMatchObject({ error: { code: 'origin_mismatch' } });
+    const same = await login({ login: '13700001234', password: TEST_PASSWORD }, { ...jsonHeaders, origin: 'http://localhost' });
+    expect(same.status).toBe(200);
+    expect(await sessionCount()).toBe(1);
+  });
+});
+
+describe('GET /api/auth/me and POST /api/auth/logout', () => {
+  it('knows who is signed in until logout revokes the session', async () => {
+    const cookie = cookieOf(await login({ login: '13700001234', password: TEST_PASSWORD }));
+    const me = await t.app.request('/api/auth/me', { headers: { cookie } });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ role: 'courier', id: courier.id, name: '李师傅' });
+
+    const out = await t.app.request('/api/auth/logout', { method: 'POST', headers: { cookie } });
+    expect(out.status).toBe(200);
+    expect(out.headers.get('set-cookie')).toMatch(/ds_session=;/);
+    // The old token is dead even if a copy of the cookie survives.
+    expect((await t.app.request('/api/auth/me', { headers: { cookie } })).status).toBe(401);
+  });
+
+  it('answers 401 without a session, with a forged token, and after 14 days', async () => {
+    expect((await t.app.request('/api/auth/me')).status).toBe(401);
+    expect((await t.app.request('/api/auth/me', { headers: { cookie: 'ds_session=forged-token-value-123456' } })).status).toBe(401);
+    const cookie = cookieOf(await login({ login: '13700001234', password: TEST_PASSWORD }));
+    t.setNow(t.now() + 14 * 24 * 3600_000 + 1);
+    const res = await t.app.request('/api/auth/me', { headers: { cookie } });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ error: { code: 'not_signed_in' } });
+  });
+
+  it('ends a deactivated courier’s session', async () => {
+    const cookie = cookieOf(await login({ login: '13700001234', password: TEST_PASSWORD }));
+    await t.db.updateTable('couriers').set({ active: 0 }).where('id', '=', courier.id).execute();
+    expect((await t.app.request('/api/auth/me', { headers: { cookie } })).status).toBe(401);
+  });
+});
