@@ -5,7 +5,9 @@ import { z } from 'zod';
  * bad value stops the process at start with a message naming the variable.
  */
 const booleanFlag = z
-  .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
+  .string()
+  .transform((v) => v.trim().toLowerCase())
+  .pipe(z.enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no']))
   .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
 
 const envSchema = z.object({

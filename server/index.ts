@@ -27,11 +27,24 @@ async function main() {
   process.once('SIGTERM', stop);
 }
 
-main().catch((err) => {
-  if (err instanceof ConfigError) {
-    console.error(err.message);
-  } else {
-    console.error('Doorstep failed to start:', err);
+/** What went wrong at start, in a sentence naming the setting to change; the stack only for bugs. */
+function startupProblem(err: unknown): string | null {
+  if (err instanceof ConfigError) return err.message;
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  const env = process.env;
+  if (code === 'EADDRINUSE') return `Port ${env.PORT ?? 8080} is already in use: stop the other server or set PORT to a free port.`;
+  if (code === 'EACCES') return `Not allowed to listen on port ${env.PORT ?? 8080}: use a port above 1023 (set PORT).`;
+  if (code === 'ENOTFOUND' || code === 'EADDRNOTAVAIL') return `HOST=${env.HOST} is not an address of this machine: set HOST to one (or leave it unset).`;
+  if (code === 'ECONNREFUSED' || code === 'ETIMEDOUT' || code === '28P01' || code === '3D000') {
+    return `Cannot use the database in DATABASE_URL (${(err as Error).message}): check that it is running and the URL is right.`;
   }
+  if (code === 'SQLITE_CANTOPEN') return `Cannot open the SQLite file in DATABASE_URL: check the folder exists and is writable.`;
+  return null;
+}
+
+main().catch((err) => {
+  const problem = startupProblem(err);
+  if (problem) console.error(problem);
+  else console.error('Doorstep failed to start:', err);
   process.exit(1);
 });

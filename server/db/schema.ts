@@ -92,6 +92,8 @@ export interface ShipmentTable {
   public_timeline: Generated<string>;
   /** Order on the courier's manifest (dispatch sets it); null sorts last. */
   route_position: number | null;
+  /** First reached the recipient or a pickup point they can use (Delivered or AvailableForPickup). */
+  arrived_at: number | null;
   /** JSON DeliveryInstructions from the verified customer, shown on the courier's stop. */
   delivery_instructions: string | null;
 }

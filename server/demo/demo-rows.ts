@@ -10,6 +10,7 @@ import type {
 import type { DemoBatch, DemoCustomer, DemoOrder, DemoOrderItem, DemoShipment, DemoTrackingEvent } from './demo-model';
 import type { DemoProduct } from './demo-products';
 import { buildPublicTimeline } from '../domain/tracking/public-timeline';
+import { ARRIVED_STATUSES } from '../../shared/tracking/lateness';
 
 /**
  * Generated objects → table rows. The generator numbers rows from 1; `DemoKeys` says where
@@ -85,6 +86,7 @@ export function shipmentRow(s: DemoShipment, keys: DemoKeys): Insertable<Shipmen
     destination_city: s.destinationCity,
     promised_by: s.promisedBy,
     delivered_at: s.deliveredAt,
+    arrived_at: s.events.find((e) => ARRIVED_STATUSES.includes(e.status))?.occurredAt ?? null,
     created_at: s.createdAt,
     updated_at: s.updatedAt,
     public_timeline: JSON.stringify(

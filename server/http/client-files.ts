@@ -19,6 +19,9 @@ export function clientFiles(clientDir: string) {
   });
   app.use('*', serveStatic({ root: clientDir, precompressed: true }));
   app.get('*', (c) => {
+    // A file that isn't there (an old build's chunk, /favicon.ico) is a 404, not the page:
+    // HTML answered for a script breaks the tab, and an immutable cache would keep the mistake.
+    if (/\.[a-z0-9]+$/i.test(c.req.path)) return c.text('Not found', 404, { 'Cache-Control': 'no-store' });
     if (!existsSync(indexPath)) {
       return c.text('The client is not built yet: run `npm run build` (npm start does it for you).', 503);
     }

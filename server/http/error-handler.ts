@@ -26,7 +26,10 @@ export function errorJson(c: Context, status: ContentfulStatusCode, code: string
 /** Turns anything thrown into the error shape; unknown errors become a 500 without internals. */
 export function makeErrorHandler(logger: Logger) {
   return (err: Error, c: Context) => {
-    if (err instanceof AppError) return errorJson(c, err.status, err.code, err.message);
+    if (err instanceof AppError) {
+      if (err.retryAfterSeconds !== undefined) c.header('Retry-After', String(err.retryAfterSeconds));
+      return errorJson(c, err.status, err.code, err.message);
+    }
     if (err instanceof HTTPException && err.status < 500) {
       const malformed = /malformed json/i.test(err.message);
       const code = malformed ? 'malformed_json' : (codeForStatus[err.status] ?? 'bad_request');

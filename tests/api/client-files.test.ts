@@ -50,6 +50,15 @@ describe('serving the built client', () => {
     expect(sw.headers.get('cache-control')).toBe('no-cache');
   });
 
+  it('answers a missing file with 404, never the page (an old build’s chunk must not get HTML)', async () => {
+    for (const path of ['/assets/HomePage-OLDHASH.js', '/favicon.ico', '/icons/nope.png']) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('cache-control'), path).not.toContain('immutable');
+      expect(await res.text(), path).not.toContain('<div id="app">');
+    }
+  });
+
   it('never answers an unknown API path with the page', async () => {
     const res = await app.request('/api/no-such-thing');
     expect(res.status).toBe(404);

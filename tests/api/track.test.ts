@@ -59,6 +59,21 @@ describe('GET /api/track/:trackingNo', () => {
     expect(view.late).toBe(false);
   });
 
+  it('is not late once the parcel waits in a pickup locker in time, however long it waits', async () => {
+    const promisedBy = Date.UTC(2026, 10, 20, 15, 59, 59, 999);
+    const locker = await createParcel(t.db, {
+      promisedBy,
+      events: [
+        { status: 'OutForDelivery', occurredAt: Date.UTC(2026, 10, 20, 1, 0, 0) },
+        { status: 'AvailableForPickup', subStatus: 'AvailableForPickup_002', occurredAt: Date.UTC(2026, 10, 20, 5, 0, 0) },
+      ],
+    });
+    t.setNow(promisedBy + 4 * 86_400_000);
+    const view = (await (await t.app.request(`/api/track/${locker.trackingNo}`)).json()) as PublicTrackingView;
+    expect(view.status).toBe('AvailableForPickup');
+    expect(view.late).toBe(false);
+  });
+
   it('holds no personal data: no name, phone, street, items, order number or notes', async () => {
     const body = await (await t.app.request(`/api/track/${parcel.trackingNo}`)).text();
     for (const secret of ['王小明', parcel.phone, parcel.phone.slice(-4), '科技园', '88号', 'T恤', '耳机', 'OD', '请放门口', '南山区']) {

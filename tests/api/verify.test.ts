@@ -105,6 +105,7 @@ describe('POST /api/track/:trackingNo/verify', () => {
     const limited = await verify(parcel.trackingNo, { phoneLast4: '5678' });
     expect(limited.status).toBe(429);
     expect(await limited.json()).toMatchObject({ error: { code: 'too_many_attempts' } });
+    expect(limited.headers.get('retry-after')).toBe('900');
     // A different client address is limited too: the limit is per parcel.
     const elsewhere = await verify(parcel.trackingNo, { phoneLast4: '5678' }, { ...jsonHeaders, 'x-forwarded-for': '198.51.100.9' });
     expect(elsewhere.status).toBe(429);

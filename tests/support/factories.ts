@@ -87,6 +87,7 @@ export async function createParcel(db: Kysely<Database>, options: ParcelOptions 
       ),
       promised_by: options.promisedBy === undefined ? now + 3 * 86_400_000 : options.promisedBy,
       delivered_at: options.deliveredAt ?? null,
+      arrived_at: options.deliveredAt ?? events.find((e) => e.status === 'Delivered' || e.status === 'AvailableForPickup')?.occurredAt ?? null,
       created_at: now,
       updated_at: now,
     })

@@ -12,6 +12,8 @@ describe('isLate', () => {
     ['in flight after the promise', promise, null, promise + 1, true],
     ['delivered on time, looked at later', promise, promise - 3600_000, promise + 1e9, false],
     ['delivered after the promise', promise, promise + 1, promise + 2, true],
+    ['in a pickup locker before the promise, still uncollected', promise, promise - 3600_000, promise + 5 * 86_400_000, false],
+    ['in a pickup locker only after the promise', promise, promise + 3600_000, promise + 2 * 3600_000, true],
   ])('%s', (_name, promisedBy, deliveredAt, now, expected) => {
     expect(isLate(promisedBy, deliveredAt, now)).toBe(expected);
   });

@@ -74,6 +74,9 @@ export async function up(db: AnyDb): Promise<void> {
     .execute();
 
   await db.schema.alterTable('shipments').addColumn('route_position', 'integer').execute();
+  // When the parcel first reached the customer's hands or a pickup point they can use: the
+  // promise is kept then, even if they collect it later.
+  await db.schema.alterTable('shipments').addColumn('arrived_at', 'bigint').execute();
   await db.schema.alterTable('shipments').addColumn('delivery_instructions', 'text').execute();
   await db.schema.alterTable('tracking_events').addColumn('report_id', 'text').execute();
   await db.schema.alterTable('tracking_events').addColumn('device_seq', 'integer').execute();
@@ -84,7 +87,7 @@ export async function down(db: AnyDb): Promise<void> {
   for (const column of ['clock_skew_ms', 'device_seq', 'report_id']) {
     await db.schema.alterTable('tracking_events').dropColumn(column).execute();
   }
-  for (const column of ['delivery_instructions', 'route_position']) {
+  for (const column of ['delivery_instructions', 'arrived_at', 'route_position']) {
     await db.schema.alterTable('shipments').dropColumn(column).execute();
   }
   for (const table of ['settings', 'uploads', 'courier_reports', 'login_attempts', 'user_sessions']) {

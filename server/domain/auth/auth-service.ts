@@ -59,7 +59,7 @@ export async function logIn(
     countFailedLogins(db, { clientKey: input.clientKey }, since),
   ]);
   if (accountFailures >= MAX_FAILED_LOGINS_PER_ACCOUNT || clientFailures >= MAX_FAILED_LOGINS_PER_CLIENT) {
-    throw tooManyRequests('too_many_attempts', 'Too many failed sign-ins; wait 15 minutes and try again');
+    throw tooManyRequests('too_many_attempts', 'Too many failed sign-ins; wait 15 minutes and try again', LOGIN_WINDOW_MS / 1000);
   }
   const account = await findAccount(db, login);
   let ok = false;

@@ -18,6 +18,7 @@ export type PublicTrackingRecord = Pick<
   | 'destination_city'
   | 'promised_by'
   | 'delivered_at'
+  | 'arrived_at'
   | 'public_timeline'
 >;
 
@@ -37,6 +38,7 @@ function compile(db: Kysely<Database>): CompiledQuery<PublicTrackingRecord> {
       'destination_city',
       'promised_by',
       'delivered_at',
+      'arrived_at',
       'public_timeline',
     ])
     .where('tracking_no', '=', PLACEHOLDER)

@@ -18,7 +18,7 @@ export function serializePublicView(record: PublicTrackingRecord, now: number): 
     subStatus: record.sub_status,
     promisedBy: record.promised_by,
     deliveredAt: record.delivered_at,
-    late: isLate(record.promised_by, record.delivered_at, now),
+    late: isLate(record.promised_by, record.arrived_at, now),
     origin: { province: record.origin_province, city: record.origin_city },
     destination: { province: record.destination_province, city: record.destination_city },
     generatedAt: now,

@@ -14,6 +14,7 @@ export interface Shipment {
   destination: { province: string; city: string };
   promisedBy: number | null;
   deliveredAt: number | null;
+  arrivedAt: number | null;
   createdAt: number;
   updatedAt: number;
   /** JSON of the public timeline (see ShipmentTable.public_timeline). */
@@ -33,6 +34,7 @@ export function toShipment(row: Selectable<ShipmentTable>): Shipment {
     destination: { province: row.destination_province, city: row.destination_city },
     promisedBy: row.promised_by,
     deliveredAt: row.delivered_at,
+    arrivedAt: row.arrived_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     publicTimeline: row.public_timeline,
@@ -48,6 +50,7 @@ export interface ShipmentStatusChange {
   status: TrackingStatus;
   subStatus: string;
   deliveredAt: number | null;
+  arrivedAt: number | null;
   updatedAt: number;
   publicTimeline: string;
 }
@@ -67,6 +70,7 @@ export async function updateShipmentStatus(
       status: change.status,
       sub_status: change.subStatus,
       delivered_at: change.deliveredAt,
+      arrived_at: change.arrivedAt,
       updated_at: change.updatedAt,
       public_timeline: change.publicTimeline,
       version: shipment.version + 1,

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { PublicTrackingEvent } from '../../../shared/api/tracking-view';
 import { checkTransition } from '../../../shared/tracking/shipment-state-machine';
 import { resolveSubStatus, type TrackingStatus } from '../../../shared/tracking/statuses';
+import { ARRIVED_STATUSES } from '../../../shared/tracking/lateness';
 import { isValidTrackingNo, normalizeTrackingNo } from '../../../shared/tracking/tracking-number';
 import type { Database } from '../../db/schema';
 import { AppError, badRequest, conflict, notFound } from '../../app-error';
@@ -80,11 +81,13 @@ export async function recordTrackingEvent(
     photoId: input.photoId ?? null,
   });
   const deliveredAt = input.status === 'Delivered' ? input.occurredAt : shipment.deliveredAt;
+  const arrivedAt = shipment.arrivedAt ?? (ARRIVED_STATUSES.includes(input.status) ? input.occurredAt : null);
   const timeline = addToPublicTimeline(JSON.parse(shipment.publicTimeline) as PublicTrackingEvent[], event);
   const change = {
     status: input.status,
     subStatus: sub.subStatus,
     deliveredAt,
+    arrivedAt,
     updatedAt: now,
     publicTimeline: JSON.stringify(timeline),
   };

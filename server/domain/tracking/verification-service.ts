@@ -43,7 +43,7 @@ export async function verifyByPhoneLast4(
     countFailedAttempts(db, { clientKey: input.clientKey }, since),
   ]);
   if (parcelFailures >= MAX_FAILURES_PER_PARCEL || clientFailures >= MAX_FAILURES_PER_CLIENT) {
-    throw tooManyRequests('too_many_attempts', 'Too many wrong tries; wait 15 minutes and try again');
+    throw tooManyRequests('too_many_attempts', 'Too many wrong tries; wait 15 minutes and try again', VERIFY_WINDOW_MS / 1000);
   }
   const order = await db
     .selectFrom('orders')
