@@ -40,8 +40,13 @@ export async function startServer(
     clientDir: options.clientDir,
   };
   const app = createApp(deps);
-  const server: ServerType = await new Promise((resolve) => {
+  const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    // A port in use or an address not on this machine arrives as an event, not a throw.
+    s.once('error', reject);
+  }).catch(async (err: unknown) => {
+    await handle.close();
+    throw err;
   });
   const port = (server.address() as AddressInfo).port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
