@@ -51,7 +51,7 @@ export const SUB_STATUSES: readonly SubStatusDefinition[] = [
   sub('AttemptFail', 1, '派送未成功：收件人不在', 'Delivery attempted: recipient not available'),
   sub('AttemptFail', 2, '派送未成功：无法进入', 'Delivery attempted: could not get access'),
   sub('AttemptFail', 3, '派送未成功：其他原因', 'Delivery attempted: other reason'),
-  sub('Delivered', 1, '已签收', 'Delivered'),
+  sub('Delivered', 1, '包裹已送达', 'Delivered to the address'),
   sub('Delivered', 2, '本人已签收', 'Signed for by the recipient'),
   sub('Delivered', 3, '他人代收', 'Received by someone else on the recipient’s behalf'),
   sub('Delivered', 4, '已放置在指定位置', 'Left at the agreed place'),
@@ -73,7 +73,7 @@ const byCode = new Map(SUB_STATUSES.map((s) => [s.code, s]));
 
 export const STATUS_LABELS: Record<TrackingStatus, LocalizedText> = {
   Pending: { 'zh-CN': '待揽收', en: 'Pending' },
-  InfoReceived: { 'zh-CN': '已发货', en: 'Info received' },
+  InfoReceived: { 'zh-CN': '已发货', en: 'Shipped' },
   InTransit: { 'zh-CN': '运输中', en: 'In transit' },
   OutForDelivery: { 'zh-CN': '派送中', en: 'Out for delivery' },
   AttemptFail: { 'zh-CN': '派送未成功', en: 'Delivery attempt failed' },

@@ -144,6 +144,8 @@ describe('a customer tracks a parcel on a phone', () => {
     const page = await openPhonePage();
     await page.goto(`${server.url}/t/${viewed.trackingNo}`);
     await expect.poll(() => page.locator('[data-testid="tracking-status"]').getAttribute('data-status')).toBe('AttemptFail');
+    // Why the attempt failed, in words from the shared reason taxonomy.
+    expect(await page.locator('[data-testid="timeline-reason"]').first().innerText()).toMatch(/[\u4e00-\u9fff]/);
     await waitForServiceWorker(page);
     const eventsOnline = await page.locator('[data-testid="timeline-event"]').count();
 
