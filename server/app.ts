@@ -8,19 +8,26 @@ import { requestId } from './http/request-id';
 import { requestLog } from './http/request-log';
 import { securityHeaders } from './http/security-headers';
 import { authRoutes } from './routes/auth';
+import { courierRoutes } from './routes/courier';
+import { uploadRoutes } from './routes/uploads';
+import { MAX_UPLOAD_BYTES } from './domain/uploads/upload-service';
 import { demoRoutes } from './routes/demo';
 import { healthRoutes } from './routes/health';
 import { trackRoutes } from './routes/track';
 
 /** JSON bodies are small; anything larger is refused before it is read into memory. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
+const jsonLimit = limitBody(MAX_JSON_BODY_BYTES);
+const photoLimit = limitBody(MAX_UPLOAD_BYTES);
 
 function apiRoutes(deps: AppDeps) {
   return new Hono()
     .use(checkOrigin)
-    .use(limitBody(MAX_JSON_BODY_BYTES))
+    .use(async (c, next) => (c.req.path.startsWith('/api/uploads/') ? photoLimit(c, next) : jsonLimit(c, next)))
     .route('/health', healthRoutes)
     .route('/auth', authRoutes(deps))
+    .route('/courier', courierRoutes(deps))
+    .route('/uploads', uploadRoutes(deps))
     .route('/demo', demoRoutes(deps))
     .route('/track', trackRoutes(deps));
 }

@@ -25,6 +25,8 @@ export function deriveSeed(...parts: number[]): number {
 }
 
 export interface Weighted<T> {
+  /** Every value that can be picked (the tests check them against the shared taxonomies). */
+  readonly items: readonly T[];
   pick(random: Random): T;
 }
 
@@ -40,6 +42,7 @@ export function weighted<T>(entries: readonly (readonly [T, number])[]): Weighte
   }
   if (values.length === 0 || total <= 0) throw new RangeError('weighted() needs a positive weight');
   return {
+    items: values,
     pick(random) {
       const target = random.next() * total;
       for (let i = 0; i < totals.length; i++) if (target < totals[i]!) return values[i]!;

@@ -19,6 +19,7 @@ export interface ParcelOptions {
   phone?: string;
   promisedBy?: number | null;
   deliveredAt?: number | null;
+  courierId?: number | null;
   events?: Array<{ status: TrackingStatus; subStatus?: string; occurredAt: number; city?: string; note?: string; recipientName?: string }>;
 }
 
@@ -74,7 +75,7 @@ export async function createParcel(db: Kysely<Database>, options: ParcelOptions 
     .values({
       tracking_no: trackingNo,
       order_id: order.id,
-      courier_id: null,
+      courier_id: options.courierId ?? null,
       status: options.status ?? last?.status ?? 'Pending',
       sub_status: last?.subStatus ?? `${options.status ?? last?.status ?? 'Pending'}_001`,
       version: 1 + events.length,

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { createApp } from '../../server/app';
 import type { AppDeps } from '../../server/app-deps';
 import { readConfig, type Config } from '../../server/config';
@@ -15,7 +16,7 @@ export async function createTestApp(overrides: Partial<Config> = {}) {
   let now = Date.UTC(2026, 10, 21, 4, 0, 0);
   const deps: AppDeps = {
     db: handle.db,
-    config: testConfig(overrides),
+    config: testConfig({ uploadDir: join(handle.dir, 'uploads'), ...overrides }),
     bus: new TrackingBus(),
     logger: silentLogger,
     clock: () => now,

@@ -17,6 +17,8 @@ export interface TrackingEvent {
   note: string | null;
   recipientName: string | null;
   photoId: string | null;
+  /** Set for events from a courier's phone: which report, its place in the device's sequence, clock error. */
+  source?: { reportId: string; deviceSeq: number; clockSkewMs: number | null };
 }
 
 export type NewTrackingEvent = Omit<TrackingEvent, 'id'>;
@@ -36,6 +38,9 @@ export function toTrackingEventRow(event: NewTrackingEvent): Insertable<Tracking
     note: event.note,
     recipient_name: event.recipientName,
     photo_id: event.photoId,
+    report_id: event.source?.reportId ?? null,
+    device_seq: event.source?.deviceSeq ?? null,
+    clock_skew_ms: event.source?.clockSkewMs ?? null,
   };
 }
 

@@ -10,7 +10,7 @@ import { serializePublicView } from './public-view';
 import { addToPublicTimeline } from './public-timeline';
 import { findPublicTrackingRecord } from './public-tracking-query';
 import { findShipmentByTrackingNo, updateShipmentStatus, type Shipment } from './shipment-repository';
-import { insertTrackingEvent, type ActorType, type TrackingEvent } from './tracking-event-repository';
+import { insertTrackingEvent, type ActorType, type NewTrackingEvent, type TrackingEvent } from './tracking-event-repository';
 
 /** Normalises and checks a tracking number before anything touches the database. */
 export function parseTrackingNo(raw: string): string {
@@ -45,6 +45,7 @@ export interface RecordEventInput {
   note?: string | null;
   recipientName?: string | null;
   photoId?: string | null;
+  source?: TrackingEvent['source'];
   /** The version the reporter saw; omitted by sources that always apply on top (scanners). */
   expectedVersion?: number;
 }
@@ -58,7 +59,16 @@ export async function recordTrackingEvent(
   input: RecordEventInput,
   now: number,
 ): Promise<{ event: TrackingEvent; shipment: Shipment }> {
-  const shipment = await requireShipment(db, input.trackingNo);
+  return applyTrackingEvent(db, await requireShipment(db, input.trackingNo), input, now);
+}
+
+/** recordTrackingEvent for a caller that has just read the shipment (the courier sync path). */
+export async function applyTrackingEvent(
+  db: Kysely<Database>,
+  shipment: Shipment,
+  input: Omit<RecordEventInput, 'trackingNo'>,
+  now: number,
+): Promise<{ event: TrackingEvent; shipment: Shipment }> {
   if (input.expectedVersion !== undefined && input.expectedVersion !== shipment.version) {
     throw conflict('version_conflict', `The parcel changed since version ${input.expectedVersion}`);
   }
@@ -67,7 +77,7 @@ export async function recordTrackingEvent(
   const sub = resolveSubStatus(input.status, input.subStatus);
   if (!sub.ok) throw badRequest(sub.code, `Sub-status ${input.subStatus} does not fit ${input.status}`);
 
-  const event = await insertTrackingEvent(db, {
+  const newEvent: NewTrackingEvent = {
     shipmentId: shipment.id,
     status: input.status,
     subStatus: sub.subStatus,
@@ -79,10 +89,11 @@ export async function recordTrackingEvent(
     note: input.note ?? null,
     recipientName: input.recipientName ?? null,
     photoId: input.photoId ?? null,
-  });
+    source: input.source,
+  };
   const deliveredAt = input.status === 'Delivered' ? input.occurredAt : shipment.deliveredAt;
   const arrivedAt = shipment.arrivedAt ?? (ARRIVED_STATUSES.includes(input.status) ? input.occurredAt : null);
-  const timeline = addToPublicTimeline(JSON.parse(shipment.publicTimeline) as PublicTrackingEvent[], event);
+  const timeline = addToPublicTimeline(JSON.parse(shipment.publicTimeline) as PublicTrackingEvent[], newEvent);
   const change = {
     status: input.status,
     subStatus: sub.subStatus,
@@ -91,8 +102,11 @@ export async function recordTrackingEvent(
     updatedAt: now,
     publicTimeline: JSON.stringify(timeline),
   };
+  // The guarded update goes first: if someone else moved the parcel at this moment, nothing
+  // has been written yet and the caller's transaction stays clean.
   if (!(await updateShipmentStatus(db, shipment, change))) {
     throw conflict('version_conflict', 'The parcel was changed by someone else at the same moment');
   }
+  const event = await insertTrackingEvent(db, newEvent);
   return { event, shipment: { ...shipment, ...change, version: shipment.version + 1 } };
 }

@@ -1,0 +1,79 @@
+import type { Kysely } from 'kysely';
+import type { CourierManifest, DeliveryInstructions, ManifestStop } from '../../../shared/courier/manifest';
+import type { TrackingStatus } from '../../../shared/tracking/statuses';
+import type { Database } from '../../db/schema';
+import { loadProofRequirements } from '../settings/settings-repository';
+import { shopDay, startOfShopDay } from './shop-day';
+
+/**
+ * A courier's day: every open stop assigned to them, plus what they delivered today so the
+ * list doesn't jump when a delivery syncs. Route order is dispatch's `route_position`; stops
+ * without one follow, in the order they were assigned.
+ */
+export async function loadManifest(
+  db: Kysely<Database>,
+  courierId: number,
+  options: { now: number; timeZone: string },
+): Promise<CourierManifest> {
+  const dayStart = startOfShopDay(options.now, options.timeZone);
+  const [courier, rows, proofRequirements] = await Promise.all([
+    db.selectFrom('couriers').select(['id', 'name', 'phone', 'city']).where('id', '=', courierId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('shipments as s')
+      .innerJoin('orders as o', 'o.id', 's.order_id')
+      .select([
+        's.tracking_no',
+        's.status',
+        's.sub_status',
+        's.version',
+        's.route_position',
+        's.delivery_instructions',
+        's.promised_by',
+        'o.recipient_name',
+        'o.recipient_phone',
+        'o.province',
+        'o.city',
+        'o.district',
+        'o.street',
+      ])
+      .select((eb) =>
+        eb
+          .selectFrom('order_items as i')
+          .select((e) => e.fn.coalesce(e.fn.sum<number>('i.quantity'), e.lit(0)).as('n'))
+          .whereRef('i.order_id', '=', 'o.id')
+          .as('item_count'),
+      )
+      .where('s.courier_id', '=', courierId)
+      .where((eb) =>
+        eb.or([
+          eb('s.status', 'not in', ['Delivered', 'Expired']),
+          eb.and([eb('s.status', '=', 'Delivered'), eb('s.delivered_at', '>=', dayStart)]),
+        ]),
+      )
+      .orderBy((eb) => eb.case().when('s.route_position', 'is', null).then(1).else(0).end())
+      .orderBy('s.route_position')
+      .orderBy('s.id')
+      .execute(),
+    loadProofRequirements(db),
+  ]);
+  const stops: ManifestStop[] = rows.map((r, index) => ({
+    kind: 'delivery',
+    trackingNo: r.tracking_no,
+    status: r.status as TrackingStatus,
+    subStatus: r.sub_status,
+    version: r.version,
+    routePosition: index + 1,
+    recipient: { name: r.recipient_name, phone: r.recipient_phone },
+    address: { province: r.province, city: r.city, district: r.district, street: r.street },
+    instructions: r.delivery_instructions ? (JSON.parse(r.delivery_instructions) as DeliveryInstructions) : null,
+    itemCount: Number(r.item_count ?? 0),
+    promisedBy: r.promised_by,
+  }));
+  return {
+    courier,
+    day: shopDay(options.now, options.timeZone),
+    generatedAt: options.now,
+    stops,
+    proofRequirements,
+  };
+}

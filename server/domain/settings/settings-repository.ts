@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely';
+import type { CourierManifest } from '../../../shared/courier/manifest';
+import type { Database } from '../../db/schema';
+
+export type ProofRequirements = CourierManifest['proofRequirements'];
+
+/** What a delivered report must carry when the shop has set nothing: a photo and who took it. */
+export const DEFAULT_PROOF_REQUIREMENTS: ProofRequirements = { photo: true, recipientName: true, signature: false };
+
+export async function loadProofRequirements(db: Kysely<Database>): Promise<ProofRequirements> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', 'proof_of_delivery').executeTakeFirst();
+  return row ? { ...DEFAULT_PROOF_REQUIREMENTS, ...(JSON.parse(row.value) as Partial<ProofRequirements>) } : DEFAULT_PROOF_REQUIREMENTS;
+}
+
+export async function saveProofRequirements(
+  db: Kysely<Database>,
+  value: ProofRequirements,
+  by: { at: number; who: string },
+): Promise<void> {
+  await db
+    .insertInto('settings')
+    .values({ key: 'proof_of_delivery', value: JSON.stringify(value), updated_at: by.at, updated_by: by.who })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value), updated_at: by.at, updated_by: by.who }))
+    .execute();
+}

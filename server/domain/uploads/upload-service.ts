@@ -1,0 +1,75 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, open, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import type { SessionUser } from '../../../shared/courier/manifest';
+import { AppError, conflict, forbidden, notFound } from '../../app-error';
+import type { Database } from '../../db/schema';
+import { findSessionOrderId } from '../tracking/customer-session-repository';
+import { EXTENSION, sniffImageType } from './image-type';
+
+/** A phone photo compressed to 1600 px is ~300 KB; 5 MB leaves room for an uncompressed fallback. */
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Stores a courier's photo under a name the server makes (never the client's), after checking
+ * its bytes are an image. Idempotent per id: the phone may send it again after a lost answer.
+ */
+export async function storeUpload(
+  db: Kysely<Database>,
+  input: { id: string; courierId: number; bytes: Uint8Array; uploadDir: string },
+  now: number,
+): Promise<{ created: boolean }> {
+  const type = sniffImageType(input.bytes);
+  if (!type) throw new AppError(415, 'not_an_image', 'Only JPEG, PNG and WebP photos can be uploaded');
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const existing = await db.selectFrom('uploads').select(['courier_id', 'sha256']).where('id', '=', input.id).executeTakeFirst();
+  if (existing) {
+    if (existing.courier_id === input.courierId && existing.sha256 === sha256) return { created: false };
+    throw conflict('upload_id_taken', 'This upload id is already used for another file');
+  }
+  await mkdir(input.uploadDir, { recursive: true });
+  const storedName = `${randomUUID()}.${EXTENSION[type]}`;
+  // Flushed to disk before the row says it exists: the phone deletes its copy once told "stored".
+  const file = await open(join(input.uploadDir, storedName), 'wx');
+  try {
+    await file.writeFile(input.bytes);
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+  await db
+    .insertInto('uploads')
+    .values({ id: input.id, courier_id: input.courierId, stored_name: storedName, content_type: type, byte_size: input.bytes.length, sha256, created_at: now })
+    .execute();
+  return { created: true };
+}
+
+/**
+ * Reads a photo for a caller allowed to see it: the courier who took it, staff, or a customer
+ * verified for the parcel it proves. Everyone else gets 404 or 403, never the bytes.
+ */
+export async function readUpload(
+  db: Kysely<Database>,
+  input: { id: string; user: SessionUser | null; customerTokens: string[]; uploadDir: string },
+  now: number,
+): Promise<{ bytes: Buffer; contentType: string }> {
+  const upload = await db
+    .selectFrom('uploads')
+    .leftJoin('shipments', 'shipments.id', 'uploads.shipment_id')
+    .select(['uploads.courier_id', 'uploads.stored_name', 'uploads.content_type', 'shipments.order_id'])
+    .where('uploads.id', '=', input.id)
+    .executeTakeFirst();
+  if (!upload) throw notFound('upload_not_found', 'No such photo');
+  const allowed =
+    input.user?.role === 'staff' ||
+    (input.user?.role === 'courier' && input.user.id === upload.courier_id) ||
+    (upload.order_id != null && (await customerMaySee(db, input.customerTokens, upload.order_id, now)));
+  if (!allowed) throw forbidden('not_your_photo', 'You may not see this photo');
+  return { bytes: await readFile(join(input.uploadDir, upload.stored_name)), contentType: upload.content_type };
+}
+
+async function customerMaySee(db: Kysely<Database>, tokens: string[], orderId: number, now: number): Promise<boolean> {
+  for (const token of tokens) if ((await findSessionOrderId(db, token, now)) === orderId) return true;
+  return false;
+}

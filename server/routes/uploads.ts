@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { AppDeps } from '../app-deps';
+import { AppError, badRequest } from '../app-error';
+import { findSessionUser } from '../domain/auth/auth-service';
+import { MAX_UPLOAD_BYTES, readUpload, storeUpload } from '../domain/uploads/upload-service';
+import { requireRole, sessionToken } from '../http/session';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function uploadId(raw: string): string {
+  if (!UUID.test(raw)) throw badRequest('invalid_upload_id', 'An upload id is a UUID made by the phone');
+  return raw.toLowerCase();
+}
+
+export function uploadRoutes({ db, clock, config }: AppDeps) {
+  return new Hono()
+    .put('/:id', requireRole(db, clock, 'courier'), async (c) => {
+      const id = uploadId(c.req.param('id'));
+      // Refused on the declared size before a byte is read; the body limit in app.ts catches liars.
+      const declared = Number(c.req.header('content-length') ?? NaN);
+      if (declared > MAX_UPLOAD_BYTES) throw new AppError(413, 'payload_too_large', `Photos are limited to ${MAX_UPLOAD_BYTES} bytes`);
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      if (bytes.length === 0) throw badRequest('empty_upload', 'The photo is empty');
+      const { created } = await storeUpload(db, { id, courierId: c.var.user.id, bytes, uploadDir: config.uploadDir }, clock());
+      return c.json({ id }, created ? 201 : 200);
+    })
+    .get('/:id', async (c) => {
+      const id = uploadId(c.req.param('id'));
+      const now = clock();
+      const customerTokens = Object.entries(getCookie(c))
+        .filter(([name]) => name.startsWith('ds_parcel_'))
+        .map(([, value]) => value);
+      const user = await findSessionUser(db, sessionToken(c), now);
+      const photo = await readUpload(db, { id, user, customerTokens, uploadDir: config.uploadDir }, now);
+      return c.body(new Uint8Array(photo.bytes), 200, {
+        'Content-Type': photo.contentType,
+        // Personal: never in a shared cache.
+        'Cache-Control': 'private, max-age=86400',
+      });
+    });
+}

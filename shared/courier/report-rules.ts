@@ -1,0 +1,59 @@
+import type { TrackingStatus } from '../tracking/statuses';
+import { findDeliveryReason, type DeliveryReason } from './delivery-reasons';
+import type { CourierManifest } from './manifest';
+
+/**
+ * What a courier's report must contain, and which tracking status it moves the parcel to.
+ * Pure and shared: the phone's forms ask for exactly what the server will check.
+ * (Types only from courier-report.ts, so the client can import this without zod.)
+ */
+type ReportKind = 'picked_up' | 'out_for_delivery' | 'delivered' | 'failed_attempt' | 'exception';
+
+export interface ReportContent {
+  kind: ReportKind;
+  reasonCode?: string;
+  recipientName?: string;
+  photoIds?: readonly string[];
+  signatureId?: string;
+}
+
+export const STATUS_FOR_REPORT: Record<ReportKind, TrackingStatus> = {
+  picked_up: 'InTransit',
+  out_for_delivery: 'OutForDelivery',
+  delivered: 'Delivered',
+  failed_attempt: 'AttemptFail',
+  exception: 'Exception',
+};
+
+export type ReportProblem = { code: string; message: string };
+
+export type ReportCheck =
+  | { ok: true; status: TrackingStatus; subStatus: string; reason: DeliveryReason | null }
+  | ({ ok: false } & ReportProblem);
+
+const problem = (code: string, message: string): ReportCheck => ({ ok: false, code, message });
+
+/** Checks a report's content against the reason taxonomy and the proof-of-delivery setting. */
+export function checkReportContent(report: ReportContent, proof: CourierManifest['proofRequirements']): ReportCheck {
+  const status = STATUS_FOR_REPORT[report.kind];
+  const photos = report.photoIds?.length ?? 0;
+  if (report.kind === 'failed_attempt' || report.kind === 'exception') {
+    if (!report.reasonCode) return problem('reason_required', 'Say why: a reason is required');
+    const reason = findDeliveryReason(report.reasonCode);
+    if (!reason) return problem('unknown_reason', `Unknown reason ${report.reasonCode}`);
+    if (!reason.kinds.includes(report.kind)) {
+      return problem('reason_not_for_kind', `${reason.code} is not a reason for a ${report.kind.replace('_', ' ')}`);
+    }
+    if (reason.photoRequired && photos === 0) return problem('photo_required', `A photo is required for ${reason.code}`);
+    const subStatus = reason.subStatus[report.kind] ?? `${status}_001`;
+    return { ok: true, status, subStatus, reason };
+  }
+  if (report.reasonCode) return problem('reason_not_for_kind', `A ${report.kind.replace(/_/g, ' ')} report takes no reason`);
+  if (report.kind === 'delivered') {
+    if (proof.photo && photos === 0) return problem('photo_required', 'A photo is required as proof of delivery');
+    if (proof.recipientName && !report.recipientName?.trim()) return problem('recipient_name_required', 'Say who took the parcel');
+    if (proof.signature && !report.signatureId) return problem('signature_required', 'A signature is required');
+    return { ok: true, status, subStatus: 'Delivered_001', reason: null };
+  }
+  return { ok: true, status, subStatus: report.kind === 'picked_up' ? 'InTransit_002' : 'OutForDelivery_001', reason: null };
+}
