@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { benchApiThroughput } from './api-throughput';
 import { benchBundleSize } from './bundle-size';
 import { benchLookupScaling } from './lookup-scaling';
+import { benchSyncIngest } from './sync-ingest';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const want = (name: string) => !values.only || values.only.split(',').includes(name);
@@ -14,5 +15,6 @@ const want = (name: string) => !values.only || values.only.split(',').includes(n
 console.log('Doorstep benchmarks — figures beside their targets');
 if (want('bundle')) benchBundleSize();
 if (want('throughput')) await benchApiThroughput();
+if (want('sync')) await benchSyncIngest();
 if (want('lookup')) await benchLookupScaling({ big: values.quick ? 100_000 : 1_000_000 });
 process.exit(0);

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CourierReport } from '../../shared/courier/courier-report';
+import { createDb } from '../../server/db/create-db';
+import { migrateToLatest } from '../../server/db/migrate';
+import { syncCourierReports } from '../../server/domain/courier/sync-service';
+import { createParcel } from '../support/factories';
+import { line } from './bench-support';
+
+const PARCELS = 3_000;
+const BATCH = 100;
+
+/** A fresh database with PARCELS parcels in transit on one courier's manifest. */
+async function fixture(dir: string, name: string) {
+  const handle = createDb(`sqlite:${join(dir, name)}`);
+  await migrateToLatest(handle.db);
+  const { id: courierId } = await handle.db
+    .insertInto('couriers')
+    .values({ name: '压测', phone: '13800000000', password_hash: 'x', city: '深圳市', active: 1, created_at: 0 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const trackingNos: string[] = [];
+  await handle.db.transaction().execute(async (trx) => {
+    for (let i = 0; i < PARCELS; i++) {
+      trackingNos.push((await createParcel(trx, { courierId, events: [{ status: 'InTransit', occurredAt: Date.UTC(2026, 10, 20) }] })).trackingNo);
+    }
+  });
+  return { handle, courierId, trackingNos };
+}
+
+/**
+ * Courier sync ingest against the floor: raw better-sqlite3 writing the same rows (event,
+ * report record, shipment status) with prepared statements in transactions of the same size,
+ * both with synchronous=FULL on the same disk in the same run.
+ */
+export async function benchSyncIngest() {
+  console.log(`\nCourier sync ingest (${PARCELS} reports in batches of ${BATCH}, synchronous=FULL)`);
+  const dir = mkdtempSync(join(tmpdir(), 'doorstep-sync-bench-'));
+  try {
+    const app = await fixture(dir, 'sync.db');
+    const deviceId = randomUUID();
+    const reports: CourierReport[] = app.trackingNos.map((trackingNo, i) => ({
+      id: randomUUID(),
+      deviceId,
+      seq: i + 1,
+      trackingNo,
+      kind: 'out_for_delivery',
+      occurredAt: Date.UTC(2026, 10, 21, 1) + i,
+      shipmentVersion: 2,
+    }));
+    let started = performance.now();
+    for (let i = 0; i < reports.length; i += BATCH) {
+      const { response } = await syncCourierReports(app.handle.db, { id: app.courierId }, { sentAt: Date.now(), reports: reports.slice(i, i + BATCH) }, Date.now());
+      if (response.results.some((r) => r.outcome !== 'applied')) throw new Error('bench report not applied');
+    }
+    const syncRate = reports.length / ((performance.now() - started) / 1000);
+
+    const raw = await fixture(dir, 'raw.db');
+    const conn = raw.handle.sqlite!;
+    const shipmentIds = raw.trackingNos.map((no) => (conn.prepare('select id from shipments where tracking_no = ?').get(no) as { id: number }).id);
+    const insertEvent = conn.prepare(
+      `insert into tracking_events (shipment_id, status, sub_status, occurred_at, recorded_at, city, actor_type, actor_id, report_id, device_seq)
+       values (?, 'OutForDelivery', 'OutForDelivery_001', ?, ?, '深圳市', 'courier', ?, ?, ?)`,
+    );
+    const insertReport = conn.prepare(
+      `insert into courier_reports (id, courier_id, device_id, device_seq, body_hash, tracking_no, kind, occurred_at, received_at, outcome, code, message, shipment_version, event_id)
+       values (?, ?, ?, ?, 'h', ?, 'out_for_delivery', ?, ?, 'applied', 'applied', 'Recorded', 3, ?)`,
+    );
+    // The same shipment row the sync path writes, public timeline included.
+    const timelines = shipmentIds.map((id) => (conn.prepare('select public_timeline from shipments where id = ?').get(id) as { public_timeline: string }).public_timeline);
+    const updateShipment = conn.prepare(
+      `update shipments set status = 'OutForDelivery', sub_status = 'OutForDelivery_001', version = version + 1, updated_at = ?, public_timeline = ? where id = ?`,
+    );
+    const writeBatch = conn.transaction((from: number) => {
+      for (let i = from; i < Math.min(from + BATCH, shipmentIds.length); i++) {
+        const now = Date.now();
+        const { lastInsertRowid } = insertEvent.run(shipmentIds[i], now, now, raw.courierId, `r${i}`, i + 1);
+        insertReport.run(`r${i}`, raw.courierId, deviceId, i + 1, raw.trackingNos[i], now, now, lastInsertRowid);
+        const timeline = JSON.parse(timelines[i]!) as unknown[];
+        timeline.unshift({ status: 'OutForDelivery', subStatus: 'OutForDelivery_001', occurredAt: now, place: { province: '广东省', city: '深圳市' }, reasonCode: null });
+        updateShipment.run(now, JSON.stringify(timeline), shipmentIds[i]);
+      }
+    });
+    started = performance.now();
+    for (let i = 0; i < shipmentIds.length; i += BATCH) writeBatch(i);
+    const rawRate = shipmentIds.length / ((performance.now() - started) / 1000);
+
+    await app.handle.close();
+    await raw.handle.close();
+    line('raw better-sqlite3, same rows', `${rawRate.toFixed(0)} reports/s`, '', null);
+    line('POST /api/courier/sync path', `${syncRate.toFixed(0)} reports/s`, '', null);
+    line('sync as a share of raw', `${((syncRate / rawRate) * 100).toFixed(0)} %`, '≥ 50 %', syncRate / rawRate >= 0.5);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
