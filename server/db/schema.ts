@@ -170,7 +170,6 @@ export interface CourierReportTable {
   code: string;
   message: string;
   shipment_version: number | null;
-  event_id: number | null;
 }
 
 export interface UploadTable {

@@ -65,8 +65,8 @@ export async function benchSyncIngest() {
        values (?, 'OutForDelivery', 'OutForDelivery_001', ?, ?, '深圳市', 'courier', ?, ?, ?)`,
     );
     const insertReport = conn.prepare(
-      `insert into courier_reports (id, courier_id, device_id, device_seq, body_hash, tracking_no, kind, occurred_at, received_at, outcome, code, message, shipment_version, event_id)
-       values (?, ?, ?, ?, 'h', ?, 'out_for_delivery', ?, ?, 'applied', 'applied', 'Recorded', 3, ?)`,
+      `insert into courier_reports (id, courier_id, device_id, device_seq, body_hash, tracking_no, kind, occurred_at, received_at, outcome, code, message, shipment_version)
+       values (?, ?, ?, ?, 'h', ?, 'out_for_delivery', ?, ?, 'applied', 'applied', 'Recorded', 3)`,
     );
     // The same shipment row the sync path writes, public timeline included.
     const timelines = shipmentIds.map((id) => (conn.prepare('select public_timeline from shipments where id = ?').get(id) as { public_timeline: string }).public_timeline);
@@ -76,8 +76,8 @@ export async function benchSyncIngest() {
     const writeBatch = conn.transaction((from: number) => {
       for (let i = from; i < Math.min(from + BATCH, shipmentIds.length); i++) {
         const now = Date.now();
-        const { lastInsertRowid } = insertEvent.run(shipmentIds[i], now, now, raw.courierId, `r${i}`, i + 1);
-        insertReport.run(`r${i}`, raw.courierId, deviceId, i + 1, raw.trackingNos[i], now, now, lastInsertRowid);
+        insertEvent.run(shipmentIds[i], now, now, raw.courierId, `r${i}`, i + 1);
+        insertReport.run(`r${i}`, raw.courierId, deviceId, i + 1, raw.trackingNos[i], now, now);
         const timeline = JSON.parse(timelines[i]!) as unknown[];
         timeline.unshift({ status: 'OutForDelivery', subStatus: 'OutForDelivery_001', occurredAt: now, place: { province: '广东省', city: '深圳市' }, reasonCode: null });
         updateShipment.run(now, JSON.stringify(timeline), shipmentIds[i]);

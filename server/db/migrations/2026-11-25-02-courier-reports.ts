@@ -49,7 +49,6 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('code', 'text', (c) => c.notNull())
     .addColumn('message', 'text', (c) => c.notNull())
     .addColumn('shipment_version', 'integer')
-    .addColumn('event_id', 'integer', (c) => c.references('tracking_events.id'))
     .execute();
   await db.schema.createIndex('courier_reports_courier_idx').on('courier_reports').columns(['courier_id', 'outcome']).execute();
 

@@ -1,154 +1,189 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
+import type { PublicTrackingEvent } from '../../../shared/api/tracking-view';
 import type { CourierReport, SyncRequest, SyncResponse, SyncResult } from '../../../shared/courier/courier-report';
-import { checkReportContent } from '../../../shared/courier/report-rules';
-import { checkTransition } from '../../../shared/tracking/shipment-state-machine';
+import type { TrackingStatus } from '../../../shared/tracking/statuses';
 import { isValidTrackingNo, normalizeTrackingNo } from '../../../shared/tracking/tracking-number';
-import type { Database } from '../../db/schema';
-import { loadProofRequirements, type ProofRequirements } from '../settings/settings-repository';
-import { findShipmentByTrackingNo } from '../tracking/shipment-repository';
-import { applyTrackingEvent } from '../tracking/tracking-service';
-import { findStoredReport, insertStoredReport } from './courier-report-repository';
+import { AppError } from '../../app-error';
+import type { CourierReportTable, Database, TrackingEventTable } from '../../db/schema';
+import { loadProofRequirements } from '../settings/settings-repository';
+import { insertRows, updateShipmentProgress } from './sync-writes';
+import { judgeReport, type ShipmentState } from './report-judgement';
 import { reportBodyHash } from './report-body-hash';
 
 /** A phone clock more than this far from ours is flagged on every event it reports. */
 export const CLOCK_SKEW_TOLERANCE_MS = 5 * 60_000;
 
-type Courier = { id: number };
-type Verdict = Omit<SyncResult, 'id'> & { eventId?: number };
-
-const verdict = (outcome: SyncResult['outcome'], code: string, message: string, shipmentVersion: number | null = null): Verdict => ({
-  outcome,
-  code,
-  message,
-  shipmentVersion,
-});
+type Answer = Omit<SyncResult, 'id'>;
 
 /**
- * Applies a batch from a courier's outbox, exactly once per report id, in the order each
- * device made them, in one transaction: the answer is sent only after the commit, so an
- * acknowledged report is on disk. Returns the parcels that changed, to tell live pages after.
+ * Applies a batch from a courier's outbox exactly once per report id, in the order each
+ * device made them, in one transaction: the answer goes out only after the commit, so an
+ * acknowledged report is on disk.
+ *
+ * Reads are per batch (stored ids, shipments, uploads), decisions are in memory (each
+ * applied report moves its shipment for the next), and the writes go out together: a
+ * report costs its rows, not a round of queries.
  */
 export async function syncCourierReports(
   db: Kysely<Database>,
-  courier: Courier,
+  courier: { id: number },
   request: SyncRequest,
   now: number,
 ): Promise<{ response: SyncResponse; changedTrackingNos: string[] }> {
   const skew = now - request.sentAt;
   const clockSkewMs = Math.abs(skew) > CLOCK_SKEW_TOLERANCE_MS ? skew : null;
   const ordered = [...request.reports].sort((a, b) => (a.deviceId === b.deviceId ? a.seq - b.seq : a.deviceId < b.deviceId ? -1 : 1));
-  const changed = new Set<string>();
-  const byId = new Map<string, SyncResult>();
+  const answers = new Map<string, Answer>();
+  const changed = new Map<number, { state: ShipmentState; loadedVersion: number; trackingNo: string }>();
 
   await db.transaction().execute(async (trx) => {
-    const proof = await loadProofRequirements(trx);
+    const [proof, stored, shipments, uploadedIds] = await Promise.all([
+      loadProofRequirements(trx),
+      loadStoredReports(trx, ordered.map((r) => r.id)),
+      loadShipments(trx, ordered.map((r) => normalizeTrackingNo(r.trackingNo))),
+      loadUploadedIds(trx, courier.id, ordered.flatMap((r) => [...(r.photoIds ?? []), ...(r.signatureId ? [r.signatureId] : [])])),
+    ]);
+    const events: Insertable<TrackingEventTable>[] = [];
+    const records: Insertable<CourierReportTable>[] = [];
+    const photoBindings: Array<{ ids: string[]; shipmentId: number }> = [];
+
     for (const report of ordered) {
-      const result = await syncOne(trx, courier, report, { now, clockSkewMs, proof });
-      if (result.outcome === 'applied') changed.add(normalizeTrackingNo(report.trackingNo));
-      byId.set(report.id, { id: report.id, outcome: result.outcome, code: result.code, message: result.message, shipmentVersion: result.shipmentVersion });
+      const bodyHash = reportBodyHash(report);
+      const seen = stored.get(report.id);
+      if (seen) {
+        answers.set(report.id, answerAgain(seen, bodyHash, courier.id));
+        continue;
+      }
+      const trackingNo = normalizeTrackingNo(report.trackingNo);
+      const shipment = shipments.get(trackingNo);
+      const verdict = isValidTrackingNo(trackingNo)
+        ? judgeReport(report, shipment, { courierId: courier.id, proof, uploadedIds })
+        : { outcome: 'rejected' as const, code: 'invalid_tracking_number', message: `${report.trackingNo} is not a valid tracking number`, shipmentVersion: null };
+      if ('applied' in verdict && verdict.applied && shipment) {
+        const next = verdict.applied.next;
+        events.push(eventRow(report, next, verdict.applied, { courierId: courier.id, now, clockSkewMs }));
+        const entry = changed.get(shipment.id);
+        changed.set(shipment.id, { state: next, loadedVersion: entry?.loadedVersion ?? shipment.version, trackingNo });
+        shipments.set(trackingNo, next);
+        const photos = [...(report.photoIds ?? []), ...(report.signatureId ? [report.signatureId] : [])];
+        if (photos.length > 0) photoBindings.push({ ids: photos, shipmentId: shipment.id });
+      }
+      const answer: Answer = { outcome: verdict.outcome, code: verdict.code, message: verdict.message, shipmentVersion: verdict.shipmentVersion };
+      answers.set(report.id, answer);
+      // The same id twice in one batch: the second is a resend of the first.
+      stored.set(report.id, { body_hash: bodyHash, courier_id: courier.id, ...storedAnswer(answer) });
+      records.push(recordRow(report, bodyHash, answer, courier.id, now));
+    }
+
+    for (const [shipmentId, { state, loadedVersion }] of changed) {
+      if (!(await updateShipmentProgress(trx, shipmentId, loadedVersion, state, now))) {
+        // Someone else moved a parcel of this batch at this very moment (PostgreSQL only):
+        // nothing of the batch is kept, and the phone sends it again.
+        throw new AppError(503, 'concurrent_update', 'A parcel in this batch changed at the same moment; send it again', 1);
+      }
+    }
+    await insertRows(trx, 'tracking_events', events);
+    await insertRows(trx, 'courier_reports', records);
+    for (const binding of photoBindings) {
+      await trx.updateTable('uploads').set({ shipment_id: binding.shipmentId }).where('id', 'in', binding.ids).execute();
     }
   });
+
   return {
-    // One result per report, in the order they were sent.
-    response: { results: request.reports.map((r) => byId.get(r.id)!), serverTime: now, clockSkewMs },
-    changedTrackingNos: [...changed],
+    // One answer per report, in the order they were sent.
+    response: { results: request.reports.map((r) => ({ id: r.id, ...answers.get(r.id)! })), serverTime: now, clockSkewMs },
+    changedTrackingNos: [...changed.values()].map((c) => c.trackingNo),
   };
 }
 
-async function syncOne(
-  trx: Kysely<Database>,
-  courier: Courier,
-  report: CourierReport,
-  ctx: { now: number; clockSkewMs: number | null; proof: ProofRequirements },
-): Promise<Verdict> {
-  const bodyHash = reportBodyHash(report);
-  const stored = await findStoredReport(trx, report.id);
-  if (stored) {
-    if (stored.body_hash !== bodyHash || stored.courier_id !== courier.id) {
-      return verdict('rejected', 'id_reused', 'This report id was already used for a different report');
-    }
-    // Seen before: answer as then, change nothing.
-    return stored.outcome === 'applied'
-      ? verdict('duplicate', 'already_applied', 'Already recorded', stored.shipment_version)
-      : verdict(stored.outcome as SyncResult['outcome'], stored.code, stored.message, stored.shipment_version);
+type StoredAnswer = { body_hash: string; courier_id: number; outcome: string; code: string; message: string; shipment_version: number | null };
+
+const storedAnswer = (a: Answer) => ({ outcome: a.outcome, code: a.code, message: a.message, shipment_version: a.shipmentVersion });
+
+/** A report seen before: answer as then and change nothing, unless the id now carries another body. */
+function answerAgain(seen: StoredAnswer, bodyHash: string, courierId: number): Answer {
+  if (seen.body_hash !== bodyHash || seen.courier_id !== courierId) {
+    return { outcome: 'rejected', code: 'id_reused', message: 'This report id was already used for a different report', shipmentVersion: null };
   }
-  const result = await judge(trx, courier, report, ctx);
-  await insertStoredReport(trx, {
+  return seen.outcome === 'applied'
+    ? { outcome: 'duplicate', code: 'already_applied', message: 'Already recorded', shipmentVersion: seen.shipment_version }
+    : { outcome: seen.outcome as Answer['outcome'], code: seen.code, message: seen.message, shipmentVersion: seen.shipment_version };
+}
+
+async function loadStoredReports(trx: Kysely<Database>, ids: string[]): Promise<Map<string, StoredAnswer>> {
+  const rows = await trx
+    .selectFrom('courier_reports')
+    .select(['id', 'body_hash', 'courier_id', 'outcome', 'code', 'message', 'shipment_version'])
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+async function loadShipments(trx: Kysely<Database>, trackingNos: string[]): Promise<Map<string, ShipmentState>> {
+  const valid = [...new Set(trackingNos.filter(isValidTrackingNo))];
+  if (valid.length === 0) return new Map();
+  const rows = await trx.selectFrom('shipments').selectAll().where('tracking_no', 'in', valid).execute();
+  return new Map(
+    rows.map((r) => [
+      r.tracking_no,
+      {
+        id: r.id,
+        courierId: r.courier_id,
+        version: r.version,
+        status: r.status as TrackingStatus,
+        subStatus: r.sub_status,
+        deliveredAt: r.delivered_at,
+        arrivedAt: r.arrived_at,
+        destination: { province: r.destination_province, city: r.destination_city },
+        timeline: JSON.parse(r.public_timeline) as PublicTrackingEvent[],
+      },
+    ]),
+  );
+}
+
+async function loadUploadedIds(trx: Kysely<Database>, courierId: number, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await trx.selectFrom('uploads').select('id').where('id', 'in', ids).where('courier_id', '=', courierId).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+function eventRow(
+  report: CourierReport,
+  shipment: ShipmentState,
+  applied: { status: TrackingStatus; subStatus: string },
+  ctx: { courierId: number; now: number; clockSkewMs: number | null },
+): Insertable<TrackingEventTable> {
+  return {
+    shipment_id: shipment.id,
+    status: applied.status,
+    sub_status: applied.subStatus,
+    occurred_at: report.occurredAt,
+    recorded_at: ctx.now,
+    province: shipment.destination.province,
+    city: shipment.destination.city,
+    reason_code: report.reasonCode ?? null,
+    actor_type: 'courier',
+    actor_id: ctx.courierId,
+    note: report.note ?? null,
+    recipient_name: report.recipientName ?? null,
+    photo_id: report.photoIds?.[0] ?? null,
+    report_id: report.id,
+    device_seq: report.seq,
+    clock_skew_ms: ctx.clockSkewMs,
+  };
+}
+
+function recordRow(report: CourierReport, bodyHash: string, answer: Answer, courierId: number, now: number): Insertable<CourierReportTable> {
+  return {
     id: report.id,
-    courier_id: courier.id,
+    courier_id: courierId,
     device_id: report.deviceId,
     device_seq: report.seq,
     body_hash: bodyHash,
     tracking_no: report.trackingNo,
     kind: report.kind,
     occurred_at: report.occurredAt,
-    received_at: ctx.now,
-    outcome: result.outcome,
-    code: result.code,
-    message: result.message,
-    shipment_version: result.shipmentVersion,
-    event_id: result.eventId ?? null,
-  });
-  return result;
+    received_at: now,
+    ...storedAnswer(answer),
+  };
 }
-
-/** Decides one new report: applied, conflict (the world moved on) or rejected (it was never valid). */
-async function judge(
-  trx: Kysely<Database>,
-  courier: Courier,
-  report: CourierReport,
-  ctx: { now: number; clockSkewMs: number | null; proof: ProofRequirements },
-): Promise<Verdict> {
-  const trackingNo = normalizeTrackingNo(report.trackingNo);
-  if (!isValidTrackingNo(trackingNo)) return verdict('rejected', 'invalid_tracking_number', `${report.trackingNo} is not a valid tracking number`);
-  const shipment = await findShipmentByTrackingNo(trx, trackingNo);
-  if (!shipment) return verdict('rejected', 'shipment_not_found', `No parcel ${trackingNo}`);
-  if (shipment.courierId !== courier.id) {
-    // Made against an older version: it was this courier's stop then, and ops moved it since.
-    return report.shipmentVersion < shipment.version
-      ? verdict('conflict', 'reassigned', 'This parcel was given to another courier while you were offline', shipment.version)
-      : verdict('rejected', 'not_your_stop', 'This parcel is not on your manifest', null);
-  }
-  const content = checkReportContent(report, ctx.proof);
-  if (!content.ok) return verdict('rejected', content.code, content.message, shipment.version);
-  const photoIds = report.photoIds ?? [];
-  const referenced = [...photoIds, ...(report.signatureId ? [report.signatureId] : [])];
-  if (referenced.length > 0) {
-    const uploaded = await trx.selectFrom('uploads').select('id').where('id', 'in', referenced).where('courier_id', '=', courier.id).execute();
-    if (uploaded.length !== new Set(referenced).size) {
-      return verdict('rejected', 'photo_not_uploaded', 'A photo this report refers to has not been uploaded', shipment.version);
-    }
-  }
-  const transition = checkTransition(shipment.status, content.status);
-  if (!transition.ok) {
-    if (shipment.status === 'Delivered') return verdict('conflict', 'already_delivered', 'This parcel was already delivered', shipment.version);
-    if (shipment.status === 'Expired') return verdict('conflict', 'closed', 'This parcel’s tracking was closed', shipment.version);
-    if (report.shipmentVersion !== shipment.version) {
-      return verdict('conflict', 'status_changed', `The parcel is now ${shipment.status}; this report no longer fits`, shipment.version);
-    }
-    return verdict('rejected', transition.code, transition.message.en, shipment.version);
-  }
-  const applied = await applyTrackingEvent(
-    trx,
-    shipment,
-    {
-      status: content.status,
-      subStatus: content.subStatus,
-      occurredAt: report.occurredAt,
-      // At the door: the destination city (the public timeline shows no finer place).
-      place: { province: shipment.destination.province, city: shipment.destination.city },
-      reasonCode: report.reasonCode ?? null,
-      actor: { type: 'courier', id: courier.id },
-      note: report.note ?? null,
-      recipientName: report.recipientName ?? null,
-      photoId: photoIds[0] ?? null,
-      source: { reportId: report.id, deviceSeq: report.seq, clockSkewMs: ctx.clockSkewMs },
-    },
-    ctx.now,
-  );
-  if (referenced.length > 0) {
-    await trx.updateTable('uploads').set({ shipment_id: shipment.id }).where('id', 'in', referenced).execute();
-  }
-  return { ...verdict('applied', 'applied', 'Recorded', applied.shipment.version), eventId: applied.event.id };
-}
-

@@ -2,12 +2,11 @@ import type { Kysely } from 'kysely';
 import type { PublicTrackingEvent } from '../../../shared/api/tracking-view';
 import { checkTransition } from '../../../shared/tracking/shipment-state-machine';
 import { resolveSubStatus, type TrackingStatus } from '../../../shared/tracking/statuses';
-import { ARRIVED_STATUSES } from '../../../shared/tracking/lateness';
 import { isValidTrackingNo, normalizeTrackingNo } from '../../../shared/tracking/tracking-number';
 import type { Database } from '../../db/schema';
 import { AppError, badRequest, conflict, notFound } from '../../app-error';
 import { serializePublicView } from './public-view';
-import { addToPublicTimeline } from './public-timeline';
+import { progressAfterEvent } from './shipment-change';
 import { findPublicTrackingRecord } from './public-tracking-query';
 import { findShipmentByTrackingNo, updateShipmentStatus, type Shipment } from './shipment-repository';
 import { insertTrackingEvent, type ActorType, type NewTrackingEvent, type TrackingEvent } from './tracking-event-repository';
@@ -91,16 +90,17 @@ export async function applyTrackingEvent(
     photoId: input.photoId ?? null,
     source: input.source,
   };
-  const deliveredAt = input.status === 'Delivered' ? input.occurredAt : shipment.deliveredAt;
-  const arrivedAt = shipment.arrivedAt ?? (ARRIVED_STATUSES.includes(input.status) ? input.occurredAt : null);
-  const timeline = addToPublicTimeline(JSON.parse(shipment.publicTimeline) as PublicTrackingEvent[], newEvent);
+  const progress = progressAfterEvent(
+    { ...shipment, timeline: JSON.parse(shipment.publicTimeline) as PublicTrackingEvent[] },
+    newEvent,
+  );
   const change = {
-    status: input.status,
-    subStatus: sub.subStatus,
-    deliveredAt,
-    arrivedAt,
+    status: progress.status,
+    subStatus: progress.subStatus,
+    deliveredAt: progress.deliveredAt,
+    arrivedAt: progress.arrivedAt,
     updatedAt: now,
-    publicTimeline: JSON.stringify(timeline),
+    publicTimeline: JSON.stringify(progress.timeline),
   };
   // The guarded update goes first: if someone else moved the parcel at this moment, nothing
   // has been written yet and the caller's transaction stays clean.

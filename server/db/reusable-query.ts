@@ -1,0 +1,53 @@
+import type { Compilable, CompiledQuery, DialectAdapter, Kysely, QueryResult } from 'kysely';
+import type { Database } from './schema';
+
+/**
+ * A query on a hot path, compiled once per SQL dialect and run again with new values. Kysely
+ * otherwise rebuilds and recompiles the same SQL on every call, which costs several times what
+ * SQLite takes to run a point read or a one-row write. Keyed by the dialect's adapter, so a
+ * transaction reuses what the database compiled.
+ *
+ * `build` receives one placeholder per argument and must use each as a plain value (never in
+ * a raw SQL fragment); the placeholders are swapped for the arguments in the compiled query.
+ */
+export function reusableQuery<Row, Args extends readonly unknown[]>(
+  arity: Args['length'],
+  build: (db: Kysely<Database>, placeholders: never[]) => Compilable<Row>,
+): (db: Kysely<Database>, ...args: Args) => Promise<QueryResult<Row>> {
+  const placeholders = Array.from({ length: arity }, (_, i) => `\u0000arg${i}\u0000`);
+  const index = new Map(placeholders.map((p, i) => [p, i]));
+  const compiledByDialect = new WeakMap<DialectAdapter, { compiled: CompiledQuery<Row>; slots: number[] }>();
+  return (db, ...args) => {
+    const adapter = db.getExecutor().adapter;
+    let entry = compiledByDialect.get(adapter);
+    if (!entry) {
+      const compiled = build(db, placeholders as never[]).compile();
+      // Where each argument goes among the compiled parameters (-1: a constant of the query).
+      const slots = compiled.parameters.map((p) => (typeof p === 'string' ? (index.get(p) ?? -1) : -1));
+      entry = { compiled, slots };
+      compiledByDialect.set(adapter, entry);
+    }
+    const { compiled, slots } = entry;
+    const parameters = slots.map((slot, i) => (slot === -1 ? compiled.parameters[i] : args[slot]));
+    return db.executeQuery<Row>({ ...compiled, parameters });
+  };
+}
+
+/**
+ * A multi-row INSERT of fixed columns, compiled once per dialect and row count, for batches
+ * written on a hot path (a courier's synced reports).
+ */
+export function reusableInsert<T extends keyof Database & string>(table: T, columns: readonly (keyof Database[T] & string)[]) {
+  const byRowCount = new Map<number, (db: Kysely<Database>, ...args: unknown[]) => Promise<QueryResult<unknown>>>();
+  return async (db: Kysely<Database>, rows: readonly Record<string, unknown>[]): Promise<void> => {
+    if (rows.length === 0) return;
+    let insert = byRowCount.get(rows.length);
+    if (!insert) {
+      insert = reusableQuery<unknown, unknown[]>(rows.length * columns.length, (d, p) =>
+        d.insertInto(table).values(rows.map((_, r) => Object.fromEntries(columns.map((c, k) => [c, p[r * columns.length + k]]))) as never),
+      );
+      byRowCount.set(rows.length, insert);
+    }
+    await insert(db, ...rows.flatMap((row) => columns.map((c) => row[c] ?? null)));
+  };
+}
