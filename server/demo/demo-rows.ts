@@ -9,6 +9,7 @@ import type {
 } from '../db/schema';
 import type { DemoBatch, DemoCustomer, DemoOrder, DemoOrderItem, DemoShipment, DemoTrackingEvent } from './demo-model';
 import type { DemoProduct } from './demo-products';
+import type { DeliveryInstructions } from '../../shared/courier/manifest';
 import { buildPublicTimeline } from '../domain/tracking/public-timeline';
 import { ARRIVED_STATUSES } from '../../shared/tracking/lateness';
 
@@ -86,6 +87,7 @@ export function shipmentRow(s: DemoShipment, keys: DemoKeys): Insertable<Shipmen
     destination_city: s.destinationCity,
     promised_by: s.promisedBy,
     delivered_at: s.deliveredAt,
+    delivery_instructions: demoInstructions(s.id),
     arrived_at: s.events.find((e) => ARRIVED_STATUSES.includes(e.status))?.occurredAt ?? null,
     created_at: s.createdAt,
     updated_at: s.updatedAt,
@@ -95,6 +97,18 @@ export function shipmentRow(s: DemoShipment, keys: DemoKeys): Insertable<Shipmen
       ),
     ),
   };
+}
+
+/** Every third parcel has the customer's delivery instructions, as a real manifest would. */
+const DEMO_INSTRUCTIONS: readonly DeliveryInstructions[] = [
+  { option: 'leave_at_door', note: '放门口即可，不用敲门，孩子在睡觉' },
+  { option: 'parcel_locker', note: null },
+  { option: 'reception', note: '前台周一至周五 9:00–18:00 有人' },
+  { option: 'call_first', note: '上班时间请先打电话，我下楼取' },
+];
+
+function demoInstructions(shipmentNo: number): string | null {
+  return shipmentNo % 3 === 0 ? JSON.stringify(DEMO_INSTRUCTIONS[(shipmentNo / 3) % DEMO_INSTRUCTIONS.length]) : null;
 }
 
 export function trackingEventRow(shipmentId: number, e: DemoTrackingEvent, keys: DemoKeys): Insertable<TrackingEventTable> {
