@@ -4,8 +4,8 @@ const APP_TITLE = 'Doorstep 包裹追踪';
 
 /**
  * Every page is its own lazy chunk, grouped by face in pages/<face>/: a customer's phone
- * never downloads the courier or ops code. Those faces add their routes under /courier/*
- * and /ops/* here.
+ * never downloads the courier or ops code. The courier face loads its own route table (see
+ * /courier below); the ops face adds its routes under /ops/* here.
  */
 const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: () => import('./pages/customer/HomePage.vue') },
@@ -14,6 +14,14 @@ const routes: RouteRecordRaw[] = [
     name: 'tracking',
     component: () => import('./pages/customer/TrackingPage.vue'),
     props: true,
+  },
+  {
+    // The courier face brings its own routes (pages/courier/courier-routes.ts), so not even its
+    // page list is in a customer's first download. This stands in until they are added.
+    path: '/courier/:rest(.*)*',
+    name: 'courier-loader',
+    component: () => import('./pages/customer/NotFoundPage.vue'),
+    beforeEnter: async (to) => (await import('./pages/courier/courier-routes')).installCourierRoutes(router, to),
   },
   { path: '/:unknownPath(.*)*', name: 'not-found', component: () => import('./pages/customer/NotFoundPage.vue') },
 ];

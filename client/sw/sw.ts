@@ -4,6 +4,7 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
 import { cacheFallbackMarker } from './cache-fallback-marker';
+import { sendCourierOutbox } from './courier-background-sync';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -36,6 +37,10 @@ registerRoute(
 self.addEventListener('message', (event) => {
   if ((event.data as { type?: unknown } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
 });
+
+// The courier's outbox, sent by the worker when the network returns (Chromium's Background Sync;
+// the page sends by itself everywhere else).
+self.addEventListener('sync', sendCourierOutbox);
 
 // The first visit is controlled too, so its parcel is cached without a second visit.
 clientsClaim();

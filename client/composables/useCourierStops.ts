@@ -1,0 +1,38 @@
+import { computed } from 'vue';
+import type { ManifestStop } from '../../shared/courier/manifest';
+import { normalizeTrackingNo } from '../../shared/tracking/tracking-number';
+import { localStopProgress, type StopProgress } from '../offline/courier-stop-progress';
+import type { KeptProblem } from '../offline/outbox-records';
+import { useCourierManifestStore } from '../stores/courier-manifest';
+import { useCourierOutboxStore } from '../stores/courier-outbox';
+
+/** A manifest stop with this phone's waiting reports and unread problems laid over it. */
+export interface CourierStopView {
+  stop: ManifestStop;
+  progress: StopProgress;
+  problems: KeptProblem[];
+}
+
+export function useCourierStops() {
+  const manifest = useCourierManifestStore();
+  const outbox = useCourierOutboxStore();
+
+  const stops = computed<CourierStopView[]>(() =>
+    [...(manifest.manifest?.stops ?? [])]
+      .sort((a, b) => a.routePosition - b.routePosition)
+      .map((stop) => ({
+        stop,
+        progress: localStopProgress(stop, outbox.waiting),
+        problems: outbox.openProblems.filter((p) => p.trackingNo === stop.trackingNo),
+      })),
+  );
+
+  // A typed URL or a scanner may hand over "ds0000 001 2344"; the manifest holds the canonical form.
+  const findStop = (trackingNo: string) => {
+    const wanted = normalizeTrackingNo(trackingNo);
+    return stops.value.find((view) => view.stop.trackingNo === wanted) ?? null;
+  };
+  const deliveredCount = computed(() => stops.value.filter((view) => view.progress.status === 'Delivered').length);
+
+  return { stops, findStop, deliveredCount };
+}

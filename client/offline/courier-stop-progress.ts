@@ -1,0 +1,52 @@
+import type { ReportKindName } from '../../shared/courier/courier-report';
+import type { ManifestStop } from '../../shared/courier/manifest';
+import { STATUS_FOR_REPORT } from '../../shared/courier/report-rules';
+import { nextStatuses } from '../../shared/tracking/shipment-state-machine';
+import type { TrackingStatus } from '../../shared/tracking/statuses';
+import type { OutboxEntry } from './outbox-records';
+
+/** The status a shipment takes when the server applies a report of each kind (the server's own table). */
+export const STATUS_AFTER_REPORT: Record<ReportKindName, TrackingStatus> = STATUS_FOR_REPORT;
+
+/** The order the stop page offers them in: the step that moves the parcel furthest first, the problems last. */
+export const REPORT_KINDS_IN_ORDER: readonly ReportKindName[] = ['delivered', 'out_for_delivery', 'picked_up', 'failed_attempt', 'exception'];
+
+/** A stop as the courier sees it now: the manifest's state with this phone's waiting reports laid over it. */
+export interface StopProgress {
+  status: TrackingStatus;
+  /** The version the next report on this stop is made against. */
+  version: number;
+  /** Reports on this stop still waiting in the outbox. */
+  pending: number;
+}
+
+/**
+ * The server bumps a shipment's version once per applied report, so each waiting report on
+ * a stop moves the local version on by one, and the last one (by seq) sets the status.
+ */
+export function localStopProgress(
+  stop: Pick<ManifestStop, 'trackingNo' | 'status' | 'version'>,
+  outbox: readonly Pick<OutboxEntry, 'trackingNo' | 'seq' | 'report'>[],
+): StopProgress {
+  const waiting = outbox.filter((entry) => entry.trackingNo === stop.trackingNo).sort((a, b) => a.seq - b.seq);
+  const last = waiting.at(-1);
+  return {
+    status: last ? STATUS_AFTER_REPORT[last.report.kind] : stop.status,
+    version: stop.version + waiting.length,
+    pending: waiting.length,
+  };
+}
+
+/**
+ * The reports the shared state machine allows from a stop's current (local) status. A report
+ * that would leave the status as it is ("picked up" on a parcel already in transit) is not
+ * offered: the machine allows those progress scans for carriers, but to a courier they read as
+ * the same button twice. A second exception is the one that says something new.
+ */
+export function reportKindsAllowedFrom(status: TrackingStatus): ReportKindName[] {
+  const allowed = nextStatuses(status);
+  return REPORT_KINDS_IN_ORDER.filter((kind) => {
+    const next = STATUS_AFTER_REPORT[kind];
+    return allowed.includes(next) && (next !== status || kind === 'exception');
+  });
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { formatAddress, mapLinks } from '../../client/components/courier/courier-address';
+import { trackingNoFromScan } from '../../client/components/courier/courier-scanned-tracking-no';
+import { scaledSize } from '../../client/offline/photo-compression';
+
+describe('reading a tracking number from a scan', () => {
+  it.each([
+    ['DS00000012344', 'DS00000012344'],
+    ['ds 0000 0012 344', 'DS00000012344'],
+    ['https://doorstep.example/t/DS00000012344', 'DS00000012344'],
+    ['运单号：DS00000012344 收件人…', 'DS00000012344'],
+    ['DS00000012340', null], // wrong check digit: a misread never opens the wrong stop
+    ['6901234567892', null],
+    ['', null],
+  ])('%j → %s', (raw, expected) => {
+    expect(trackingNoFromScan(raw)).toBe(expected);
+  });
+});
+
+describe('addresses and map hand-off', () => {
+  const address = { province: '浙江省', city: '杭州市', district: '西湖区', street: '文三路 100 号 3 单元 502' };
+
+  it('reads Chinese from the province down, English from the street up', () => {
+    expect(formatAddress(address, 'zh-CN')).toBe('浙江省杭州市西湖区文三路 100 号 3 单元 502');
+    expect(formatAddress(address, 'en')).toBe('文三路 100 号 3 单元 502, 西湖区, 杭州市, 浙江省');
+  });
+
+  it('does not repeat a municipality that is its own province', () => {
+    const beijing = { province: '北京市', city: '北京市', district: '朝阳区', street: '建国路 1 号' };
+    expect(formatAddress(beijing, 'zh-CN')).toBe('北京市朝阳区建国路 1 号');
+    expect(formatAddress(beijing, 'en')).toBe('建国路 1 号, 朝阳区, 北京市');
+  });
+
+  it('hands the full Chinese address to the phone’s map app and to Amap on the web', () => {
+    const links = mapLinks(address);
+    const query = encodeURIComponent('浙江省杭州市西湖区文三路 100 号 3 单元 502');
+    expect(links.geo).toBe(`geo:0,0?q=${query}`);
+    expect(links.amap).toBe(`https://uri.amap.com/search?keyword=${query}`);
+  });
+});
+
+describe('photo size on the phone', () => {
+  it.each([
+    [4032, 3024, { width: 1600, height: 1200 }],
+    [3024, 4032, { width: 1200, height: 1600 }],
+    [1600, 900, { width: 1600, height: 900 }],
+    [800, 600, { width: 800, height: 600 }], // never enlarged
+    [10000, 10, { width: 1600, height: 2 }],
+  ])('%i×%i → %j', (width, height, expected) => {
+    expect(scaledSize(width, height)).toEqual(expected);
+  });
+});
