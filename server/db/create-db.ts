@@ -31,7 +31,7 @@ export function openSqlite(path: string): SQLite.Database {
   // Reads straight from the OS page cache through a memory map instead of a read() call per
   // page, and a bigger private cache for hot index pages: tracking reads are point lookups
   // spread over the whole table, which the 2 MB default cache mostly misses.
-  conn.pragma('mmap_size = 1073741824');
+  conn.pragma('mmap_size = 2147418112');
   conn.pragma('cache_size = -65536');
   return conn;
 }
