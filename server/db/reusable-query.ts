@@ -37,17 +37,25 @@ export function reusableQuery<Row, Args extends readonly unknown[]>(
  * A multi-row INSERT of fixed columns, compiled once per dialect and row count, for batches
  * written on a hot path (a courier's synced reports).
  */
-export function reusableInsert<T extends keyof Database & string>(table: T, columns: readonly (keyof Database[T] & string)[]) {
+export function reusableInsert<T extends keyof Database & string>(
+  table: T,
+  columns: readonly (keyof Database[T] & string)[],
+  options: { skipDuplicatesOf?: keyof Database[T] & string } = {},
+) {
   const byRowCount = new Map<number, (db: Kysely<Database>, ...args: unknown[]) => Promise<QueryResult<unknown>>>();
-  return async (db: Kysely<Database>, rows: readonly Record<string, unknown>[]): Promise<void> => {
-    if (rows.length === 0) return;
+  /** Returns how many rows went in (fewer than given only when duplicates were skipped). */
+  return async (db: Kysely<Database>, rows: readonly Record<string, unknown>[]): Promise<number> => {
+    if (rows.length === 0) return 0;
     let insert = byRowCount.get(rows.length);
     if (!insert) {
-      insert = reusableQuery<unknown, unknown[]>(rows.length * columns.length, (d, p) =>
-        d.insertInto(table).values(rows.map((_, r) => Object.fromEntries(columns.map((c, k) => [c, p[r * columns.length + k]]))) as never),
-      );
+      insert = reusableQuery<unknown, unknown[]>(rows.length * columns.length, (d, p) => {
+        const query = d.insertInto(table).values(rows.map((_, r) => Object.fromEntries(columns.map((c, k) => [c, p[r * columns.length + k]]))) as never);
+        const key = options.skipDuplicatesOf;
+        return key ? query.onConflict((oc) => oc.column(key as never).doNothing()) : query;
+      });
       byRowCount.set(rows.length, insert);
     }
-    await insert(db, ...rows.flatMap((row) => columns.map((c) => row[c] ?? null)));
+    const result = await insert(db, ...rows.flatMap((row) => columns.map((c) => row[c] ?? null)));
+    return Number(result.numAffectedRows ?? rows.length);
   };
 }

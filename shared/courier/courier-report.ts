@@ -12,6 +12,10 @@ export type ReportKindName = (typeof REPORT_KINDS)[number];
 export const MAX_REPORTS_PER_SYNC = 100;
 export const MAX_PHOTOS_PER_REPORT = 3;
 
+/** Text a person typed: no control characters (PostgreSQL refuses NUL; nothing needs the rest). */
+const text = (max: number) => z.string().max(max).regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f]*$/, 'must not contain control characters');
+const int32 = (min: number) => z.number().int().min(min).max(2_147_483_647);
+
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a UUID');
 /** Epoch ms within a sane range (2020 to 2100): a phone with a dead clock says 1970. */
 const epochMs = z.number().int().min(Date.UTC(2020, 0, 1)).max(Date.UTC(2100, 0, 1));
@@ -19,22 +23,25 @@ const epochMs = z.number().int().min(Date.UTC(2020, 0, 1)).max(Date.UTC(2100, 0,
 export const courierReportSchema = z.strictObject({
   id: uuid,
   deviceId: uuid,
-  seq: z.number().int().min(1),
-  trackingNo: z.string().min(1).max(32),
+  seq: int32(1),
+  trackingNo: text(32).min(1),
   kind: z.enum(REPORT_KINDS),
   occurredAt: epochMs,
-  shipmentVersion: z.number().int().min(1),
-  reasonCode: z.string().min(1).max(40).optional(),
-  note: z.string().max(500).optional(),
-  recipientName: z.string().min(1).max(50).optional(),
+  shipmentVersion: int32(1),
+  reasonCode: text(40).min(1).optional(),
+  note: text(500).optional(),
+  recipientName: text(50).min(1).optional(),
   photoIds: z.array(uuid).max(MAX_PHOTOS_PER_REPORT).optional(),
   signatureId: uuid.optional(),
 });
 export type CourierReport = z.infer<typeof courierReportSchema>;
 
 export const syncRequestSchema = z.strictObject({
-  /** The phone's clock when it sent the batch: the server compares it with its own to spot a wrong clock. */
-  sentAt: epochMs,
+  /**
+   * The phone's clock when it sent the batch: the server compares it with its own to spot a
+   * wrong clock, so any value is accepted (a phone just restarted may think it is 1970).
+   */
+  sentAt: z.number().int().min(0),
   reports: z.array(courierReportSchema).min(1).max(MAX_REPORTS_PER_SYNC),
 });
 export type SyncRequest = z.infer<typeof syncRequestSchema>;

@@ -61,6 +61,27 @@ describe('POST /api/auth/login', () => {
     expect((await login({ login: '13700001234', password: TEST_PASSWORD })).status).toBe(200);
   });
 
+  it('counts every spelling of a phone number against the same account', async () => {
+    const spellings = ['137 0000 1234', '137-0000-1234', '+8613700001234', '+86 137-0000-1234', '8613700001234'];
+    for (const spelling of spellings) expect((await login({ login: spelling, password: 'wrong' })).status).toBe(401);
+    expect((await login({ login: '13700001234', password: TEST_PASSWORD })).status).toBe(429);
+  });
+
+  it('counts parallel guesses before checking them, so a burst cannot slip under the limit', async () => {
+    const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => login({ login: '13700001234', password: `guess${i}` })));
+    expect(burst.filter((r) => r.status === 401).length).toBeLessThanOrEqual(5);
+    expect(burst.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(7);
+  });
+
+  it('takes the client address from the proxy’s own (rightmost) X-Forwarded-For entry', async () => {
+    for (let i = 0; i < 20; i++) {
+      await login({ login: `1390000${String(i).padStart(4, '0')}`, password: 'x' }, { ...jsonHeaders, 'x-forwarded-for': `10.0.0.${i}, 198.51.100.77` });
+    }
+    // A made-up left-hand entry does not buy a fresh address.
+    const res = await login({ login: '13700001234', password: TEST_PASSWORD }, { ...jsonHeaders, 'x-forwarded-for': '10.9.9.9, 198.51.100.77' });
+    expect(res.status).toBe(429);
+  });
+
   it('answers 429 to a client address that tries many accounts', async () => {
     for (let i = 0; i < 20; i++) await login({ login: `1390000${String(i).padStart(4, '0')}`, password: 'x' });
     expect((await login({ login: '13700001234', password: TEST_PASSWORD })).status).toBe(429);

@@ -160,6 +160,31 @@ describe('POST /api/courier/sync', () => {
     expect(await t.db.selectFrom('courier_reports').select('id').execute()).toEqual([]);
   });
 
+  it('refuses control characters and out-of-range numbers with 400', async () => {
+    for (const over of [{ note: 'left at door\u0000' }, { seq: 2 ** 31 }, { shipmentVersion: 2 ** 40 }]) {
+      const bad = { ...report({ trackingNo: parcel.trackingNo, kind: 'out_for_delivery', shipmentVersion: 2 }), ...over };
+      const res = await sync(t, cookie, [bad]);
+      expect(res.status, JSON.stringify(over)).toBe(400);
+    }
+    expect(await eventsOf(parcel.shipmentId)).toHaveLength(1);
+  });
+
+  it('still applies reports from a phone whose clock says 1970 when it sends, flagging the skew', async () => {
+    const res = await body(await sync(t, cookie, [report({ trackingNo: parcel.trackingNo, kind: 'out_for_delivery', shipmentVersion: 2 })], 0));
+    expect(res.results[0]!.outcome).toBe('applied');
+    expect(res.clockSkewMs).toBe(t.now());
+  });
+
+  it('does not let a photo that proves one parcel prove another', async () => {
+    const first = await outForDelivery();
+    const second = await outForDelivery();
+    const photoId = await uploaded();
+    const one = report({ trackingNo: first.trackingNo, kind: 'delivered', shipmentVersion: 3, recipientName: '本人', photoIds: [photoId] });
+    expect((await body(await sync(t, cookie, [one]))).results[0]!.outcome).toBe('applied');
+    const two = report({ trackingNo: second.trackingNo, kind: 'delivered', shipmentVersion: 3, recipientName: '本人', photoIds: [photoId] });
+    expect((await body(await sync(t, cookie, [two]))).results[0]).toMatchObject({ outcome: 'rejected', code: 'photo_not_uploaded' });
+  });
+
   it('is for signed-in couriers only', async () => {
     const batch = [report({ trackingNo: parcel.trackingNo, kind: 'out_for_delivery', shipmentVersion: 2 })];
     expect((await sync(t, '', batch)).status).toBe(401);

@@ -3,7 +3,7 @@ import type { SessionUser } from '../../../shared/courier/manifest';
 import { tooManyRequests, unauthorized } from '../../app-error';
 import type { Database } from '../../db/schema';
 import { newSessionToken } from '../tracking/customer-session-repository';
-import { countFailedLogins, recordLoginAttempt } from './login-attempt-repository';
+import { countFailedLogins, markLoginSucceeded, recordLoginAttempt } from './login-attempt-repository';
 import { hashPassword, verifyPassword } from './password';
 import { findLiveUserSession, insertUserSession, revokeUserSession, type UserRole } from './user-session-repository';
 
@@ -27,12 +27,22 @@ interface Account {
 let decoyHash: Promise<string> | null = null;
 const decoy = () => (decoyHash ??= hashPassword('decoy password that matches nothing'));
 
+/**
+ * The one spelling of a login that limits are counted under and accounts are found by:
+ * `+86 138-0013-8000` and `13800138000` are the same courier, and must share one count.
+ */
+export function normalizeLogin(raw: string): string {
+  const login = raw.trim().toLowerCase();
+  if (login.includes('@')) return login;
+  return login.replace(/[\s-]/g, '').replace(/^\+?86(?=1\d{10}$)/, '');
+}
+
 async function findAccount(db: Kysely<Database>, login: string): Promise<Account | null> {
   if (login.includes('@')) {
     const staff = await db.selectFrom('staff').select(['id', 'name', 'email', 'password_hash']).where('email', '=', login.toLowerCase()).executeTakeFirst();
     return staff ? { role: 'staff', id: staff.id, name: staff.name, login: staff.email, passwordHash: staff.password_hash } : null;
   }
-  const phone = login.replace(/[\s-]/g, '').replace(/^\+?86(?=1\d{10}$)/, '');
+  const phone = login;
   const courier = await db
     .selectFrom('couriers')
     .select(['id', 'name', 'phone', 'password_hash'])
@@ -52,20 +62,23 @@ export async function logIn(
   input: { login: string; password: string; clientKey: string },
   now: number,
 ): Promise<LoginResult> {
-  const login = input.login.trim().toLowerCase();
+  const login = normalizeLogin(input.login);
   const since = now - LOGIN_WINDOW_MS;
+  // Recorded as a failure before anything is checked, and counted with itself: parallel
+  // guesses all see each other, so a burst can't slip under the limit during the slow check.
+  const attemptId = await recordLoginAttempt(db, { login, clientKey: input.clientKey, succeeded: false, at: now });
   const [accountFailures, clientFailures] = await Promise.all([
     countFailedLogins(db, { login }, since),
     countFailedLogins(db, { clientKey: input.clientKey }, since),
   ]);
-  if (accountFailures >= MAX_FAILED_LOGINS_PER_ACCOUNT || clientFailures >= MAX_FAILED_LOGINS_PER_CLIENT) {
+  if (accountFailures > MAX_FAILED_LOGINS_PER_ACCOUNT || clientFailures > MAX_FAILED_LOGINS_PER_CLIENT) {
     throw tooManyRequests('too_many_attempts', 'Too many failed sign-ins; wait 15 minutes and try again', LOGIN_WINDOW_MS / 1000);
   }
   const account = await findAccount(db, login);
   let ok = false;
   if (account) ok = await verifyPassword(input.password, account.passwordHash);
   else await verifyPassword(input.password, await decoy());
-  await recordLoginAttempt(db, { login, clientKey: input.clientKey, succeeded: ok, at: now });
+  if (ok) await markLoginSucceeded(db, attemptId);
   if (!ok || !account) throw unauthorized('invalid_credentials', 'That phone/email and password do not match');
 
   const { token, tokenHash } = newSessionToken();

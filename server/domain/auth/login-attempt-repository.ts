@@ -18,9 +18,15 @@ export async function countFailedLogins(
 export async function recordLoginAttempt(
   db: Kysely<Database>,
   attempt: { login: string; clientKey: string; succeeded: boolean; at: number },
-): Promise<void> {
-  await db
+): Promise<number> {
+  const { id } = await db
     .insertInto('login_attempts')
     .values({ login: attempt.login, client_key: attempt.clientKey, succeeded: attempt.succeeded ? 1 : 0, attempted_at: attempt.at })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function markLoginSucceeded(db: Kysely<Database>, attemptId: number): Promise<void> {
+  await db.updateTable('login_attempts').set({ succeeded: 1 }).where('id', '=', attemptId).execute();
 }

@@ -37,11 +37,11 @@ export async function syncCourierReports(
   const changed = new Map<number, { state: ShipmentState; loadedVersion: number; trackingNo: string }>();
 
   await db.transaction().execute(async (trx) => {
-    const [proof, stored, shipments, uploadedIds] = await Promise.all([
+    const [proof, stored, shipments, uploads] = await Promise.all([
       loadProofRequirements(trx),
       loadStoredReports(trx, ordered.map((r) => r.id)),
       loadShipments(trx, ordered.map((r) => normalizeTrackingNo(r.trackingNo))),
-      loadUploadedIds(trx, courier.id, ordered.flatMap((r) => [...(r.photoIds ?? []), ...(r.signatureId ? [r.signatureId] : [])])),
+      loadUploads(trx, courier.id, ordered.flatMap((r) => [...(r.photoIds ?? []), ...(r.signatureId ? [r.signatureId] : [])])),
     ]);
     const events: Insertable<TrackingEventTable>[] = [];
     const records: Insertable<CourierReportTable>[] = [];
@@ -57,7 +57,7 @@ export async function syncCourierReports(
       const trackingNo = normalizeTrackingNo(report.trackingNo);
       const shipment = shipments.get(trackingNo);
       const verdict = isValidTrackingNo(trackingNo)
-        ? judgeReport(report, shipment, { courierId: courier.id, proof, uploadedIds })
+        ? judgeReport(report, shipment, { courierId: courier.id, proof, uploadedIds: usableUploads(uploads, shipment?.id) })
         : { outcome: 'rejected' as const, code: 'invalid_tracking_number', message: `${report.trackingNo} is not a valid tracking number`, shipmentVersion: null };
       if ('applied' in verdict && verdict.applied && shipment) {
         const next = verdict.applied.next;
@@ -67,6 +67,7 @@ export async function syncCourierReports(
         shipments.set(trackingNo, next);
         const photos = [...(report.photoIds ?? []), ...(report.signatureId ? [report.signatureId] : [])];
         if (photos.length > 0) photoBindings.push({ ids: photos, shipmentId: shipment.id });
+        for (const id of photos) uploads.set(id, shipment.id);
       }
       const answer: Answer = { outcome: verdict.outcome, code: verdict.code, message: verdict.message, shipmentVersion: verdict.shipmentVersion };
       answers.set(report.id, answer);
@@ -75,7 +76,8 @@ export async function syncCourierReports(
       records.push(recordRow(report, bodyHash, answer, courier.id, now));
     }
 
-    for (const [shipmentId, { state, loadedVersion }] of changed) {
+    // In id order, so two batches touching the same parcels lock them in the same order.
+    for (const [shipmentId, { state, loadedVersion }] of [...changed].sort(([a], [b]) => a - b)) {
       if (!(await updateShipmentProgress(trx, shipmentId, loadedVersion, state, now))) {
         // Someone else moved a parcel of this batch at this very moment (PostgreSQL only):
         // nothing of the batch is kept, and the phone sends it again.
@@ -83,7 +85,9 @@ export async function syncCourierReports(
       }
     }
     await insertRows(trx, 'tracking_events', events);
-    await insertRows(trx, 'courier_reports', records);
+    if ((await insertRows(trx, 'courier_reports', records)) < records.length) {
+      throw new AppError(503, 'concurrent_update', 'These reports arrived twice at the same moment; send them again', 1);
+    }
     for (const binding of photoBindings) {
       await trx.updateTable('uploads').set({ shipment_id: binding.shipmentId }).where('id', 'in', binding.ids).execute();
     }
@@ -141,10 +145,16 @@ async function loadShipments(trx: Kysely<Database>, trackingNos: string[]): Prom
   );
 }
 
-async function loadUploadedIds(trx: Kysely<Database>, courierId: number, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await trx.selectFrom('uploads').select('id').where('id', 'in', ids).where('courier_id', '=', courierId).execute();
-  return new Set(rows.map((r) => r.id));
+/** This courier's uploads among `ids`, with the parcel each already proves (null: none yet). */
+async function loadUploads(trx: Kysely<Database>, courierId: number, ids: string[]): Promise<Map<string, number | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await trx.selectFrom('uploads').select(['id', 'shipment_id']).where('id', 'in', ids).where('courier_id', '=', courierId).execute();
+  return new Map(rows.map((r) => [r.id, r.shipment_id]));
+}
+
+/** A photo may prove one parcel only: one already bound elsewhere is not usable here. */
+function usableUploads(uploads: Map<string, number | null>, shipmentId: number | undefined): Set<string> {
+  return new Set([...uploads].filter(([, boundTo]) => boundTo === null || boundTo === shipmentId).map(([id]) => id));
 }
 
 function eventRow(

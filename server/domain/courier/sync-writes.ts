@@ -15,17 +15,21 @@ const REPORT_COLUMNS = [
   'received_at', 'outcome', 'code', 'message', 'shipment_version',
 ] as const;
 const insertEvents = reusableInsert('tracking_events', EVENT_COLUMNS);
-const insertReports = reusableInsert('courier_reports', REPORT_COLUMNS);
+// Two batches carrying the same new report at once (page and service worker on a browser
+// without Web Locks): the second writer must not fail on the key, it must notice and retry.
+const insertReports = reusableInsert('courier_reports', REPORT_COLUMNS, { skipDuplicatesOf: 'id' });
 
 export async function insertRows<T extends 'tracking_events' | 'courier_reports'>(
   trx: Kysely<Database>,
   table: T,
   rows: Insertable<Database[T]>[],
-): Promise<void> {
+): Promise<number> {
   const insert = table === 'tracking_events' ? insertEvents : insertReports;
+  let inserted = 0;
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    await insert(trx, rows.slice(i, i + ROWS_PER_INSERT) as Record<string, unknown>[]);
+    inserted += await insert(trx, rows.slice(i, i + ROWS_PER_INSERT) as Record<string, unknown>[]);
   }
+  return inserted;
 }
 
 const updateProgress = reusableQuery<unknown, [string, string, number | null, number | null, number, string, number, number, number]>(

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { mkdir, open, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { SessionUser } from '../../../shared/courier/manifest';
@@ -23,11 +23,13 @@ export async function storeUpload(
   const type = sniffImageType(input.bytes);
   if (!type) throw new AppError(415, 'not_an_image', 'Only JPEG, PNG and WebP photos can be uploaded');
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
-  const existing = await db.selectFrom('uploads').select(['courier_id', 'sha256']).where('id', '=', input.id).executeTakeFirst();
-  if (existing) {
-    if (existing.courier_id === input.courierId && existing.sha256 === sha256) return { created: false };
+  const sameUpload = async (): Promise<boolean> => {
+    const existing = await db.selectFrom('uploads').select(['courier_id', 'sha256']).where('id', '=', input.id).executeTakeFirst();
+    if (!existing) return false;
+    if (existing.courier_id === input.courierId && existing.sha256 === sha256) return true;
     throw conflict('upload_id_taken', 'This upload id is already used for another file');
-  }
+  };
+  if (await sameUpload()) return { created: false };
   await mkdir(input.uploadDir, { recursive: true });
   const storedName = `${randomUUID()}.${EXTENSION[type]}`;
   // Flushed to disk before the row says it exists: the phone deletes its copy once told "stored".
@@ -38,11 +40,16 @@ export async function storeUpload(
   } finally {
     await file.close();
   }
-  await db
+  const inserted = await db
     .insertInto('uploads')
     .values({ id: input.id, courier_id: input.courierId, stored_name: storedName, content_type: type, byte_size: input.bytes.length, sha256, created_at: now })
-    .execute();
-  return { created: true };
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return { created: true };
+  // The same id arrived twice at once and the other request won: keep one file, answer as it did.
+  await unlink(join(input.uploadDir, storedName));
+  await sameUpload();
+  return { created: false };
 }
 
 /**
