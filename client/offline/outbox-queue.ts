@@ -51,7 +51,7 @@ export async function queueReport(draft: ReportDraft, images: readonly DraftImag
     seq,
     shipmentVersion: localStopProgress(stop, waitingOnStop).version,
   };
-  const entry: OutboxEntry = { id: report.id, seq, trackingNo: report.trackingNo, report, savedAt: now };
+  const entry: OutboxEntry = { id: report.id, seq, trackingNo: report.trackingNo, report, savedAt: now, courierId: stored?.courierId };
   await Promise.all([
     meta.put(seq + 1, 'nextSeq'),
     tx.objectStore('reports').add(entry),

@@ -14,6 +14,8 @@ export interface OutboxEntry {
   trackingNo: string;
   report: CourierReport;
   savedAt: number;
+  /** Whose manifest it was made on: another courier signing in on this phone must not send it. */
+  courierId?: number;
 }
 
 /** A photo or signature taken for a report, kept until no waiting report needs it. */

@@ -4,7 +4,7 @@ import type { SessionUser } from '../../shared/courier/manifest';
 import { ApiError } from '../api/api-error';
 import { fetchSessionUser, signIn as signInOnServer, signOut as signOutOnServer } from '../api/auth-api';
 import { readFromDevice, removeFromDevice, writeToDevice } from '../offline/device-storage';
-import { resumeSync } from '../offline/outbox-store';
+import { listWaitingReports, resumeSync } from '../offline/outbox-store';
 
 const STORAGE_KEY = 'courier.user';
 const RECHECK_INTERVAL_MS = 60_000;
@@ -31,6 +31,13 @@ export const useCourierSessionStore = defineStore('courier-session', () => {
     if (signedIn.role !== 'courier') {
       await signOutOnServer().catch(() => undefined);
       throw new ApiError(403, 'not_a_courier', 'This account is not a courier account');
+    }
+    // Reports another courier left waiting on this phone would go out under this session and
+    // be refused as not theirs: that courier has to sign in and send them first.
+    const othersWaiting = (await listWaitingReports()).filter((e) => e.courierId !== undefined && e.courierId !== signedIn.id);
+    if (othersWaiting.length > 0) {
+      await signOutOnServer().catch(() => undefined);
+      throw new ApiError(409, 'outbox_of_another_courier', `${othersWaiting.length} reports of another courier are waiting on this phone`);
     }
     user.value = signedIn;
     writeToDevice(STORAGE_KEY, signedIn);

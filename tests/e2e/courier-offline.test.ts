@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCourier } from '../support/accounts';
 import { launchBrowser, newPhoneContext } from '../support/browser';
 import { courierWithStops } from '../support/courier-e2e-fixture';
 import { startE2eServer } from '../support/e2e-server';
@@ -20,7 +21,7 @@ beforeAll(async () => {
   network = await startCuttableNetwork(server.port);
   origin = network.url;
   browser = await launchBrowser();
-  ({ courier, parcels } = await courierWithStops(server.deps.db, 10));
+  ({ courier, parcels } = await courierWithStops(server.deps.db, 11));
   // A real image for the camera input: a screenshot is a PNG the phone can decode and compress.
   const page = await browser.newPage({ viewport: { width: 320, height: 240 } });
   await page.setContent('<body style="background:linear-gradient(#2563eb,#f59e0b)"><h1>包裹</h1></body>');
@@ -48,12 +49,13 @@ async function goOnline(context: BrowserContext) {
 const stop = (page: Page, p: ParcelFixture) => page.locator(`[data-testid="stop"][data-tracking-no="${p.trackingNo}"]`);
 const waiting = async (page: Page) => Number(await page.locator('[data-testid="sync-status"]').getAttribute('data-waiting'));
 
-async function signIn(context: BrowserContext): Promise<Page> {
+async function signIn(context: BrowserContext, as = courier): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${origin}/courier/sign-in`);
-  await page.locator('[data-testid="courier-login"]').fill(courier.phone);
-  await page.locator('[data-testid="courier-password"]').fill(courier.password);
+  await page.locator('[data-testid="courier-login"]').fill(as.phone);
+  await page.locator('[data-testid="courier-password"]').fill(as.password);
   await page.locator('[data-testid="courier-sign-in"]').click();
+  if (as !== courier) return page;
   await stop(page, parcels[0]!).waitFor();
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
@@ -202,6 +204,39 @@ describe('a courier works offline', () => {
     expect(await problem.innerText()).toMatch(/\S/);
     await page.screenshot({ path: 'tests/.artifacts/courier-conflict.png', fullPage: true });
     expect(await eventsFromCouriers([p.trackingNo])).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps one courier’s waiting reports from going out under another courier on a shared phone', async () => {
+    const context = await newPhoneContext(browser);
+    const page = await signIn(context);
+    const p = parcels[10]!;
+    await goOffline(context);
+    await record(page, p, { kind: 'exception', reason: 'weather_delay', note: '暴雨封路', photo: false });
+    await page.goto(`${origin}/courier`);
+    await expect.poll(() => waiting(page)).toBe(1);
+    // The signal is back but sends keep failing, and the courier signs out with the report waiting.
+    await context.route('**/api/courier/sync', (route) => route.abort('connectionfailed'));
+    await goOnline(context);
+    await page.locator('[data-testid="courier-sign-out"]').click();
+    await page.locator('[data-testid="courier-sign-out-confirm"]').click();
+    await context.unroute('**/api/courier/sync');
+
+    const colleague = await createCourier(db(), { phone: '17700005555' });
+    await page.goto(`${origin}/courier/sign-in`);
+    await page.locator('[data-testid="courier-login"]').fill(colleague.phone);
+    await page.locator('[data-testid="courier-password"]').fill(colleague.password);
+    await page.locator('[data-testid="courier-sign-in"]').click();
+    await page.locator('[data-testid="sign-in-error"]').waitFor();
+    expect(await db().selectFrom('courier_reports').select('id').where('tracking_no', '=', p.trackingNo).where('kind', '=', 'exception').execute()).toEqual([]);
+
+    // The courier who made it signs in again, and it goes out under their name.
+    await page.locator('[data-testid="courier-login"]').fill(courier.phone);
+    await page.locator('[data-testid="courier-password"]').fill(courier.password);
+    await page.locator('[data-testid="courier-sign-in"]').click();
+    await expect.poll(() => waiting(page), { timeout: 60_000 }).toBe(0);
+    const sent = await db().selectFrom('courier_reports').select(['courier_id', 'outcome']).where('tracking_no', '=', p.trackingNo).where('kind', '=', 'exception').execute();
+    expect(sent).toEqual([{ courier_id: courier.id, outcome: 'applied' }]);
     await context.close();
   });
 });
