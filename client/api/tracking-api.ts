@@ -1,4 +1,5 @@
 import type { PublicTrackingView, VerifiedTrackingDetails } from '../../shared/api/tracking-view';
+import type { DeliveryInstructions } from '../../shared/courier/manifest';
 import { CACHE_HIT_HEADER, CACHE_HIT_VALUE } from '../sw/cache-hit-header';
 import { api } from './api-client';
 import { okResponse } from './api-error';
@@ -28,6 +29,14 @@ export async function verifyParcel(trackingNo: string, phoneLast4: string): Prom
     api.track[':trackingNo'].verify.$post({ param: { trackingNo }, json: { phoneLast4 } }),
   );
   return (await response.json()).details;
+}
+
+/** 401 unless verified; 409 once the parcel has arrived. */
+export async function saveDeliveryInstructions(trackingNo: string, instructions: DeliveryInstructions): Promise<VerifiedTrackingDetails> {
+  const response = await okResponse(() =>
+    api.track[':trackingNo'].instructions.$put({ param: { trackingNo }, json: instructions }),
+  );
+  return response.json();
 }
 
 export function trackingStreamUrl(trackingNo: string): string {

@@ -1,9 +1,10 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { PublicTrackingView, VerifiedTrackingDetails } from '../../shared/api/tracking-view';
+import type { DeliveryInstructions } from '../../shared/courier/manifest';
 import { isValidTrackingNo } from '../../shared/tracking/tracking-number';
 import { ApiError } from '../api/api-error';
-import { fetchTrackingView, fetchVerifiedDetails, verifyParcel } from '../api/tracking-api';
+import { fetchTrackingView, fetchVerifiedDetails, saveDeliveryInstructions, verifyParcel } from '../api/tracking-api';
 import { loadTrackingSnapshot, saveTrackingSnapshot } from '../offline/tracking-snapshots';
 import { useMyParcelsStore } from './my-parcels';
 
@@ -102,7 +103,14 @@ export const useTrackingStore = defineStore('tracking', () => {
     if (isCurrent(no)) details.value = verified;
   }
 
-  return { trackingNo, view, staleSince, problem, details, openParcel, refreshView, acceptLiveView, verify };
+  /** Throws the ApiError so the form can say what went wrong. */
+  async function saveInstructions(instructions: DeliveryInstructions) {
+    const no = trackingNo.value;
+    const saved = await saveDeliveryInstructions(no, instructions);
+    if (isCurrent(no)) details.value = saved;
+  }
+
+  return { trackingNo, view, staleSince, problem, details, openParcel, refreshView, acceptLiveView, verify, saveInstructions };
 });
 
 function problemFor(error: unknown): TrackingProblem {

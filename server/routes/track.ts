@@ -2,10 +2,11 @@ import { Hono, type TypedResponse } from 'hono';
 import type { PublicTrackingView } from '../../shared/api/tracking-view';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { streamSSE } from 'hono/streaming';
+import { deliveryInstructionsSchema } from '../../shared/api/delivery-instructions';
 import { verifyRequestSchema } from '../../shared/api/verification';
 import type { AppDeps } from '../app-deps';
 import { getPublicViewJson, parseTrackingNo } from '../domain/tracking/tracking-service';
-import { getDetailsForSession, verifyByPhoneLast4 } from '../domain/tracking/verification-service';
+import { getDetailsForSession, saveDeliveryInstructions, verifyByPhoneLast4 } from '../domain/tracking/verification-service';
 import { AppError } from '../app-error';
 import { clientAddress } from '../http/client-address';
 import { jsonBody, requireJsonContent } from '../http/json-body';
@@ -61,6 +62,11 @@ export function trackRoutes(deps: AppDeps) {
         expires: new Date(result.expiresAt),
       });
       return c.json({ verified: true as const, expiresAt: result.expiresAt, details: result.details });
+    })
+    .put('/:trackingNo/instructions', requireJsonContent, jsonBody(deliveryInstructionsSchema), async (c) => {
+      const trackingNo = parseTrackingNo(c.req.param('trackingNo'));
+      const token = getCookie(c, sessionCookie(trackingNo));
+      return c.json(await saveDeliveryInstructions(db, { trackingNo, token, instructions: c.req.valid('json') }, clock()));
     })
     .get('/:trackingNo/details', async (c) => {
       const trackingNo = parseTrackingNo(c.req.param('trackingNo'));

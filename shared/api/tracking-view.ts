@@ -1,3 +1,4 @@
+import type { DeliveryInstructions } from '../courier/manifest';
 import type { TrackingStatus } from '../tracking/statuses';
 
 /**
@@ -58,6 +59,9 @@ export interface VerifiedTrackingDetails {
   address: { province: string; city: string; district: string; street: string };
   items: VerifiedItem[];
   proof: DeliveryProof | null;
+  instructions: DeliveryInstructions | null;
+  /** Instructions can be changed until the parcel is delivered. */
+  canChangeInstructions: boolean;
 }
 
 export interface DemoParcel {

@@ -6,7 +6,9 @@ import { line } from './bench-support';
 interface ManifestChunk {
   file: string;
   src?: string;
+  name?: string;
   isEntry?: boolean;
+  isDynamicEntry?: boolean;
   imports?: string[];
   dynamicImports?: string[];
   css?: string[];
@@ -22,7 +24,10 @@ interface ManifestChunk {
 export function trackingFirstLoadBytes(distDir = 'dist') {
   const manifest = JSON.parse(readFileSync(join(distDir, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
   const entryKey = Object.keys(manifest).find((k) => manifest[k]!.isEntry);
-  const pageKey = Object.keys(manifest).find((k) => k.endsWith('pages/customer/TrackingPage.vue'));
+  // Rollup may merge the page into a shared chunk, which the manifest then keys by chunk name.
+  const pageKey = Object.keys(manifest).find(
+    (k) => k.endsWith('pages/customer/TrackingPage.vue') || (manifest[k]!.name === 'TrackingPage' && manifest[k]!.isDynamicEntry),
+  );
   const messagesKey = Object.keys(manifest).find((k) => k.endsWith('locales/zh-CN.json'));
   if (!entryKey || !pageKey || !messagesKey) throw new Error('dist/.vite/manifest.json lacks the entry or the tracking page');
   const files = new Set<string>();

@@ -108,6 +108,21 @@ describe('a customer tracks a parcel on a phone', () => {
     await page.context().close();
   });
 
+  it('tells the courier how to hand the parcel over, from the verified view', async () => {
+    const coming = parcel('OutForDelivery');
+    const page = await openPhonePage();
+    await page.goto(`${server.url}/t/${coming.trackingNo}`);
+    await page.locator('[data-testid="verify-input"]').fill(coming.phoneLast4);
+    await page.locator('[data-testid="verify-submit"]').click();
+    await page.locator('[data-testid="instructions-call_first"]').check();
+    await page.locator('[data-testid="instructions-note"]').fill('到了打电话，我下楼取');
+    await page.locator('[data-testid="instructions-save"]').click();
+    await page.locator('[data-testid="instructions-result"]').waitFor();
+    const row = await server.deps.db.selectFrom('shipments').select('delivery_instructions').where('tracking_no', '=', coming.trackingNo).executeTakeFirstOrThrow();
+    expect(JSON.parse(row.delivery_instructions!)).toEqual({ option: 'call_first', note: '到了打电话，我下楼取' });
+    await page.context().close();
+  });
+
   it('updates by itself when the server records an event', async () => {
     const moving = parcel('InTransit');
     const page = await openPhonePage();

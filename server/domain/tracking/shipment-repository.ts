@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import type { DeliveryInstructions } from '../../../shared/courier/manifest';
 import type { TrackingStatus } from '../../../shared/tracking/statuses';
 import type { Database, ShipmentTable } from '../../db/schema';
 
@@ -19,6 +20,7 @@ export interface Shipment {
   updatedAt: number;
   /** JSON of the public timeline (see ShipmentTable.public_timeline). */
   publicTimeline: string;
+  deliveryInstructions: DeliveryInstructions | null;
 }
 
 export function toShipment(row: Selectable<ShipmentTable>): Shipment {
@@ -38,6 +40,7 @@ export function toShipment(row: Selectable<ShipmentTable>): Shipment {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     publicTimeline: row.public_timeline,
+    deliveryInstructions: row.delivery_instructions ? (JSON.parse(row.delivery_instructions) as DeliveryInstructions) : null,
   };
 }
 

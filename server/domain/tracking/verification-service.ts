@@ -2,7 +2,9 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { VerifiedTrackingDetails } from '../../../shared/api/tracking-view';
 import type { Database } from '../../db/schema';
-import { forbidden, tooManyRequests, unauthorized } from '../../app-error';
+import type { DeliveryInstructions } from '../../../shared/courier/manifest';
+import { FINAL_STATUSES } from '../../../shared/tracking/shipment-state-machine';
+import { conflict, forbidden, tooManyRequests, unauthorized } from '../../app-error';
 import { findSessionOrderId, insertCustomerSession, newSessionToken } from './customer-session-repository';
 import { getVerifiedDetails } from './verified-details';
 import { requireShipment } from './tracking-service';
@@ -60,15 +62,37 @@ export async function verifyByPhoneLast4(
   return { token, expiresAt, details: await getVerifiedDetails(db, shipment) };
 }
 
+/** The parcel, for a caller holding a session token for its order; 401/403 otherwise. */
+async function requireVerifiedShipment(db: Kysely<Database>, input: { trackingNo: string; token: string | undefined }, now: number) {
+  const shipment = await requireShipment(db, input.trackingNo);
+  const orderId = input.token ? await findSessionOrderId(db, input.token, now) : null;
+  if (orderId === null) throw unauthorized('verification_required', 'Verify with the phone number first');
+  if (orderId !== shipment.orderId) throw forbidden('not_your_parcel', 'This verification is for another order');
+  return shipment;
+}
+
 /** The verified view for a caller holding a session token for this parcel's order. */
 export async function getDetailsForSession(
   db: Kysely<Database>,
   input: { trackingNo: string; token: string | undefined },
   now: number,
 ): Promise<VerifiedTrackingDetails> {
-  const shipment = await requireShipment(db, input.trackingNo);
-  const orderId = input.token ? await findSessionOrderId(db, input.token, now) : null;
-  if (orderId === null) throw unauthorized('verification_required', 'Verify with the phone number first');
-  if (orderId !== shipment.orderId) throw forbidden('not_your_parcel', 'This verification is for another order');
-  return getVerifiedDetails(db, shipment);
+  return getVerifiedDetails(db, await requireVerifiedShipment(db, input, now));
+}
+
+/**
+ * The verified customer's delivery instructions, shown on the courier's stop. Not a status
+ * change, so the shipment's version stays: a courier's report is no less valid for it.
+ */
+export async function saveDeliveryInstructions(
+  db: Kysely<Database>,
+  input: { trackingNo: string; token: string | undefined; instructions: DeliveryInstructions },
+  now: number,
+): Promise<VerifiedTrackingDetails> {
+  const shipment = await requireVerifiedShipment(db, input, now);
+  if (FINAL_STATUSES.includes(shipment.status)) throw conflict('already_delivered', 'The parcel has already arrived');
+  const empty = !input.instructions.option && !input.instructions.note;
+  const value = empty ? null : JSON.stringify({ option: input.instructions.option, note: input.instructions.note || null });
+  await db.updateTable('shipments').set({ delivery_instructions: value, updated_at: now }).where('id', '=', shipment.id).execute();
+  return getVerifiedDetails(db, { ...shipment, deliveryInstructions: value ? (JSON.parse(value) as DeliveryInstructions) : null });
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { VerifiedTrackingDetails } from '../../../shared/api/tracking-view';
 import type { Database } from '../../db/schema';
+import { FINAL_STATUSES } from '../../../shared/tracking/shipment-state-machine';
 import { maskName, maskPhone, maskSigner, maskStreet } from './masking';
 import type { Shipment } from './shipment-repository';
 
@@ -41,5 +42,7 @@ export async function getVerifiedDetails(db: Kysely<Database>, shipment: Shipmen
           photoUrl: delivery.photo_id ? `/api/uploads/${encodeURIComponent(delivery.photo_id)}` : null,
         }
       : null,
+    instructions: shipment.deliveryInstructions,
+    canChangeInstructions: !FINAL_STATUSES.includes(shipment.status),
   };
 }
