@@ -126,7 +126,11 @@ async function loadStoredReports(trx: Kysely<Database>, ids: string[]): Promise<
 async function loadShipments(trx: Kysely<Database>, trackingNos: string[]): Promise<Map<string, ShipmentState>> {
   const valid = [...new Set(trackingNos.filter(isValidTrackingNo))];
   if (valid.length === 0) return new Map();
-  const rows = await trx.selectFrom('shipments').selectAll().where('tracking_no', 'in', valid).execute();
+  const rows = await trx
+    .selectFrom('shipments')
+    .select(['id', 'tracking_no', 'courier_id', 'version', 'status', 'sub_status', 'delivered_at', 'arrived_at', 'destination_province', 'destination_city', 'public_timeline'])
+    .where('tracking_no', 'in', valid)
+    .execute();
   return new Map(
     rows.map((r) => [
       r.tracking_no,
