@@ -114,6 +114,12 @@ describe('POST /api/track/:trackingNo/verify', () => {
     expect((await verify(parcel.trackingNo, { phoneLast4: '5678' })).status).toBe(200);
   });
 
+  it('lets no more than 5 of a burst of parallel guesses through to a check', async () => {
+    const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => verify(parcel.trackingNo, { phoneLast4: String(1000 + i) })));
+    expect(burst.filter((r) => r.status === 403).length).toBeLessThanOrEqual(5);
+    expect(burst.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(7);
+  });
+
   it('answers 429 to a client address that guesses across many parcels', async () => {
     const parcels = await Promise.all(Array.from({ length: 5 }, () => createParcel(t.db)));
     let guesses = 0;

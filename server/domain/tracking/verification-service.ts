@@ -8,7 +8,7 @@ import { conflict, forbidden, tooManyRequests, unauthorized } from '../../app-er
 import { findSessionOrderId, insertCustomerSession, newSessionToken } from './customer-session-repository';
 import { getVerifiedDetails } from './verified-details';
 import { requireShipment } from './tracking-service';
-import { countFailedAttempts, recordVerifyAttempt } from './verify-attempt-repository';
+import { countFailedAttempts, markVerifySucceeded, recordVerifyAttempt } from './verify-attempt-repository';
 
 export const VERIFY_WINDOW_MS = 15 * 60_000;
 /** Wrong tries allowed per parcel per window: 5 guesses of 10,000 is a 0.05 % chance. */
@@ -40,11 +40,13 @@ export async function verifyByPhoneLast4(
 ): Promise<VerifyResult> {
   const shipment = await requireShipment(db, input.trackingNo);
   const since = now - VERIFY_WINDOW_MS;
+  // Recorded as a failure first and counted with itself, so parallel guesses all see each other.
+  const attemptId = await recordVerifyAttempt(db, { shipmentId: shipment.id, clientKey: input.clientKey, succeeded: false, at: now });
   const [parcelFailures, clientFailures] = await Promise.all([
     countFailedAttempts(db, { shipmentId: shipment.id }, since),
     countFailedAttempts(db, { clientKey: input.clientKey }, since),
   ]);
-  if (parcelFailures >= MAX_FAILURES_PER_PARCEL || clientFailures >= MAX_FAILURES_PER_CLIENT) {
+  if (parcelFailures > MAX_FAILURES_PER_PARCEL || clientFailures > MAX_FAILURES_PER_CLIENT) {
     throw tooManyRequests('too_many_attempts', 'Too many wrong tries; wait 15 minutes and try again', VERIFY_WINDOW_MS / 1000);
   }
   const order = await db
@@ -53,7 +55,7 @@ export async function verifyByPhoneLast4(
     .where('id', '=', shipment.orderId)
     .executeTakeFirstOrThrow();
   const ok = sameDigits(order.recipient_phone.replace(/\D/g, '').slice(-4), input.phoneLast4);
-  await recordVerifyAttempt(db, { shipmentId: shipment.id, clientKey: input.clientKey, succeeded: ok, at: now });
+  if (ok) await markVerifySucceeded(db, attemptId);
   if (!ok) throw forbidden('verification_failed', 'Those digits do not match the recipient’s phone number');
 
   const { token, tokenHash } = newSessionToken();

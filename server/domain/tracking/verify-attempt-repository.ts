@@ -19,8 +19,8 @@ export async function countFailedAttempts(
 export async function recordVerifyAttempt(
   db: Kysely<Database>,
   attempt: { shipmentId: number; clientKey: string; succeeded: boolean; at: number },
-): Promise<void> {
-  await db
+): Promise<number> {
+  const { id } = await db
     .insertInto('verify_attempts')
     .values({
       shipment_id: attempt.shipmentId,
@@ -28,5 +28,11 @@ export async function recordVerifyAttempt(
       succeeded: attempt.succeeded ? 1 : 0,
       attempted_at: attempt.at,
     })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function markVerifySucceeded(db: Kysely<Database>, attemptId: number): Promise<void> {
+  await db.updateTable('verify_attempts').set({ succeeded: 1 }).where('id', '=', attemptId).execute();
 }
