@@ -11,8 +11,8 @@ async function main() {
   if (config.demo) {
     if (server.demo?.seeded) console.log(`Filled the empty database with demo data: ${server.demo.shipments} shipments.`);
     const directory = await loadDemoDirectory(server.deps.db);
-    console.log('\nDemo sign-ins:');
-    for (const s of directory.signIns) console.log(`  ${s.role.padEnd(8)} ${s.login.padEnd(22)} ${s.password}   ${s.name}`);
+    console.log(`\nDemo sign-ins (couriers sign in at ${server.url}/courier):`);
+    for (const s of directory.signIns) console.log(`  ${s.role.padEnd(8)} ${s.login.padEnd(22)} ${s.password.padEnd(12)} ${s.name}`);
     console.log('\nDemo parcels (status · tracking number · last 4 phone digits to verify):');
     for (const p of directory.parcels) {
       console.log(`  ${p.status.padEnd(19)} ${server.url}/t/${p.trackingNo}   ${p.phoneLast4}`);
