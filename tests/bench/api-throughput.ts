@@ -1,12 +1,16 @@
 import autocannon from 'autocannon';
 import { createDb } from '../../server/db/create-db';
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getPublicViewJson } from '../../server/domain/tracking/tracking-service';
 import { BENCH_NOW, benchDatabase } from './bench-databases';
 import { freePort, line, startProcess, stopProcess } from './bench-support';
 
 const DURATION_S = 10;
+/** Servers on core 1, this process (the load generator) on core 0: both measured the same way. */
+const SERVER_CPU = 1;
+const LOAD_CPU = 0;
 const CONNECTIONS = 32;
 
 async function load(url: string, paths: string[]) {
@@ -23,6 +27,7 @@ async function load(url: string, paths: string[]) {
 
 /** Same load generator, same machine, same run: bare Hono first, then the tracking view. */
 export async function benchApiThroughput() {
+  if (existsSync('/usr/bin/taskset')) execFileSync('/usr/bin/taskset', ['-p', '-c', String(LOAD_CPU), String(process.pid)], { stdio: 'ignore' });
   console.log(`\nGET /api/track/:no throughput (${CONNECTIONS} connections, ${DURATION_S} s each)`);
   const dbPath = await benchDatabase(10_000);
   const handle = createDb(`sqlite:${dbPath}`);
@@ -39,6 +44,7 @@ export async function benchApiThroughput() {
     'tests/bench/hello-server.ts',
     { PORT: String(helloPort), BODY_FILE: bodyFile },
     `http://127.0.0.1:${helloPort}/`,
+    { cpu: SERVER_CPU },
   );
   const bare = await load(`http://127.0.0.1:${helloPort}`, ['/']);
   const sameBody = await load(`http://127.0.0.1:${helloPort}`, ['/same-body']);
@@ -49,6 +55,7 @@ export async function benchApiThroughput() {
     'server/index.ts',
     { PORT: String(appPort), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${dbPath}`, DEMO: 'off', LOG_REQUESTS: 'off' },
     `http://127.0.0.1:${appPort}/api/health`,
+    { cpu: SERVER_CPU },
   );
   const tracking = await load(`http://127.0.0.1:${appPort}`, numbers);
   await stopProcess(app);

@@ -3,9 +3,19 @@ import { existsSync } from 'node:fs';
 export { freePort } from '../support/free-port';
 
 /** Starts a TypeScript entry in its own process and resolves once it answers `probePath`. */
-export async function startProcess(entry: string, env: Record<string, string>, probeUrl: string): Promise<ChildProcess> {
-  // One process (node with tsx's loader), so stopping it stops the server, not just a wrapper.
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+export async function startProcess(
+  entry: string,
+  env: Record<string, string>,
+  probeUrl: string,
+  options: { cpu?: number } = {},
+): Promise<ChildProcess> {
+  // One process (node with tsx's loader), so stopping it stops the server, not just a wrapper;
+  // pinned to a core of its own when asked, so it and the load generator don't trade places.
+  const pin = options.cpu !== undefined && exists('/usr/bin/taskset');
+  const [command, args] = pin
+    ? ['/usr/bin/taskset', ['-c', String(options.cpu), process.execPath, '--import', 'tsx', entry]]
+    : [process.execPath, ['--import', 'tsx', entry]];
+  const child = spawn(command as string, args as string[], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}`);
