@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { SessionUser } from '../../../shared/courier/manifest';
 import { tooManyRequests, unauthorized } from '../../app-error';
 import type { Database } from '../../db/schema';
-import { newSessionToken } from '../tracking/customer-session-repository';
+import { newSessionToken } from './session-token';
 import { countFailedLogins, markLoginSucceeded, recordLoginAttempt } from './login-attempt-repository';
 import { hashPassword, verifyPassword } from './password';
 import { findLiveUserSession, insertUserSession, revokeUserSession, type UserRole } from './user-session-repository';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { SessionUser } from '../../../shared/courier/manifest';
 import type { Database } from '../../db/schema';
-import { hashSessionToken } from '../tracking/customer-session-repository';
+import { hashSessionToken } from './session-token';
 
 export type UserRole = SessionUser['role'];
 

@@ -6,7 +6,8 @@ import { isValidTrackingNo, normalizeTrackingNo } from '../../../shared/tracking
 import { AppError } from '../../app-error';
 import type { CourierReportTable, Database, TrackingEventTable } from '../../db/schema';
 import { loadProofRequirements } from '../settings/settings-repository';
-import { insertRows, updateShipmentProgress } from './sync-writes';
+import { updateShipmentStatus } from '../tracking/shipment-repository';
+import { insertRows } from './sync-writes';
 import { judgeReport, type ShipmentState } from './report-judgement';
 import { reportBodyHash } from './report-body-hash';
 
@@ -78,7 +79,8 @@ export async function syncCourierReports(
 
     // In id order, so two batches touching the same parcels lock them in the same order.
     for (const [shipmentId, { state, loadedVersion }] of [...changed].sort(([a], [b]) => a - b)) {
-      if (!(await updateShipmentProgress(trx, shipmentId, loadedVersion, state, now))) {
+      const change = { ...state, updatedAt: now, publicTimeline: JSON.stringify(state.timeline) };
+      if (!(await updateShipmentStatus(trx, { id: shipmentId, version: loadedVersion }, change, state.version))) {
         // Someone else moved a parcel of this batch at this very moment (PostgreSQL only):
         // nothing of the batch is kept, and the phone sends it again.
         throw new AppError(503, 'concurrent_update', 'A parcel in this batch changed at the same moment; send it again', 1);

@@ -1,7 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { reusableInsert, reusableQuery } from '../../db/reusable-query';
-import type { ShipmentState } from './report-judgement';
+import { reusableInsert } from '../../db/reusable-query';
 
 /** Rows per INSERT: far below SQLite's and PostgreSQL's bound-parameter limits at ~16 columns. */
 const ROWS_PER_INSERT = 100;
@@ -30,37 +29,4 @@ export async function insertRows<T extends 'tracking_events' | 'courier_reports'
     inserted += await insert(trx, rows.slice(i, i + ROWS_PER_INSERT) as Record<string, unknown>[]);
   }
   return inserted;
-}
-
-const updateProgress = reusableQuery<unknown, [string, string, number | null, number | null, number, string, number, number, number]>(
-  9,
-  (db, p) =>
-    db
-      .updateTable('shipments')
-      .set({ status: p[0]!, sub_status: p[1]!, delivered_at: p[2]!, arrived_at: p[3]!, updated_at: p[4]!, public_timeline: p[5]!, version: p[6]! })
-      .where('id', '=', p[7]!)
-      .where('version', '=', p[8]!),
-);
-
-/** Writes a shipment's new state only if it still has the version the batch loaded (optimistic lock). */
-export async function updateShipmentProgress(
-  trx: Kysely<Database>,
-  shipmentId: number,
-  loadedVersion: number,
-  state: ShipmentState,
-  now: number,
-): Promise<boolean> {
-  const result = await updateProgress(
-    trx,
-    state.status,
-    state.subStatus,
-    state.deliveredAt,
-    state.arrivedAt,
-    now,
-    JSON.stringify(state.timeline),
-    state.version,
-    shipmentId,
-    loadedVersion,
-  );
-  return Number(result.numAffectedRows ?? 0) === 1;
 }

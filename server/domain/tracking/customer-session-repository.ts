@@ -1,16 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-
-/** 128-bit random token for the cookie; only its SHA-256 is stored, so a leaked table opens nothing. */
-export function newSessionToken(): { token: string; tokenHash: string } {
-  const token = randomBytes(16).toString('base64url');
-  return { token, tokenHash: hashSessionToken(token) };
-}
-
-export function hashSessionToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
+import { hashSessionToken } from '../auth/session-token';
 
 export async function insertCustomerSession(
   db: Kysely<Database>,

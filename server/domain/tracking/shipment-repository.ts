@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DeliveryInstructions } from '../../../shared/courier/manifest';
 import type { TrackingStatus } from '../../../shared/tracking/statuses';
+import { reusableQuery } from '../../db/reusable-query';
 import type { Database, ShipmentTable } from '../../db/schema';
 
 export interface Shipment {
@@ -58,28 +59,38 @@ export interface ShipmentStatusChange {
   publicTimeline: string;
 }
 
+const updateGuarded = reusableQuery<unknown, [string, string, number | null, number | null, number, string, number, number, number]>(
+  9,
+  (db, p) =>
+    db
+      .updateTable('shipments')
+      .set({ status: p[0]!, sub_status: p[1]!, delivered_at: p[2]!, arrived_at: p[3]!, updated_at: p[4]!, public_timeline: p[5]!, version: p[6]! })
+      .where('id', '=', p[7]!)
+      .where('version', '=', p[8]!),
+);
+
 /**
  * Applies a status change only if nobody else changed the shipment since it was read
- * (optimistic lock on `version`); returns false when someone did.
+ * (optimistic lock on `version`); returns false when someone did. `nextVersion` is one more
+ * than the version read, or more when a courier's batch applied several reports to it.
  */
 export async function updateShipmentStatus(
   db: Kysely<Database>,
   shipment: Pick<Shipment, 'id' | 'version'>,
   change: ShipmentStatusChange,
+  nextVersion = shipment.version + 1,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('shipments')
-    .set({
-      status: change.status,
-      sub_status: change.subStatus,
-      delivered_at: change.deliveredAt,
-      arrived_at: change.arrivedAt,
-      updated_at: change.updatedAt,
-      public_timeline: change.publicTimeline,
-      version: shipment.version + 1,
-    })
-    .where('id', '=', shipment.id)
-    .where('version', '=', shipment.version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  const result = await updateGuarded(
+    db,
+    change.status,
+    change.subStatus,
+    change.deliveredAt,
+    change.arrivedAt,
+    change.updatedAt,
+    change.publicTimeline,
+    nextVersion,
+    shipment.id,
+    shipment.version,
+  );
+  return Number(result.numAffectedRows ?? 0) === 1;
 }
