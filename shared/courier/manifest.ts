@@ -10,9 +10,22 @@ export interface DeliveryInstructions {
   note: string | null;
 }
 
+/** What a courier collects at a return-pickup stop. */
+export interface PickupDetails {
+  returnNo: string;
+  items: { name: string; quantity: number }[];
+  /** The customer's chosen time slot (epoch ms). */
+  slot: { start: number; end: number } | null;
+}
+
 export interface ManifestStop {
-  /** Deliveries now; return pickups join them later. */
-  kind: 'delivery';
+  /**
+   * A delivery, or the pickup of a customer's return: reported with the same outbox, as
+   * `picked_up` (collected) or `failed_attempt` (with a reason) against the return shipment.
+   */
+  kind: 'delivery' | 'pickup';
+  /** Set for pickups. */
+  pickup: PickupDetails | null;
   trackingNo: string;
   status: TrackingStatus;
   subStatus: string;

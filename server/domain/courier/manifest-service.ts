@@ -58,6 +58,7 @@ export async function loadManifest(
   ]);
   const stops: ManifestStop[] = rows.map((r, index) => ({
     kind: 'delivery',
+    pickup: null,
     trackingNo: r.tracking_no,
     status: r.status as TrackingStatus,
     subStatus: r.sub_status,
