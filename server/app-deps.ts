@@ -3,6 +3,7 @@ import type { Config } from './config';
 import type { Database } from './db/schema';
 import type { TrackingBus } from './domain/tracking/tracking-bus';
 import type { Logger } from './http/logger';
+import type { PaymentProvider } from './domain/payments/payment-provider';
 
 /** Everything the HTTP app needs from outside; tests build their own. */
 export interface AppDeps {
@@ -12,6 +13,8 @@ export interface AppDeps {
   logger: Logger;
   /** Epoch ms; injectable so rules about time can be tested at their edges. */
   clock: () => number;
+  /** Where refunds are paid (the simulated provider unless a real one is wired in). */
+  payments: PaymentProvider;
   /** Built client to serve (the `dist` folder); omitted when only the API is wanted. */
   clientDir?: string;
 }

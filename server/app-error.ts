@@ -11,6 +11,8 @@ export class AppError extends Error {
     message: string,
     /** For 429 and 503: how long to wait, sent as Retry-After. */
     readonly retryAfterSeconds?: number,
+    /** Structured reasons a client can show (e.g. each rule a return broke), sent as `details`. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'AppError';
@@ -24,3 +26,5 @@ export const notFound = (code: string, message: string) => new AppError(404, cod
 export const conflict = (code: string, message: string) => new AppError(409, code, message);
 export const tooManyRequests = (code: string, message: string, retryAfterSeconds: number) =>
   new AppError(429, code, message, retryAfterSeconds);
+export const unprocessable = (code: string, message: string, details?: Record<string, unknown>) =>
+  new AppError(422, code, message, undefined, details);

@@ -14,6 +14,8 @@ import { MAX_UPLOAD_BYTES } from './domain/uploads/upload-service';
 import { demoRoutes } from './routes/demo';
 import { healthRoutes } from './routes/health';
 import { trackRoutes } from './routes/track';
+import { claimRoutes, returnRoutes } from './routes/returns';
+import { opsReturnRoutes } from './routes/ops-returns';
 
 /** JSON bodies are small; anything larger is refused before it is read into memory. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
@@ -29,7 +31,10 @@ function apiRoutes(deps: AppDeps) {
     .route('/courier', courierRoutes(deps))
     .route('/uploads', uploadRoutes(deps))
     .route('/demo', demoRoutes(deps))
-    .route('/track', trackRoutes(deps));
+    .route('/track', trackRoutes(deps))
+    .route('/returns', returnRoutes(deps))
+    .route('/claims', claimRoutes(deps))
+    .route('/ops', opsReturnRoutes(deps));
 }
 
 export function createApp(deps: AppDeps) {

@@ -2,6 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { AppDeps } from './app-deps';
 import { createApp } from './app';
+import { simulatedPaymentProvider } from './domain/payments/simulated-payment-provider';
 import type { Config } from './config';
 import { createDb, type DatabaseHandle } from './db/create-db';
 import { migrateToLatest } from './db/migrate';
@@ -37,6 +38,7 @@ export async function startServer(
     bus: new TrackingBus(),
     logger: options.logger,
     clock,
+    payments: simulatedPaymentProvider(handle.db, clock),
     clientDir: options.clientDir,
   };
   const app = createApp(deps);

@@ -96,6 +96,10 @@ export interface ShipmentTable {
   arrived_at: number | null;
   /** JSON DeliveryInstructions from the verified customer, shown on the courier's stop. */
   delivery_instructions: string | null;
+  /** `delivery` to the customer, or `return` (a pickup going back to the shop). */
+  leg: Generated<string>;
+  /** For a return leg: the return request it carries. */
+  return_id: number | null;
 }
 
 export interface TrackingEventTable {
@@ -190,6 +194,104 @@ export interface SettingTable {
   updated_by: string | null;
 }
 
+export interface ReturnRequestTable {
+  id: Generated<number>;
+  return_no: string;
+  order_id: number;
+  shipment_id: number;
+  status: string;
+  reason_code: string;
+  reason_detail: string;
+  item_condition: string;
+  method: string;
+  pickup_slot_start: number | null;
+  pickup_slot_end: number | null;
+  dropoff_code: string | null;
+  note: string | null;
+  /** JSON string[] of customer_uploads ids. */
+  photo_ids: string;
+  /** JSON RefundBreakdown the customer was shown. */
+  quote: string;
+  quote_fen: number;
+  /** JSON RefundBreakdown of the accepted units, once inspected. */
+  settlement: string | null;
+  /** JSON string[]: why a person must review it. */
+  review_reasons: string;
+  decision_note: string | null;
+  return_shipment_id: number | null;
+  version: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ReturnItemTable {
+  id: Generated<number>;
+  return_id: number;
+  order_item_id: number;
+  quantity: number;
+  accepted_quantity: number | null;
+  damaged_quantity: number | null;
+}
+
+export interface ReturnEventTable {
+  id: Generated<number>;
+  return_id: number;
+  status: string;
+  occurred_at: number;
+  actor_type: string;
+  actor_id: number | null;
+  note: string | null;
+}
+
+export interface ParcelClaimTable {
+  id: Generated<number>;
+  claim_no: string;
+  order_id: number;
+  shipment_id: number;
+  kind: string;
+  status: string;
+  note: string | null;
+  decision_note: string | null;
+  resend_shipment_id: number | null;
+  created_at: number;
+  decided_at: number | null;
+  decided_by: number | null;
+}
+
+export interface RefundTable {
+  id: Generated<number>;
+  order_id: number;
+  return_id: number | null;
+  claim_id: number | null;
+  idempotency_key: string;
+  amount_fen: number;
+  /** `pending` until the provider confirms, then `succeeded`. */
+  status: string;
+  provider: string;
+  provider_reference: string | null;
+  requested_by: number | null;
+  created_at: number;
+  completed_at: number | null;
+}
+
+export interface SimulatedProviderRefundTable {
+  idempotency_key: string;
+  reference: string;
+  order_no: string;
+  amount_fen: number;
+  created_at: number;
+}
+
+export interface CustomerUploadTable {
+  id: string;
+  order_id: number;
+  stored_name: string;
+  content_type: string;
+  byte_size: number;
+  sha256: string;
+  created_at: number;
+}
+
 export interface Database {
   customers: CustomerTable;
   products: ProductTable;
@@ -206,4 +308,11 @@ export interface Database {
   courier_reports: CourierReportTable;
   uploads: UploadTable;
   settings: SettingTable;
+  return_requests: ReturnRequestTable;
+  return_items: ReturnItemTable;
+  return_events: ReturnEventTable;
+  parcel_claims: ParcelClaimTable;
+  refunds: RefundTable;
+  simulated_provider_refunds: SimulatedProviderRefundTable;
+  customer_uploads: CustomerUploadTable;
 }

@@ -5,7 +5,7 @@ import { AppError } from '../app-error';
 import type { Logger } from './logger';
 
 export interface ErrorBody {
-  error: { code: string; message: string };
+  error: { code: string; message: string; details?: Record<string, unknown> };
 }
 
 const codeForStatus: Record<number, string> = {
@@ -28,6 +28,7 @@ export function makeErrorHandler(logger: Logger) {
   return (err: Error, c: Context) => {
     if (err instanceof AppError) {
       if (err.retryAfterSeconds !== undefined) c.header('Retry-After', String(err.retryAfterSeconds));
+      if (err.details) return c.json<ErrorBody>({ error: { code: err.code, message: err.message, details: err.details } }, err.status);
       return errorJson(c, err.status, err.code, err.message);
     }
     if (err instanceof HTTPException && err.status < 500) {

@@ -35,12 +35,26 @@ export const sessionToken = (c: Context) => getCookie(c, SESSION_COOKIE);
  * 401 without a live session (the courier's phone then pauses its queue and asks to sign in
  * again), 403 for the wrong role.
  */
+/** The signed-in user of one of `roles`, or 401/403 (for handlers that decide the role per request). */
+export async function requireSignedIn(db: Kysely<Database>, token: string | undefined, now: number, ...roles: SessionUser['role'][]): Promise<SessionUser> {
+  const user = await findSessionUser(db, token, now);
+  if (!user) throw unauthorized('not_signed_in', 'Sign in first (the session is missing or has expired)');
+  if (!roles.includes(user.role)) throw forbidden('wrong_role', `Only ${roles.join(' or ')} accounts may do this`);
+  return user;
+}
+
+/** One cookie per verified parcel, so proving one parcel never unlocks another. */
+export const parcelCookie = (trackingNo: string) => `ds_parcel_${trackingNo}`;
+
+/** Every verified-parcel token the customer's browser holds. */
+export const parcelTokens = (c: Context) =>
+  Object.entries(getCookie(c))
+    .filter(([name]) => name.startsWith('ds_parcel_'))
+    .map(([, value]) => value);
+
 export function requireRole(db: Kysely<Database>, clock: () => number, ...roles: SessionUser['role'][]): MiddlewareHandler {
   return async (c, next) => {
-    const user = await findSessionUser(db, sessionToken(c), clock());
-    if (!user) throw unauthorized('not_signed_in', 'Sign in first (the session is missing or has expired)');
-    if (!roles.includes(user.role)) throw forbidden('wrong_role', `Only ${roles.join(' or ')} accounts may do this`);
-    c.set('user', user);
+    c.set('user', await requireSignedIn(db, sessionToken(c), clock(), ...roles));
     await next();
   };
 }

@@ -10,11 +10,11 @@ import { getDetailsForSession, saveDeliveryInstructions, verifyByPhoneLast4 } fr
 import { AppError } from '../app-error';
 import { clientAddress } from '../http/client-address';
 import { jsonBody, requireJsonContent } from '../http/json-body';
+import { parcelCookie } from '../http/session';
 
 const HEARTBEAT_MS = 20_000;
 
-/** One cookie per verified parcel, so proving one parcel never unlocks another. */
-const sessionCookie = (trackingNo: string) => `ds_parcel_${trackingNo}`;
+const sessionCookie = parcelCookie;
 
 export function trackRoutes(deps: AppDeps) {
   const { db, clock, bus, config } = deps;

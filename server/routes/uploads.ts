@@ -4,7 +4,9 @@ import type { AppDeps } from '../app-deps';
 import { AppError, badRequest } from '../app-error';
 import { findSessionUser } from '../domain/auth/auth-service';
 import { MAX_UPLOAD_BYTES, readUpload, storeUpload } from '../domain/uploads/upload-service';
-import { requireRole, sessionToken } from '../http/session';
+import { parcelCookie, parcelTokens, requireSignedIn, sessionToken } from '../http/session';
+import { requireVerifiedParcel } from '../domain/returns/customer-access';
+import { parseTrackingNo } from '../domain/tracking/tracking-service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -15,22 +17,28 @@ function uploadId(raw: string): string {
 
 export function uploadRoutes({ db, clock, config }: AppDeps) {
   return new Hono()
-    .put('/:id', requireRole(db, clock, 'courier'), async (c) => {
+    .put('/:id', async (c) => {
       const id = uploadId(c.req.param('id'));
+      const now = clock();
+      // A courier's proof photo, or — with ?trackingNo= — a verified customer's return evidence.
+      const rawTrackingNo = c.req.query('trackingNo');
+      const trackingNo = rawTrackingNo === undefined ? null : parseTrackingNo(rawTrackingNo);
+      const owner =
+        trackingNo === null
+          ? { courierId: (await requireSignedIn(db, sessionToken(c), now, 'courier')).id }
+          : { orderId: (await requireVerifiedParcel(db, { trackingNo, token: getCookie(c, parcelCookie(trackingNo)) }, now)).orderId };
       // Refused on the declared size before a byte is read; the body limit in app.ts catches liars.
       const declared = Number(c.req.header('content-length') ?? NaN);
       if (declared > MAX_UPLOAD_BYTES) throw new AppError(413, 'payload_too_large', `Photos are limited to ${MAX_UPLOAD_BYTES} bytes`);
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       if (bytes.length === 0) throw badRequest('empty_upload', 'The photo is empty');
-      const { created } = await storeUpload(db, { id, courierId: c.var.user.id, bytes, uploadDir: config.uploadDir }, clock());
+      const { created } = await storeUpload(db, { id, owner, bytes, uploadDir: config.uploadDir }, now);
       return c.json({ id }, created ? 201 : 200);
     })
     .get('/:id', async (c) => {
       const id = uploadId(c.req.param('id'));
       const now = clock();
-      const customerTokens = Object.entries(getCookie(c))
-        .filter(([name]) => name.startsWith('ds_parcel_'))
-        .map(([, value]) => value);
+      const customerTokens = parcelTokens(c);
       const user = await findSessionUser(db, sessionToken(c), now);
       const photo = await readUpload(db, { id, user, customerTokens, uploadDir: config.uploadDir }, now);
       return c.body(new Uint8Array(photo.bytes), 200, {

@@ -20,13 +20,38 @@ export const ALLOWED_TRANSITIONS: Record<TrackingStatus, readonly TrackingStatus
 
 export const FINAL_STATUSES: readonly TrackingStatus[] = ['Delivered', 'Expired'];
 
+/** A shipment's direction: to the customer, or a customer's return going back to the shop. */
+export type ShipmentLeg = 'delivery' | 'return';
+
+/**
+ * The return leg: booked (InfoReceived) → collected from the customer (InTransit) → received
+ * by the shop (Delivered). A failed pickup is an AttemptFail and the courier comes again; the
+ * shop's receipt follows the courier's pickup with no out-for-delivery step in between.
+ */
+export const RETURN_LEG_TRANSITIONS: Record<TrackingStatus, readonly TrackingStatus[]> = {
+  Pending: ['InfoReceived'],
+  InfoReceived: ['AttemptFail', 'InTransit', 'Exception', 'Expired'],
+  AttemptFail: ['AttemptFail', 'InTransit', 'Exception', 'Expired'],
+  InTransit: ['InTransit', 'Delivered', 'Exception'],
+  OutForDelivery: [],
+  AvailableForPickup: [],
+  Exception: ['Exception', 'InTransit', 'Delivered', 'Expired'],
+  Delivered: [],
+  Expired: [],
+};
+
+const TRANSITIONS: Record<ShipmentLeg, Record<TrackingStatus, readonly TrackingStatus[]>> = {
+  delivery: ALLOWED_TRANSITIONS,
+  return: RETURN_LEG_TRANSITIONS,
+};
+
 export type TransitionRefusalCode = 'unknown_status' | 'already_final' | 'transition_not_allowed';
 
 export type TransitionCheck =
   | { ok: true }
   | { ok: false; code: TransitionRefusalCode; message: LocalizedText };
 
-export function checkTransition(from: string, to: string): TransitionCheck {
+export function checkTransition(from: string, to: string, leg: ShipmentLeg = 'delivery'): TransitionCheck {
   if (!isTrackingStatus(from) || !isTrackingStatus(to)) {
     const bad = isTrackingStatus(from) ? to : from;
     return {
@@ -35,7 +60,7 @@ export function checkTransition(from: string, to: string): TransitionCheck {
       message: { 'zh-CN': `未知的物流状态：${bad}`, en: `Unknown tracking status: ${bad}` },
     };
   }
-  if (ALLOWED_TRANSITIONS[from].includes(to)) return { ok: true };
+  if (TRANSITIONS[leg][from].includes(to)) return { ok: true };
   if (FINAL_STATUSES.includes(from)) {
     return {
       ok: false,
@@ -56,6 +81,6 @@ export function checkTransition(from: string, to: string): TransitionCheck {
   };
 }
 
-export function nextStatuses(from: TrackingStatus): readonly TrackingStatus[] {
-  return ALLOWED_TRANSITIONS[from];
+export function nextStatuses(from: TrackingStatus, leg: ShipmentLeg = 'delivery'): readonly TrackingStatus[] {
+  return TRANSITIONS[leg][from];
 }

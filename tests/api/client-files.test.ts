@@ -7,6 +7,7 @@ import { TrackingBus } from '../../server/domain/tracking/tracking-bus';
 import { silentLogger } from '../../server/http/logger';
 import { createTestDb } from '../support/test-db';
 import { testConfig } from '../support/test-app';
+import { simulatedPaymentProvider } from '../../server/domain/payments/simulated-payment-provider';
 
 // The built client as the one process serves it: pages, hashed assets, the router fallback.
 let dir: string;
@@ -20,7 +21,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
   writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {})');
   handle = await createTestDb();
-  app = createApp({ db: handle.db, config: testConfig(), bus: new TrackingBus(), logger: silentLogger, clock: Date.now, clientDir: dir });
+  app = createApp({ db: handle.db, config: testConfig(), bus: new TrackingBus(), logger: silentLogger, clock: Date.now, payments: simulatedPaymentProvider(handle.db, Date.now), clientDir: dir });
 });
 afterAll(async () => {
   await handle.dispose();

@@ -8,6 +8,7 @@ import { createParcel } from '../support/factories';
 import { startPostgres } from '../support/postgres-server';
 import { testConfig } from '../support/test-app';
 import { freePort } from '../support/free-port';
+import { simulatedPaymentProvider } from '../../server/domain/payments/simulated-payment-provider';
 
 // The scale-out engine: the same migrations and the same API over a real PostgreSQL server.
 let pg: ReturnType<typeof startPostgres>;
@@ -37,7 +38,7 @@ describe('PostgreSQL', () => {
         { status: 'OutForDelivery', occurredAt: Date.UTC(2026, 10, 20, 2, 0, 0), city: '深圳市' },
       ],
     });
-    const app = createApp({ db: handle.db, config: testConfig(), bus: new TrackingBus(), logger: silentLogger, clock: () => Date.UTC(2026, 10, 20, 3, 0, 0) });
+    const app = createApp({ db: handle.db, config: testConfig(), bus: new TrackingBus(), logger: silentLogger, clock: () => Date.UTC(2026, 10, 20, 3, 0, 0), payments: simulatedPaymentProvider(handle.db, Date.now) });
     const view = await (await app.request(`/api/track/${parcel.trackingNo}`)).json();
     expect(view.status).toBe('OutForDelivery');
     expect(view.events.map((e: { occurredAt: number }) => e.occurredAt)).toEqual([

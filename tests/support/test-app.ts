@@ -5,6 +5,7 @@ import { readConfig, type Config } from '../../server/config';
 import { TrackingBus } from '../../server/domain/tracking/tracking-bus';
 import { silentLogger } from '../../server/http/logger';
 import { createTestDb } from './test-db';
+import { simulatedPaymentProvider } from '../../server/domain/payments/simulated-payment-provider';
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...readConfig({}), logRequests: false, demo: false, trustProxy: true, ...overrides };
@@ -20,6 +21,7 @@ export async function createTestApp(overrides: Partial<Config> = {}) {
     bus: new TrackingBus(),
     logger: silentLogger,
     clock: () => now,
+    payments: simulatedPaymentProvider(handle.db, () => now),
   };
   const app = createApp(deps);
   return {

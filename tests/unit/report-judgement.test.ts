@@ -11,7 +11,9 @@ const base: ShipmentState = {
   subStatus: 'OutForDelivery_001',
   deliveredAt: null,
   arrivedAt: null,
-  destination: { province: '广东省', city: '深圳市' },
+  doorstep: { province: '广东省', city: '深圳市' },
+  leg: 'delivery',
+  returnId: null,
   timeline: [],
 };
 const report = (over: Partial<CourierReport>): CourierReport => ({

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { CourierManifest, DeliveryInstructions, ManifestStop } from '../../../shared/courier/manifest';
+import type { CourierManifest, DeliveryInstructions, ManifestStop, PickupDetails } from '../../../shared/courier/manifest';
 import type { TrackingStatus } from '../../../shared/tracking/statuses';
 import type { Database } from '../../db/schema';
 import { loadProofRequirements } from '../settings/settings-repository';
@@ -29,6 +29,8 @@ export async function loadManifest(
         's.route_position',
         's.delivery_instructions',
         's.promised_by',
+        's.leg',
+        's.return_id',
         'o.recipient_name',
         'o.recipient_phone',
         'o.province',
@@ -46,8 +48,21 @@ export async function loadManifest(
       .where('s.courier_id', '=', courierId)
       .where((eb) =>
         eb.or([
-          eb('s.status', 'not in', ['Delivered', 'Expired']),
-          eb.and([eb('s.status', '=', 'Delivered'), eb('s.delivered_at', '>=', dayStart)]),
+          eb.and([
+            eb('s.leg', '=', 'delivery'),
+            eb.or([
+              eb('s.status', 'not in', ['Delivered', 'Expired']),
+              eb.and([eb('s.status', '=', 'Delivered'), eb('s.delivered_at', '>=', dayStart)]),
+            ]),
+          ]),
+          // A pickup is the courier's until collected; collected today stays visible as done.
+          eb.and([
+            eb('s.leg', '=', 'return'),
+            eb.or([
+              eb('s.status', 'in', ['InfoReceived', 'AttemptFail', 'Exception']),
+              eb.and([eb('s.status', '=', 'InTransit'), eb('s.updated_at', '>=', dayStart)]),
+            ]),
+          ]),
         ]),
       )
       .orderBy((eb) => eb.case().when('s.route_position', 'is', null).then(1).else(0).end())
@@ -56,9 +71,10 @@ export async function loadManifest(
       .execute(),
     loadProofRequirements(db),
   ]);
+  const pickups = await loadPickupDetails(db, rows.flatMap((r) => (r.return_id === null ? [] : [r.return_id])));
   const stops: ManifestStop[] = rows.map((r, index) => ({
-    kind: 'delivery',
-    pickup: null,
+    kind: r.leg === 'return' ? 'pickup' : 'delivery',
+    pickup: r.return_id === null ? null : (pickups.get(r.return_id) ?? null),
     trackingNo: r.tracking_no,
     status: r.status as TrackingStatus,
     subStatus: r.sub_status,
@@ -67,7 +83,10 @@ export async function loadManifest(
     recipient: { name: r.recipient_name, phone: r.recipient_phone },
     address: { province: r.province, city: r.city, district: r.district, street: r.street },
     instructions: r.delivery_instructions ? (JSON.parse(r.delivery_instructions) as DeliveryInstructions) : null,
-    itemCount: Number(r.item_count ?? 0),
+    itemCount:
+      r.return_id !== null
+        ? (pickups.get(r.return_id)?.items.reduce((sum, i) => sum + i.quantity, 0) ?? 0)
+        : Number(r.item_count ?? 0),
     promisedBy: r.promised_by,
   }));
   return {
@@ -77,4 +96,30 @@ export async function loadManifest(
     stops,
     proofRequirements,
   };
+}
+
+/** What to collect at each pickup stop: the return's number, items and the customer's slot. */
+async function loadPickupDetails(db: Kysely<Database>, returnIds: number[]): Promise<Map<number, PickupDetails>> {
+  if (returnIds.length === 0) return new Map();
+  const [returns, items] = await Promise.all([
+    db.selectFrom('return_requests').select(['id', 'return_no', 'pickup_slot_start', 'pickup_slot_end']).where('id', 'in', returnIds).execute(),
+    db
+      .selectFrom('return_items as ri')
+      .innerJoin('order_items as oi', 'oi.id', 'ri.order_item_id')
+      .innerJoin('products as p', 'p.id', 'oi.product_id')
+      .select(['ri.return_id', 'p.name', 'ri.quantity'])
+      .where('ri.return_id', 'in', returnIds)
+      .orderBy('ri.id')
+      .execute(),
+  ]);
+  return new Map(
+    returns.map((r) => [
+      r.id,
+      {
+        returnNo: r.return_no,
+        items: items.filter((i) => i.return_id === r.id).map((i) => ({ name: i.name, quantity: i.quantity })),
+        slot: r.pickup_slot_start !== null && r.pickup_slot_end !== null ? { start: r.pickup_slot_start, end: r.pickup_slot_end } : null,
+      },
+    ]),
+  );
 }

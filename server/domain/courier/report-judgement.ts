@@ -1,6 +1,6 @@
 import type { CourierReport, SyncResult } from '../../../shared/courier/courier-report';
 import { checkReportContent } from '../../../shared/courier/report-rules';
-import { checkTransition } from '../../../shared/tracking/shipment-state-machine';
+import { checkTransition, type ShipmentLeg } from '../../../shared/tracking/shipment-state-machine';
 import type { TrackingStatus } from '../../../shared/tracking/statuses';
 import type { ProofRequirements } from '../settings/settings-repository';
 import { progressAfterEvent, type ShipmentProgress } from '../tracking/shipment-change';
@@ -10,7 +10,10 @@ export interface ShipmentState extends ShipmentProgress {
   id: number;
   courierId: number | null;
   version: number;
-  destination: { province: string; city: string };
+  /** Where the courier meets the customer: the destination city, or the origin for a return pickup. */
+  doorstep: { province: string; city: string };
+  leg: ShipmentLeg;
+  returnId: number | null;
 }
 
 export interface Judgement {
@@ -52,7 +55,7 @@ export function judgeReport(
   if (referenced.some((id) => !ctx.uploadedIds.has(id))) {
     return judged('rejected', 'photo_not_uploaded', 'A photo this report refers to has not been uploaded', shipment.version);
   }
-  const transition = checkTransition(shipment.status, content.status);
+  const transition = checkTransition(shipment.status, content.status, shipment.leg);
   if (!transition.ok) {
     if (shipment.status === 'Delivered') return judged('conflict', 'already_delivered', 'This parcel was already delivered', shipment.version);
     if (shipment.status === 'Expired') return judged('conflict', 'closed', 'This parcel’s tracking was closed', shipment.version);
@@ -65,8 +68,8 @@ export function judgeReport(
     status: content.status,
     subStatus: content.subStatus,
     occurredAt: report.occurredAt,
-    // At the door: the destination city (the public timeline shows nothing finer).
-    place: shipment.destination,
+    // At the door: the customer's city (the public timeline shows nothing finer).
+    place: shipment.doorstep,
     reasonCode: report.reasonCode ?? null,
   });
   const next: ShipmentState = { ...shipment, ...progress, version: shipment.version + 1 };

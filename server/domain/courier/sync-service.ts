@@ -9,6 +9,7 @@ import { loadProofRequirements } from '../settings/settings-repository';
 import { updateShipmentStatus } from '../tracking/shipment-repository';
 import { insertRows } from './sync-writes';
 import { judgeReport, type ShipmentState } from './report-judgement';
+import { applyPickupReports, type PickupReport } from '../returns/pickup-progress';
 import { reportBodyHash } from './report-body-hash';
 
 /** A phone clock more than this far from ours is flagged on every event it reports. */
@@ -47,6 +48,7 @@ export async function syncCourierReports(
     const events: Insertable<TrackingEventTable>[] = [];
     const records: Insertable<CourierReportTable>[] = [];
     const photoBindings: Array<{ ids: string[]; shipmentId: number }> = [];
+    const pickups: PickupReport[] = [];
 
     for (const report of ordered) {
       const bodyHash = reportBodyHash(report);
@@ -69,6 +71,9 @@ export async function syncCourierReports(
         const photos = [...(report.photoIds ?? []), ...(report.signatureId ? [report.signatureId] : [])];
         if (photos.length > 0) photoBindings.push({ ids: photos, shipmentId: shipment.id });
         for (const id of photos) uploads.set(id, shipment.id);
+        if (next.returnId !== null) {
+          pickups.push({ returnId: next.returnId, status: verdict.applied.status, occurredAt: report.occurredAt, courierId: courier.id, reasonCode: report.reasonCode ?? null });
+        }
       }
       const answer: Answer = { outcome: verdict.outcome, code: verdict.code, message: verdict.message, shipmentVersion: verdict.shipmentVersion };
       answers.set(report.id, answer);
@@ -90,6 +95,7 @@ export async function syncCourierReports(
     if ((await insertRows(trx, 'courier_reports', records)) < records.length) {
       throw new AppError(503, 'concurrent_update', 'These reports arrived twice at the same moment; send them again', 1);
     }
+    await applyPickupReports(trx, pickups);
     for (const binding of photoBindings) {
       await trx.updateTable('uploads').set({ shipment_id: binding.shipmentId }).where('id', 'in', binding.ids).execute();
     }
@@ -130,7 +136,8 @@ async function loadShipments(trx: Kysely<Database>, trackingNos: string[]): Prom
   if (valid.length === 0) return new Map();
   const rows = await trx
     .selectFrom('shipments')
-    .select(['id', 'tracking_no', 'courier_id', 'version', 'status', 'sub_status', 'delivered_at', 'arrived_at', 'destination_province', 'destination_city', 'public_timeline'])
+    .select(['id', 'tracking_no', 'courier_id', 'version', 'status', 'sub_status', 'delivered_at', 'arrived_at', 'public_timeline', 'leg', 'return_id'])
+    .select(['origin_province', 'origin_city', 'destination_province', 'destination_city'])
     .where('tracking_no', 'in', valid)
     .execute();
   return new Map(
@@ -144,7 +151,12 @@ async function loadShipments(trx: Kysely<Database>, trackingNos: string[]): Prom
         subStatus: r.sub_status,
         deliveredAt: r.delivered_at,
         arrivedAt: r.arrived_at,
-        destination: { province: r.destination_province, city: r.destination_city },
+        doorstep:
+          r.leg === 'return'
+            ? { province: r.origin_province, city: r.origin_city }
+            : { province: r.destination_province, city: r.destination_city },
+        leg: r.leg === 'return' ? 'return' : 'delivery',
+        returnId: r.return_id,
         timeline: JSON.parse(r.public_timeline) as PublicTrackingEvent[],
       },
     ]),
@@ -175,8 +187,8 @@ function eventRow(
     sub_status: applied.subStatus,
     occurred_at: report.occurredAt,
     recorded_at: ctx.now,
-    province: shipment.destination.province,
-    city: shipment.destination.city,
+    province: shipment.doorstep.province,
+    city: shipment.doorstep.city,
     reason_code: report.reasonCode ?? null,
     actor_type: 'courier',
     actor_id: ctx.courierId,

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DeliveryInstructions } from '../../../shared/courier/manifest';
+import type { ShipmentLeg } from '../../../shared/tracking/shipment-state-machine';
 import type { TrackingStatus } from '../../../shared/tracking/statuses';
 import { reusableQuery } from '../../db/reusable-query';
 import type { Database, ShipmentTable } from '../../db/schema';
@@ -22,6 +23,9 @@ export interface Shipment {
   /** JSON of the public timeline (see ShipmentTable.public_timeline). */
   publicTimeline: string;
   deliveryInstructions: DeliveryInstructions | null;
+  leg: ShipmentLeg;
+  /** For a return leg: the return request it carries. */
+  returnId: number | null;
 }
 
 export function toShipment(row: Selectable<ShipmentTable>): Shipment {
@@ -42,6 +46,8 @@ export function toShipment(row: Selectable<ShipmentTable>): Shipment {
     updatedAt: row.updated_at,
     publicTimeline: row.public_timeline,
     deliveryInstructions: row.delivery_instructions ? (JSON.parse(row.delivery_instructions) as DeliveryInstructions) : null,
+    leg: row.leg === 'return' ? 'return' : 'delivery',
+    returnId: row.return_id,
   };
 }
 

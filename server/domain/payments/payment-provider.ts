@@ -1,0 +1,28 @@
+/**
+ * Where refunds are paid. A real provider (Alipay, WeChat Pay, UnionPay) sits behind this
+ * interface; the app ships a simulated one because no real one can be reached from here.
+ *
+ * The contract that makes "refunded exactly once" hold: a provider pays at most once per
+ * idempotency key, and answers a repeated key with the first payment's result.
+ */
+export interface RefundOrder {
+  idempotencyKey: string;
+  orderNo: string;
+  amountFen: number;
+}
+
+export interface RefundReceipt {
+  /** The provider's reference, shown to the customer for their statement. */
+  reference: string;
+  amountFen: number;
+}
+
+export interface PaymentProvider {
+  readonly name: string;
+  refund(order: RefundOrder): Promise<RefundReceipt>;
+}
+
+/** The provider refused or could not be reached; nothing was paid, and the refund stays pending. */
+export class PaymentProviderError extends Error {
+  override name = 'PaymentProviderError';
+}

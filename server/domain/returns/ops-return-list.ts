@@ -1,0 +1,83 @@
+import type { Kysely } from 'kysely';
+import type { OpsReturnList } from '../../../shared/api/return-views';
+import { RETURN_STATUSES, type ReturnStatus } from '../../../shared/returns/return-status';
+import { badRequest } from '../../app-error';
+import type { Database } from '../../db/schema';
+import { startOfShopDay } from '../courier/shop-day';
+
+export interface OpsReturnFilter {
+  statuses?: ReturnStatus[];
+  reason?: string;
+  q?: string;
+  from?: string;
+  to?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Parses `status=a,b` into known statuses; an unknown one is a 400, not an empty list. */
+export function parseStatuses(raw: string | undefined): ReturnStatus[] | undefined {
+  if (!raw) return undefined;
+  const statuses = raw.split(',');
+  const unknown = statuses.find((s) => !(RETURN_STATUSES as readonly string[]).includes(s));
+  if (unknown) throw badRequest('invalid_status', `Unknown return status ${unknown.slice(0, 30)}`);
+  return statuses as ReturnStatus[];
+}
+
+/** `from`/`to` are shop-calendar days, both included. */
+export function dayRange(from: string | undefined, to: string | undefined, timeZone: string): { start?: number; end?: number } {
+  const day = (s: string) => {
+    const ms = Date.parse(`${s}T12:00:00Z`);
+    if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== s) throw badRequest('invalid_date', `${s} is not a date`);
+    return startOfShopDay(ms, timeZone);
+  };
+  const start = from ? day(from) : undefined;
+  const end = to ? day(to) + 86_400_000 : undefined;
+  if (start !== undefined && end !== undefined && end <= start) throw badRequest('invalid_date_range', '`from` must not be after `to`');
+  return { start, end };
+}
+
+export async function listOpsReturns(db: Kysely<Database>, filter: OpsReturnFilter, timeZone: string): Promise<OpsReturnList> {
+  const { start, end } = dayRange(filter.from, filter.to, timeZone);
+  const q = filter.q?.trim().toUpperCase();
+  const base = db
+    .selectFrom('return_requests as r')
+    .innerJoin('orders as o', 'o.id', 'r.order_id')
+    .innerJoin('shipments as s', 's.id', 'r.shipment_id')
+    .$if(filter.reason !== undefined, (b) => b.where('r.reason_code', '=', filter.reason!))
+    .$if(start !== undefined, (b) => b.where('r.created_at', '>=', start!))
+    .$if(end !== undefined, (b) => b.where('r.created_at', '<', end!))
+    .$if(!!q, (b) => b.where((eb) => eb.or([eb('r.return_no', '=', q!), eb('s.tracking_no', '=', q!), eb('o.order_no', '=', q!)])));
+  const filtered = base.$if(filter.statuses !== undefined, (b) => b.where('r.status', 'in', filter.statuses!));
+  const [rows, total, counts] = await Promise.all([
+    filtered
+      .select(['r.return_no', 'r.status', 'r.reason_code', 'r.method', 'r.quote_fen', 'r.settlement', 'r.created_at', 'r.updated_at', 's.tracking_no', 'o.order_no', 'o.recipient_name', 'o.city'])
+      .select((eb) => eb.selectFrom('return_items as ri').select((e) => e.fn.sum<number>('ri.quantity').as('n')).whereRef('ri.return_id', '=', 'r.id').as('item_count'))
+      // Oldest first: the queue is worked from the longest wait.
+      .orderBy('r.updated_at', 'asc')
+      .orderBy('r.id', 'asc')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
+    filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    base.select(['r.status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('r.status').execute(),
+  ]);
+  return {
+    returns: rows.map((r) => ({
+      returnNo: r.return_no,
+      status: r.status as ReturnStatus,
+      reasonCode: r.reason_code as OpsReturnList['returns'][number]['reasonCode'],
+      itemCount: Number(r.item_count ?? 0),
+      refundFen: r.settlement ? (JSON.parse(r.settlement) as { totalFen: number }).totalFen : r.quote_fen,
+      createdAt: r.created_at,
+      trackingNo: r.tracking_no,
+      orderNo: r.order_no,
+      method: r.method as 'pickup' | 'dropoff',
+      customerName: r.recipient_name,
+      city: r.city,
+      updatedAt: r.updated_at,
+    })),
+    total: Number(total.n),
+    counts: Object.fromEntries(counts.map((c) => [c.status, Number(c.n)])),
+  };
+}

@@ -1,0 +1,131 @@
+import type { Kysely } from 'kysely';
+import type { OpsReturnDetail } from '../../../shared/api/return-views';
+import type { ReceiveReturnRequest } from '../../../shared/api/returns';
+import { refundBreakdown } from '../../../shared/returns/refund-breakdown';
+import { findReturnReason } from '../../../shared/returns/return-reasons';
+import { badRequest, conflict } from '../../app-error';
+import type { Database } from '../../db/schema';
+import type { PaymentProvider } from '../payments/payment-provider';
+import { loadReturnPolicy } from '../settings/return-policy-repository';
+import { findShipmentByTrackingNo } from '../tracking/shipment-repository';
+import { loadOrderReturnContext } from './order-return-context';
+import { claimRefund, payRefund } from './refund-service';
+import { moveReturn, requireReturn, type ReturnRequest } from './return-repository';
+import { scheduleCollection } from './return-service';
+import { receiveReturnShipment } from './return-shipments';
+import { buildOpsReturnDetail } from './return-view';
+
+type Staff = { id: number };
+
+/** Staff decide a return the rules left to a person. */
+export async function reviewReturn(
+  db: Kysely<Database>,
+  returnNo: string,
+  input: { decision: 'approve' | 'reject'; note: string },
+  staff: Staff,
+  now: number,
+): Promise<OpsReturnDetail> {
+  const ret = await requireReturn(db, returnNo);
+  if (ret.status !== 'needs_review' && ret.status !== 'requested') throw conflict('not_awaiting_review', `Return ${returnNo} is ${ret.status}, not waiting for review`);
+  const actor = { type: 'staff' as const, id: staff.id };
+  const decided = await db.transaction().execute(async (trx) => {
+    if (input.decision === 'reject') {
+      return moveReturn(trx, ret, 'rejected', { at: now, actor, note: input.note, set: { decision_note: input.note } });
+    }
+    const approved = await moveReturn(trx, ret, 'approved', { at: now, actor, note: input.note || null, set: { decision_note: input.note || null } });
+    const outbound = await trx.selectFrom('shipments').select('tracking_no').where('id', '=', ret.shipmentId).executeTakeFirstOrThrow();
+    return scheduleCollection(trx, approved, (await findShipmentByTrackingNo(trx, outbound.tracking_no))!, now);
+  });
+  return buildOpsReturnDetail(db, decided);
+}
+
+/**
+ * The parcel is back: staff count what they accept for a refund and what came back damaged.
+ * The settlement is the same arithmetic as the quote, over the accepted units.
+ */
+export async function receiveReturn(
+  db: Kysely<Database>,
+  returnNo: string,
+  input: Required<Pick<ReceiveReturnRequest, 'items'>> & { note: string },
+  staff: Staff,
+  now: number,
+): Promise<OpsReturnDetail> {
+  const ret = await requireReturn(db, returnNo);
+  if (ret.status !== 'picked_up' && ret.status !== 'awaiting_dropoff') {
+    throw conflict('not_awaiting_receipt', `Return ${returnNo} is ${ret.status}; only a collected or dropped-off return can be received`);
+  }
+  const lines = await db.selectFrom('return_items').select(['id', 'order_item_id', 'quantity']).where('return_id', '=', ret.id).execute();
+  const counted = new Map(input.items.map((i) => [i.orderItemId, i]));
+  if (counted.size !== input.items.length) throw badRequest('duplicate_item', 'Each item may appear once');
+  if (counted.size !== lines.length || lines.some((l) => !counted.has(l.order_item_id))) {
+    throw badRequest('items_mismatch', 'Count every item of the return, and only those');
+  }
+  for (const line of lines) {
+    const c = counted.get(line.order_item_id)!;
+    if (c.acceptedQuantity + c.damagedQuantity > line.quantity) {
+      throw badRequest('quantity_exceeded', `Accepted and damaged units of item ${line.order_item_id} exceed the ${line.quantity} returned`);
+    }
+  }
+  const received = await db.transaction().execute(async (trx) => {
+    const [ctx, policy] = await Promise.all([loadOrderReturnContext(trx, ret.orderId, { returnsBefore: ret.id }), loadReturnPolicy(trx)]);
+    const accepted = lines.map((l) => ({ orderItemId: l.order_item_id, quantity: counted.get(l.order_item_id)!.acceptedQuantity }));
+    const settlement = refundBreakdown({
+      order: {
+        lines: ctx.lines.map((l) => ({ orderItemId: l.orderItemId, quantity: l.quantity, unitPriceFen: l.unitPriceFen })),
+        shippingFen: ctx.shippingFen,
+        paidTotalFen: ctx.paidTotalFen,
+      },
+      alreadyReturned: [...ctx.alreadyReturned].map(([orderItemId, quantity]) => ({ orderItemId, quantity })),
+      items: accepted.filter((a) => a.quantity > 0),
+      sellerFault: findReturnReason(ret.reasonCode)!.sellerFault,
+      method: ret.method,
+      returnShippingFeeFen: policy.returnShippingFeeFen,
+      alreadyRefundedFen: ctx.alreadyRefundedFen,
+    });
+    for (const line of lines) {
+      const c = counted.get(line.order_item_id)!;
+      await trx.updateTable('return_items').set({ accepted_quantity: c.acceptedQuantity, damaged_quantity: c.damagedQuantity }).where('id', '=', line.id).execute();
+    }
+    await receiveReturnShipment(trx, ret.returnShipmentId, staff, now);
+    const moved = await moveReturn(trx, ret, 'received', {
+      at: now,
+      actor: { type: 'staff', id: staff.id },
+      note: input.note || null,
+      set: { settlement: JSON.stringify(settlement) },
+    });
+    // Nothing accepted, nothing to pay: the return is done.
+    if (settlement.totalFen === 0) return moveReturn(trx, moved, 'closed', { at: now, actor: { type: 'system', id: null }, note: 'nothing_to_refund' });
+    return moved;
+  });
+  return buildOpsReturnDetail(db, received);
+}
+
+/** Pays the settled refund once, however often it is asked for (see refund-service). */
+export async function refundReturn(
+  db: Kysely<Database>,
+  payments: PaymentProvider,
+  returnNo: string,
+  staff: Staff,
+  now: number,
+): Promise<OpsReturnDetail> {
+  const ret = await requireReturn(db, returnNo);
+  const order = await db.selectFrom('orders').select('order_no').where('id', '=', ret.orderId).executeTakeFirstOrThrow();
+  const refund = await db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('refunds').selectAll().where('return_id', '=', ret.id).executeTakeFirst();
+    if (existing) return existing;
+    const current = await requireReturn(trx, returnNo);
+    if (current.status !== 'received' || !current.settlement) {
+      throw conflict('not_ready_for_refund', `Return ${returnNo} is ${current.status}; it is refunded after it is received and inspected`);
+    }
+    return claimRefund(
+      trx,
+      { orderId: ret.orderId, orderNo: order.order_no, returnId: ret.id, claimId: null, idempotencyKey: `return:${ret.returnNo}`, wantedFen: current.settlement.totalFen, requestedBy: staff.id },
+      now,
+    );
+  });
+  await payRefund(db, payments, refund, order.order_no, now, async (trx, paid) => {
+    const current: ReturnRequest = await requireReturn(trx, returnNo);
+    await moveReturn(trx, current, 'refunded', { at: now, actor: { type: 'staff', id: staff.id }, note: `${paid.amount_fen}` });
+  });
+  return buildOpsReturnDetail(db, await requireReturn(db, returnNo));
+}
