@@ -1,0 +1,92 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCourier } from '../support/accounts';
+import { createParcel } from '../support/factories';
+import { createTestApp } from '../support/test-app';
+import { counts, deliveredParcel, postJson, staffCookie, verifyCustomer } from '../support/return-fixtures';
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let staff: string;
+
+beforeEach(async () => {
+  t = await createTestApp();
+  staff = await staffCookie(t);
+});
+afterEach(() => t.dispose());
+
+async function lostParcel() {
+  const courier = await createCourier(t.db);
+  const parcel = await createParcel(t.db, {
+    courierId: courier.id,
+    phone: '13900002468',
+    events: [{ status: 'InTransit', occurredAt: Date.UTC(2026, 10, 19, 2), city: '武汉市' }],
+  });
+  // Lost at the hub, as a carrier's exception scan says.
+  const shipment = await t.db.selectFrom('shipments').selectAll().where('id', '=', parcel.shipmentId).executeTakeFirstOrThrow();
+  const { applyTrackingEvent } = await import('../../server/domain/tracking/tracking-service');
+  const { toShipment } = await import('../../server/domain/tracking/shipment-repository');
+  await applyTrackingEvent(t.db, toShipment(shipment), { status: 'Exception', subStatus: 'Exception_006', reasonCode: 'lost', occurredAt: Date.UTC(2026, 10, 20, 2), place: { province: '湖北省', city: '武汉市' }, actor: { type: 'carrier', id: null } }, t.now());
+  return { parcel, cookie: await verifyCustomer(t, parcel.trackingNo, '2468') };
+}
+
+describe('lost-parcel claims', () => {
+  it('a lost parcel is claimed by its customer and refunded in full by staff, once', async () => {
+    const { parcel, cookie } = await lostParcel();
+    const options = await (await t.app.request(`/api/returns/options?trackingNo=${parcel.trackingNo}`, { headers: { cookie } })).json();
+    expect(options.claimable).toBe('lost');
+    const res = await postJson(t, '/api/claims', { trackingNo: parcel.trackingNo, kind: 'lost', note: '一直没有更新' }, cookie);
+    expect(res.status).toBe(201);
+    const claim = await res.json();
+    expect(claim).toMatchObject({ status: 'open', kind: 'lost', note: '一直没有更新' });
+    expect((await postJson(t, '/api/claims', { trackingNo: parcel.trackingNo, kind: 'lost', note: '' }, cookie)).status).toBe(409);
+
+    const open = await (await t.app.request('/api/ops/claims?status=open', { headers: { cookie: staff } })).json();
+    expect(open.claims.map((c: { claimNo: string }) => c.claimNo)).toEqual([claim.claimNo]);
+    const twice = await Promise.all([1, 2, 3].map(() => postJson(t, `/api/ops/claims/${claim.claimNo}/decide`, { decision: 'refund', note: '' }, staff)));
+    const statuses = twice.map((r) => r.status).sort();
+    // One decides; the others either see the same refund or that it was already decided.
+    expect(statuses.every((s) => s === 200 || s === 409)).toBe(true);
+    const decided = await (await t.app.request('/api/ops/claims', { headers: { cookie: staff } })).json();
+    expect(decided.claims[0]).toMatchObject({ status: 'refunded', refundFen: 34_700, orderRefundedFen: 34_700 });
+    expect((await counts(t)).paid).toBe(1);
+    const seen = await (await t.app.request(`/api/returns/options?trackingNo=${parcel.trackingNo}`, { headers: { cookie } })).json();
+    expect(seen.claims[0].status).toBe('refunded');
+    expect(seen.claimable).toBeNull();
+  });
+
+  it('a delivered-but-not-received claim can be answered by sending the order again', async () => {
+    const f = await deliveredParcel(t);
+    const claim = await (await postJson(t, '/api/claims', { trackingNo: f.parcel.trackingNo, kind: 'not_received', note: '快递柜里没有' }, f.customer)).json();
+    const before = (await counts(t)).shipments;
+    const resent = await (await postJson(t, `/api/ops/claims/${claim.claimNo}/decide`, { decision: 'resend', note: '已补发' }, staff)).json();
+    expect(resent.status).toBe('resent');
+    expect(resent.resendTrackingNo).toMatch(/^DS\d{11}$/);
+    expect((await counts(t)).shipments).toBe(before + 1);
+    const track = await (await t.app.request(`/api/track/${resent.resendTrackingNo}`)).json();
+    expect(track.status).toBe('InfoReceived');
+    expect((await postJson(t, `/api/ops/claims/${claim.claimNo}/decide`, { decision: 'refund', note: '' }, staff)).status).toBe(409);
+  });
+
+  it('refuses claims the parcel does not allow, bad bodies, and strangers', async () => {
+    const f = await deliveredParcel(t);
+    const before = await counts(t);
+    expect((await postJson(t, '/api/claims', { trackingNo: f.parcel.trackingNo, kind: 'lost', note: '' }, f.customer)).status).toBe(409);
+    expect((await postJson(t, '/api/claims', { trackingNo: f.parcel.trackingNo, kind: 'stolen', note: '' }, f.customer)).status).toBe(400);
+    expect((await postJson(t, '/api/claims', { trackingNo: f.parcel.trackingNo, kind: 'not_received', note: '', x: 1 }, f.customer)).status).toBe(400);
+    expect((await postJson(t, '/api/claims', { trackingNo: f.parcel.trackingNo, kind: 'not_received', note: '' }, '')).status).toBe(403);
+    expect((await postJson(t, '/api/ops/claims/CL000000000000/decide', { decision: 'refund', note: '' }, staff)).status).toBe(404);
+    expect(await counts(t)).toEqual(before);
+    // Too long after delivery for a "never received".
+    t.setNow(Date.UTC(2026, 11, 20));
+    const late = await verifyCustomer(t, f.parcel.trackingNo, '4321');
+    expect((await postJson(t, '/api/claims', { trackingNo: f.parcel.trackingNo, kind: 'not_received', note: '' }, late)).status).toBe(409);
+  });
+
+  it('needs a note to reject, and staff only', async () => {
+    const f = await deliveredParcel(t);
+    const claim = await (await postJson(t, '/api/claims', { trackingNo: f.parcel.trackingNo, kind: 'not_received', note: '' }, f.customer)).json();
+    expect((await postJson(t, `/api/ops/claims/${claim.claimNo}/decide`, { decision: 'reject', note: '' }, staff)).status).toBe(400);
+    expect((await postJson(t, `/api/ops/claims/${claim.claimNo}/decide`, { decision: 'refund', note: '' }, f.customer)).status).toBe(401);
+    const rejected = await (await postJson(t, `/api/ops/claims/${claim.claimNo}/decide`, { decision: 'reject', note: '签收照片显示已放入门口' }, staff)).json();
+    expect(rejected).toMatchObject({ status: 'rejected', decisionNote: '签收照片显示已放入门口' });
+  });
+});

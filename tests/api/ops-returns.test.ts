@@ -1,0 +1,186 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_RETURN_POLICY } from '../../shared/returns/return-policy';
+import { saveReturnPolicy } from '../../server/domain/settings/return-policy-repository';
+import { report, signIn, sync } from '../support/courier-fixtures';
+import { createTestApp } from '../support/test-app';
+import { counts, deliveredParcel, postJson, staffCookie } from '../support/return-fixtures';
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let f: Awaited<ReturnType<typeof deliveredParcel>>;
+let staff: string;
+
+const shirtReturn = (over: Record<string, unknown> = {}) => ({
+  trackingNo: f.parcel.trackingNo,
+  items: [{ orderItemId: f.shirt, quantity: 2 }],
+  reasonCode: 'size_fit',
+  reasonDetail: 'too_large',
+  condition: 'opened',
+  method: 'dropoff',
+  ...over,
+});
+
+async function createReturn(over: Record<string, unknown> = {}) {
+  const res = await postJson(t, '/api/returns', shirtReturn(over), f.customer);
+  expect(res.status).toBe(201);
+  return res.json();
+}
+
+const detail = async (returnNo: string) => (await t.app.request(`/api/ops/returns/${returnNo}`, { headers: { cookie: staff } })).json();
+const receiveAll = (returnNo: string, accepted = 2, damaged = 0) =>
+  postJson(t, `/api/ops/returns/${returnNo}/receive`, { items: [{ orderItemId: f.shirt, acceptedQuantity: accepted, damagedQuantity: damaged }] }, staff);
+
+beforeEach(async () => {
+  t = await createTestApp();
+  f = await deliveredParcel(t);
+  staff = await staffCookie(t);
+});
+afterEach(() => t.dispose());
+
+describe('the after-sales desk', () => {
+  it('reviews a return over the auto-approve limit, then receives, inspects and refunds it', async () => {
+    await saveReturnPolicy(t.db, { ...DEFAULT_RETURN_POLICY, autoApproveLimitFen: 10_000 }, { at: t.now(), who: 'test' });
+    const created = await createReturn();
+    expect(created.status).toBe('needs_review');
+
+    const queue = await (await t.app.request('/api/ops/returns?status=needs_review', { headers: { cookie: staff } })).json();
+    expect(queue.returns.map((r: { returnNo: string }) => r.returnNo)).toEqual([created.returnNo]);
+    expect(queue.counts).toEqual({ needs_review: 1 });
+    expect((await detail(created.returnNo)).reviewReasons).toEqual(['over_auto_approve_limit']);
+
+    const approved = await (await postJson(t, `/api/ops/returns/${created.returnNo}/review`, { decision: 'approve', note: '' }, staff)).json();
+    expect(approved.status).toBe('awaiting_dropoff');
+    expect(approved.dropoffCode).toMatch(/^[A-Z2-9]{8}$/);
+
+    // One shirt accepted, one came back worn: only the accepted one is refunded.
+    const received = await (await receiveAll(created.returnNo, 1, 1)).json();
+    expect(received.status).toBe('received');
+    expect(received.items[0]).toMatchObject({ acceptedQuantity: 1, damagedQuantity: 1 });
+    expect(received.settlement.totalFen).toBe(7679);
+
+    const refunded = await (await postJson(t, `/api/ops/returns/${created.returnNo}/refund`, {}, staff)).json();
+    expect(refunded.status).toBe('refunded');
+    expect(refunded.refund).toMatchObject({ amountFen: 7679, status: 'succeeded' });
+    expect(refunded.refund.reference).toMatch(/^SIM-/);
+    expect(refunded.orderRefundedFen).toBe(7679);
+
+    const customerView = await (await t.app.request(`/api/returns/${created.returnNo}`, { headers: { cookie: f.customer } })).json();
+    expect(customerView.status).toBe('refunded');
+    expect(customerView.refund.amountFen).toBe(7679);
+    expect(customerView.events.map((e: { status: string }) => e.status)).toEqual(['refunded', 'received', 'awaiting_dropoff', 'approved', 'needs_review', 'requested']);
+  });
+
+  it('rejects with a note, which the customer sees', async () => {
+    await saveReturnPolicy(t.db, { ...DEFAULT_RETURN_POLICY, autoApproveLimitFen: 100 }, { at: t.now(), who: 'test' });
+    const created = await createReturn();
+    expect((await postJson(t, `/api/ops/returns/${created.returnNo}/review`, { decision: 'reject', note: '' }, staff)).status).toBe(400);
+    const rejected = await (await postJson(t, `/api/ops/returns/${created.returnNo}/review`, { decision: 'reject', note: '吊牌已剪，影响二次销售' }, staff)).json();
+    expect(rejected.status).toBe('rejected');
+    const seen = await (await t.app.request(`/api/returns/${created.returnNo}`, { headers: { cookie: f.customer } })).json();
+    expect(seen.decisionNote).toBe('吊牌已剪，影响二次销售');
+    expect((await postJson(t, `/api/ops/returns/${created.returnNo}/review`, { decision: 'approve', note: '' }, staff)).status).toBe(409);
+  });
+
+  it('refunds once however often refund is pressed, one after another or all at once', async () => {
+    const created = await createReturn();
+    await receiveAll(created.returnNo);
+    const first = await postJson(t, `/api/ops/returns/${created.returnNo}/refund`, {}, staff);
+    const again = await postJson(t, `/api/ops/returns/${created.returnNo}/refund`, {}, staff);
+    expect([first.status, again.status]).toEqual([200, 200]);
+    const second = await createReturnForEarbuds();
+    await postJson(t, `/api/ops/returns/${second}/receive`, { items: [{ orderItemId: f.earbuds, acceptedQuantity: 1, damagedQuantity: 0 }] }, staff);
+    const burst = await Promise.all(Array.from({ length: 8 }, () => postJson(t, `/api/ops/returns/${second}/refund`, {}, staff)));
+    expect(burst.map((r) => r.status)).toEqual(Array(8).fill(200));
+    const c = await counts(t);
+    expect(c.refunds).toBe(2);
+    expect(c.paid).toBe(2);
+    const paid = await t.db.selectFrom('simulated_provider_refunds').select(['amount_fen']).orderBy('created_at').execute();
+    // Both shirts and the earbuds, refunded in two returns: exactly what was paid, to the fen.
+    expect(paid.map((p) => p.amount_fen).reduce((a, b) => a + b, 0)).toBe(34_700);
+    const refundEvents = await t.db.selectFrom('return_events').select('status').where('status', '=', 'refunded').execute();
+    expect(refundEvents).toHaveLength(2);
+  });
+
+  async function createReturnForEarbuds(): Promise<string> {
+    const created = await createReturn({ items: [{ orderItemId: f.earbuds, quantity: 1 }] });
+    return created.returnNo;
+  }
+
+  it('will not refund before the parcel is received, or receive more than came back', async () => {
+    const created = await createReturn();
+    const early = await postJson(t, `/api/ops/returns/${created.returnNo}/refund`, {}, staff);
+    expect(early.status).toBe(409);
+    expect((await early.json()).error.code).toBe('not_ready_for_refund');
+    const before = await counts(t);
+    expect((await receiveAll(created.returnNo, 2, 1)).status).toBe(400);
+    expect((await postJson(t, `/api/ops/returns/${created.returnNo}/receive`, { items: [{ orderItemId: f.earbuds, acceptedQuantity: 1, damagedQuantity: 0 }] }, staff)).status).toBe(400);
+    expect((await postJson(t, `/api/ops/returns/${created.returnNo}/receive`, { items: [] }, staff)).status).toBe(400);
+    expect((await postJson(t, `/api/ops/returns/${created.returnNo}/receive`, { items: [{ orderItemId: f.shirt, acceptedQuantity: -1, damagedQuantity: 0 }] }, staff)).status).toBe(400);
+    expect(await counts(t)).toEqual(before);
+    expect((await detail(created.returnNo)).status).toBe('awaiting_dropoff');
+  });
+
+  it('answers filters it does not understand with 400 and unknown returns with 404', async () => {
+    for (const query of ['status=lost', 'from=2026-13-01', 'from=2026-11-20&to=2026-11-01', 'limit=0', 'reason=bored', 'colour=red']) {
+      expect((await t.app.request(`/api/ops/returns?${query}`, { headers: { cookie: staff } })).status, query).toBe(400);
+    }
+    expect((await t.app.request('/api/ops/returns/RT000000000000', { headers: { cookie: staff } })).status).toBe(404);
+    expect((await postJson(t, '/api/ops/returns/RT000000000000/refund', {}, staff)).status).toBe(404);
+    expect((await t.app.request('/api/ops/claims?status=maybe', { headers: { cookie: staff } })).status).toBe(400);
+  });
+
+  it('is closed to customers and couriers', async () => {
+    const created = await createReturn();
+    const courier = await signIn(t, f.courier.phone);
+    for (const cookie of ['', f.customer, courier]) {
+      const expected = cookie === courier ? 403 : 401;
+      expect((await t.app.request('/api/ops/returns', { headers: { cookie } })).status).toBe(expected);
+      expect((await t.app.request(`/api/ops/returns/${created.returnNo}`, { headers: { cookie } })).status).toBe(expected);
+      expect((await postJson(t, `/api/ops/returns/${created.returnNo}/review`, { decision: 'approve', note: '' }, cookie)).status).toBe(expected);
+      expect((await postJson(t, `/api/ops/returns/${created.returnNo}/refund`, {}, cookie)).status).toBe(expected);
+      expect((await t.app.request('/api/ops/claims', { headers: { cookie } })).status).toBe(expected);
+    }
+    expect((await detail(created.returnNo)).status).toBe('awaiting_dropoff');
+  });
+});
+
+describe('a courier pickup, through the offline outbox', () => {
+  it('moves the return to picked up; a failed pickup goes on its timeline', async () => {
+    const options = await (await t.app.request(`/api/returns/options?trackingNo=${f.parcel.trackingNo}`, { headers: { cookie: f.customer } })).json();
+    const created = await createReturn({ method: 'pickup', pickupSlotStart: options.pickupSlots[0].start });
+    const courier = await signIn(t, f.courier.phone);
+    const stop = (await (await t.app.request('/api/courier/manifest', { headers: { cookie: courier } })).json()).stops.find(
+      (s: { kind: string }) => s.kind === 'pickup',
+    );
+    const failed = report({ trackingNo: stop.trackingNo, kind: 'failed_attempt', reasonCode: 'recipient_unavailable', shipmentVersion: stop.version, occurredAt: Date.UTC(2026, 10, 22, 1, 30) });
+    const collected = report({ trackingNo: stop.trackingNo, kind: 'picked_up', shipmentVersion: stop.version + 1, occurredAt: Date.UTC(2026, 10, 22, 2) });
+    const res = await (await sync(t, courier, [failed, collected])).json();
+    expect(res.results.map((r: { outcome: string }) => r.outcome)).toEqual(['applied', 'applied']);
+
+    const seen = await (await t.app.request(`/api/returns/${created.returnNo}`, { headers: { cookie: f.customer } })).json();
+    expect(seen.status).toBe('picked_up');
+    expect(seen.canCancel).toBe(false);
+    expect(seen.events[0]).toMatchObject({ status: 'picked_up', actor: 'courier', occurredAt: Date.UTC(2026, 10, 22, 2) });
+    expect(seen.events[1]).toMatchObject({ status: 'pickup_scheduled', note: 'pickup_failed:recipient_unavailable' });
+    // The same batch again changes nothing.
+    const again = await (await sync(t, courier, [failed, collected])).json();
+    expect(again.results.map((r: { outcome: string }) => r.outcome)).toEqual(['duplicate', 'duplicate']);
+    expect((await postJson(t, `/api/returns/${created.returnNo}/cancel`, {}, f.customer)).status).toBe(409);
+
+    const received = await (await receiveAll(created.returnNo)).json();
+    expect(received.returnShipment.status).toBe('Delivered');
+    // A no-reason pickup: the return shipping fee comes off.
+    expect(received.settlement.totalFen).toBe(15_357 - 1_000);
+  });
+
+  it('turns a pickup made offline after the customer cancelled into a visible conflict', async () => {
+    const options = await (await t.app.request(`/api/returns/options?trackingNo=${f.parcel.trackingNo}`, { headers: { cookie: f.customer } })).json();
+    const created = await createReturn({ method: 'pickup', pickupSlotStart: options.pickupSlots[0].start });
+    const courier = await signIn(t, f.courier.phone);
+    const stop = (await (await t.app.request('/api/courier/manifest', { headers: { cookie: courier } })).json()).stops.find((s: { kind: string }) => s.kind === 'pickup');
+    await postJson(t, `/api/returns/${created.returnNo}/cancel`, {}, f.customer);
+    const res = await (await sync(t, courier, [report({ trackingNo: stop.trackingNo, kind: 'picked_up', shipmentVersion: stop.version })])).json();
+    expect(res.results[0]).toMatchObject({ outcome: 'conflict', code: 'closed' });
+    const manifest = await (await t.app.request('/api/courier/manifest', { headers: { cookie: courier } })).json();
+    expect(manifest.stops.some((s: { kind: string }) => s.kind === 'pickup')).toBe(false);
+  });
+});
