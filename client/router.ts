@@ -4,8 +4,8 @@ const APP_TITLE = 'Doorstep 包裹追踪';
 
 /**
  * Every page is its own lazy chunk, grouped by face in pages/<face>/: a customer's phone
- * never downloads the courier or ops code. The courier face loads its own route table (see
- * /courier below); the ops face adds its routes under /ops/* here.
+ * never downloads the courier or ops code. The courier and ops faces load their own route
+ * tables (see the stand-ins below).
  */
 const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: () => import('./pages/customer/HomePage.vue') },
@@ -15,6 +15,8 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./pages/customer/TrackingPage.vue'),
     props: true,
   },
+  { path: '/t/:trackingNo/return', name: 'return-request', component: () => import('./pages/customer/ReturnRequestPage.vue'), props: true },
+  { path: '/r/:returnNo', name: 'return', component: () => import('./pages/customer/ReturnPage.vue'), props: true },
   {
     // The courier face brings its own routes (pages/courier/courier-routes.ts), so not even its
     // page list is in a customer's first download. This stands in until they are added.
@@ -22,6 +24,13 @@ const routes: RouteRecordRaw[] = [
     name: 'courier-loader',
     component: () => import('./pages/customer/NotFoundPage.vue'),
     beforeEnter: async (to) => (await import('./pages/courier/courier-routes')).installCourierRoutes(router, to),
+  },
+  {
+    // The same for the ops face (pages/ops/ops-routes.ts).
+    path: '/ops/:rest(.*)*',
+    name: 'ops-loader',
+    component: () => import('./pages/customer/NotFoundPage.vue'),
+    beforeEnter: async (to) => (await import('./pages/ops/ops-routes')).installOpsRoutes(router, to),
   },
   { path: '/:unknownPath(.*)*', name: 'not-found', component: () => import('./pages/customer/NotFoundPage.vue') },
 ];

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The error's `details`, when the API gives any (the refusals of a return the rules refused). */
+    readonly details: unknown = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -18,14 +20,14 @@ export class ApiError extends Error {
 }
 
 interface ErrorBody {
-  error?: { code?: unknown; message?: unknown };
+  error?: { code?: unknown; message?: unknown; details?: unknown };
 }
 
 async function errorFromResponse(response: Response): Promise<ApiError> {
   const body = (await response.json().catch(() => null)) as ErrorBody | null;
   const code = typeof body?.error?.code === 'string' ? body.error.code : `http_${response.status}`;
   const message = typeof body?.error?.message === 'string' ? body.error.message : response.statusText;
-  return new ApiError(response.status, code, message);
+  return new ApiError(response.status, code, message, body?.error?.details ?? null);
 }
 
 /** Runs a call and returns its response when it is 2xx; anything else becomes an ApiError. */

@@ -1,7 +1,7 @@
 import { computed } from 'vue';
 import type { ManifestStop } from '../../shared/courier/manifest';
 import { normalizeTrackingNo } from '../../shared/tracking/tracking-number';
-import { localStopProgress, type StopProgress } from '../offline/courier-stop-progress';
+import { isStopDone, localStopProgress, type StopProgress } from '../offline/courier-stop-progress';
 import type { KeptProblem } from '../offline/outbox-records';
 import { useCourierManifestStore } from '../stores/courier-manifest';
 import { useCourierOutboxStore } from '../stores/courier-outbox';
@@ -12,6 +12,8 @@ export interface CourierStopView {
   progress: StopProgress;
   problems: KeptProblem[];
 }
+
+export const isDone = (view: CourierStopView) => isStopDone(view.stop.kind, view.progress.status);
 
 export function useCourierStops() {
   const manifest = useCourierManifestStore();
@@ -32,7 +34,8 @@ export function useCourierStops() {
     const wanted = normalizeTrackingNo(trackingNo);
     return stops.value.find((view) => view.stop.trackingNo === wanted) ?? null;
   };
-  const deliveredCount = computed(() => stops.value.filter((view) => view.progress.status === 'Delivered').length);
+  /** Deliveries handed over and pickups collected. */
+  const doneCount = computed(() => stops.value.filter(isDone).length);
 
-  return { stops, findStop, deliveredCount };
+  return { stops, findStop, doneCount };
 }

@@ -50,3 +50,29 @@ export function reportKindsAllowedFrom(status: TrackingStatus): ReportKindName[]
     return allowed.includes(next) && (next !== status || kind === 'exception');
   });
 }
+
+/**
+ * At a return pickup the courier does one of two things: collects the parcel (`picked_up`) or
+ * cannot (`failed_attempt`). They follow the return leg's transitions, where a failed pickup
+ * may follow another (the courier comes again another day) and nothing follows the collection
+ * on the courier's side: the shop receives it.
+ */
+export const PICKUP_REPORT_KINDS: readonly ReportKindName[] = ['picked_up', 'failed_attempt'];
+
+export function pickupReportKindsAllowedFrom(status: TrackingStatus): ReportKindName[] {
+  const allowed = nextStatuses(status, 'return');
+  return PICKUP_REPORT_KINDS.filter((kind) => {
+    const next = STATUS_AFTER_REPORT[kind];
+    return allowed.includes(next) && (next !== status || kind === 'failed_attempt');
+  });
+}
+
+export function reportKindsForStop(kind: ManifestStop['kind'], status: TrackingStatus): ReportKindName[] {
+  return kind === 'pickup' ? pickupReportKindsAllowedFrom(status) : reportKindsAllowedFrom(status);
+}
+
+/** Finished for today: a delivery once delivered, a pickup once collected (or beyond). */
+export function isStopDone(kind: ManifestStop['kind'], status: TrackingStatus): boolean {
+  if (kind === 'pickup') return status === 'InTransit' || status === 'Delivered';
+  return status === 'Delivered';
+}

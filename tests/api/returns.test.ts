@@ -195,7 +195,7 @@ describe('a customer’s own return', () => {
 describe('PUT /api/uploads/:id?trackingNo= (customer evidence)', () => {
   it('needs the verified customer and a real image', async () => {
     const id = crypto.randomUUID();
-    const put = (cookie: string, body: Uint8Array, type = 'image/jpeg') =>
+    const put = (cookie: string, body: Uint8Array<ArrayBuffer>, type = 'image/jpeg') =>
       t.app.request(`/api/uploads/${id}?trackingNo=${f.parcel.trackingNo}`, { method: 'PUT', headers: { 'content-type': type, cookie }, body });
     expect((await put('', new Uint8Array([0xff, 0xd8, 0xff]))).status).toBe(403);
     expect((await put(f.customer, new TextEncoder().encode('not an image'), 'text/plain')).status).toBe(415);

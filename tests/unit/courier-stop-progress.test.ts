@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { localStopProgress, reportKindsAllowedFrom, STATUS_AFTER_REPORT } from '../../client/offline/courier-stop-progress';
+import {
+  isStopDone,
+  localStopProgress,
+  pickupReportKindsAllowedFrom,
+  reportKindsAllowedFrom,
+  reportKindsForStop,
+  STATUS_AFTER_REPORT,
+} from '../../client/offline/courier-stop-progress';
 import { checkTransition } from '../../shared/tracking/shipment-state-machine';
 import { TRACKING_STATUSES } from '../../shared/tracking/statuses';
 import { outboxEntry } from './outbox-fixtures';
@@ -64,5 +71,59 @@ describe('the reports a stop’s status allows (the shared state machine)', () =
   it('offers no second delivery once a delivered report is waiting', () => {
     const progress = localStopProgress({ ...stop, status: 'OutForDelivery' }, [outboxEntry(1, { kind: 'delivered' })]);
     expect(reportKindsAllowedFrom(progress.status)).toEqual([]);
+  });
+});
+
+describe('the reports a return pickup allows (the return leg)', () => {
+  it.each([
+    ['InfoReceived', ['picked_up', 'failed_attempt']],
+    // The courier comes again after a failed pickup, and may fail again.
+    ['AttemptFail', ['picked_up', 'failed_attempt']],
+    // Collected: the shop receives it, not the courier.
+    ['InTransit', []],
+    ['Delivered', []],
+    // A pickup held for review may still be collected once it is cleared.
+    ['Exception', ['picked_up']],
+    ['Expired', []],
+  ] as const)('from %s: %j', (status, kinds) => {
+    expect(pickupReportKindsAllowedFrom(status)).toEqual(kinds);
+  });
+
+  it('offers only collected and pickup failed, and only what the return leg allows', () => {
+    for (const status of TRACKING_STATUSES) {
+      for (const kind of pickupReportKindsAllowedFrom(status)) {
+        expect(['picked_up', 'failed_attempt']).toContain(kind);
+        expect(checkTransition(status, STATUS_AFTER_REPORT[kind], 'return')).toEqual({ ok: true });
+      }
+    }
+  });
+
+  it.each([
+    ['delivery', 'InfoReceived', ['picked_up', 'exception']],
+    ['pickup', 'InfoReceived', ['picked_up', 'failed_attempt']],
+    ['delivery', 'AttemptFail', ['delivered', 'out_for_delivery', 'picked_up', 'exception']],
+    ['pickup', 'AttemptFail', ['picked_up', 'failed_attempt']],
+  ] as const)('a %s stop in %s offers %j', (kind, status, kinds) => {
+    expect(reportKindsForStop(kind, status)).toEqual(kinds);
+  });
+
+  it('offers nothing more once a collection is waiting to be sent', () => {
+    const progress = localStopProgress({ ...stop, status: 'InfoReceived' }, [outboxEntry(1, { kind: 'picked_up' })]);
+    expect(reportKindsForStop('pickup', progress.status)).toEqual([]);
+  });
+});
+
+describe('a stop finished for today', () => {
+  it.each([
+    ['delivery', 'OutForDelivery', false],
+    ['delivery', 'AttemptFail', false],
+    ['delivery', 'InTransit', false],
+    ['delivery', 'Delivered', true],
+    ['pickup', 'InfoReceived', false],
+    ['pickup', 'AttemptFail', false],
+    ['pickup', 'InTransit', true],
+    ['pickup', 'Delivered', true],
+  ] as const)('a %s in %s: %s', (kind, status, done) => {
+    expect(isStopDone(kind, status)).toBe(done);
   });
 });

@@ -1,0 +1,65 @@
+import type { ClaimView, ReturnOptions, ReturnQuote, ReturnView } from '../../shared/api/return-views';
+import type { CreateClaimRequest, CreateReturnRequest, ReturnQuoteRequest } from '../../shared/api/returns';
+import type { Refusal } from '../../shared/returns/return-eligibility';
+import { api } from './api-client';
+import { ApiError, okResponse } from './api-error';
+
+/**
+ * The customer's return and claim calls. Every one of them rides on the verified-parcel cookie
+ * set by the tracking page: 401 `verification_required` without it, 403 for another order's.
+ */
+
+export async function fetchReturnOptions(trackingNo: string): Promise<ReturnOptions> {
+  const response = await okResponse(() => api.returns.options.$get({ query: { trackingNo } }));
+  return response.json();
+}
+
+/** The rules' answer for a draft: always 200 for a well-formed request, eligible or not. */
+export async function fetchReturnQuote(request: ReturnQuoteRequest, signal?: AbortSignal): Promise<ReturnQuote> {
+  const response = await okResponse(() => api.returns.quote.$post({ json: request }, { init: { signal } }));
+  return response.json();
+}
+
+export async function createReturn(request: CreateReturnRequest): Promise<ReturnView> {
+  const response = await okResponse(() => api.returns.$post({ json: request }));
+  return response.json();
+}
+
+export async function fetchReturn(returnNo: string): Promise<ReturnView> {
+  const response = await okResponse(() => api.returns[':returnNo'].$get({ param: { returnNo } }));
+  return response.json();
+}
+
+/** 409 once the parcel has left the customer's hands. */
+export async function cancelReturn(returnNo: string): Promise<ReturnView> {
+  const response = await okResponse(() => api.returns[':returnNo'].cancel.$post({ param: { returnNo } }));
+  return response.json();
+}
+
+export async function createClaim(request: CreateClaimRequest): Promise<ClaimView> {
+  const response = await okResponse(() => api.claims.$post({ json: request }));
+  return response.json();
+}
+
+/**
+ * A return photo, already compressed on the phone, under an id the phone made (a retry after a
+ * lost answer lands on the same id). Plain fetch: the typed client has no raw-body call. The
+ * route is the courier's upload route (client/api/courier-api.ts ties it to the server's type).
+ */
+export async function uploadReturnPhoto(trackingNo: string, id: string, photo: Blob): Promise<void> {
+  await okResponse(() =>
+    fetch(`/api/uploads/${encodeURIComponent(id)}?trackingNo=${encodeURIComponent(trackingNo)}`, {
+      method: 'PUT',
+      body: photo,
+      headers: { 'Content-Type': photo.type || 'image/jpeg' },
+      credentials: 'same-origin',
+    }),
+  );
+}
+
+/** The refusals in a 422 `return_not_eligible` (the rules changed between the preview and the submission). */
+export function refusalsOf(error: unknown): Refusal[] {
+  if (!(error instanceof ApiError) || error.code !== 'return_not_eligible') return [];
+  const refusals = (error.details as { refusals?: unknown } | null)?.refusals;
+  return Array.isArray(refusals) ? (refusals as Refusal[]) : [];
+}

@@ -1,0 +1,45 @@
+import type { PickupSlot } from '../../../shared/api/return-views';
+
+/**
+ * A pickup slot in words, "明天 09:00–12:00" or "Wed, 12 Jun, 09:00–12:00", in the phone's
+ * time zone unless one is given (tests pin it). Today and tomorrow are named: that is how
+ * people choose when to be home.
+ */
+
+const DAY_MS = 86_400_000;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, timeZone: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone ?? ''}|${JSON.stringify(options)}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    formatters.set(key, made);
+  }
+  return made;
+}
+
+/** Days since the epoch of the calendar day `epochMs` falls on in that zone. */
+function calendarDay(epochMs: number, timeZone: string | undefined): number {
+  // en-CA writes dates as YYYY-MM-DD, which Date.UTC can take apart without guessing.
+  const [y, m, d] = formatter('en-CA', timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(epochMs)
+    .split('-')
+    .map(Number);
+  return Math.round(Date.UTC(y!, m! - 1, d!) / DAY_MS);
+}
+
+function dayName(slot: PickupSlot, locale: string, now: number, timeZone: string | undefined): string {
+  const ahead = calendarDay(slot.start, timeZone) - calendarDay(now, timeZone);
+  if (ahead === 0 || ahead === 1) {
+    const word = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(ahead, 'day');
+    return word.charAt(0).toLocaleUpperCase(locale) + word.slice(1);
+  }
+  return formatter(locale, timeZone, { weekday: 'short', month: 'short', day: 'numeric' }).format(slot.start);
+}
+
+export function pickupSlotLabel(slot: PickupSlot, locale: string, now: number, timeZone?: string): string {
+  const clock = formatter(locale, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const separator = locale.startsWith('zh') ? ' ' : ', ';
+  return `${dayName(slot, locale, now, timeZone)}${separator}${clock.format(slot.start)}–${clock.format(slot.end)}`;
+}
