@@ -9,13 +9,22 @@ async function main() {
   const server = await startServer(config, { logger: consoleLogger, clientDir: resolve('dist') });
   console.log(`\nDoorstep is running at ${server.url}  (database: ${config.databaseUrl})`);
   if (config.demo) {
-    if (server.demo?.seeded) console.log(`Filled the empty database with demo data: ${server.demo.shipments} shipments.`);
+    if (server.demo?.seeded) {
+      const { shipments, returns, claims } = server.demo;
+      console.log(`Filled the empty database with demo data: ${shipments} shipments, ${returns} returns, ${claims} lost-parcel claims.`);
+    }
     const directory = await loadDemoDirectory(server.deps.db);
     console.log(`\nDemo sign-ins (couriers sign in at ${server.url}/courier):`);
     for (const s of directory.signIns) console.log(`  ${s.role.padEnd(8)} ${s.login.padEnd(22)} ${s.password.padEnd(12)} ${s.name}`);
     console.log('\nDemo parcels (status · tracking number · last 4 phone digits to verify):');
     for (const p of directory.parcels) {
       console.log(`  ${p.status.padEnd(19)} ${server.url}/t/${p.trackingNo}   ${p.phoneLast4}`);
+    }
+    if (directory.returns.length > 0) {
+      console.log(`\nDemo returns (status · return number · its parcel, where the verified view lists it · digits; staff work them at ${server.url}/ops):`);
+      for (const r of directory.returns) {
+        console.log(`  ${r.status.padEnd(19)} ${r.returnNo}   ${server.url}/t/${r.trackingNo}   ${r.phoneLast4}`);
+      }
     }
     console.log('');
   }

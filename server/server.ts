@@ -6,7 +6,7 @@ import { simulatedPaymentProvider } from './domain/payments/simulated-payment-pr
 import type { Config } from './config';
 import { createDb, type DatabaseHandle } from './db/create-db';
 import { migrateToLatest } from './db/migrate';
-import { seedDemoIfEmpty } from './demo/seed-demo';
+import { seedDemoIfEmpty, type SeedDemoResult } from './demo/seed-demo';
 import { TrackingBus } from './domain/tracking/tracking-bus';
 import type { Logger } from './http/logger';
 
@@ -15,7 +15,7 @@ export interface RunningServer {
   port: number;
   deps: AppDeps;
   handle: DatabaseHandle;
-  demo: { seeded: boolean; shipments: number; events: number } | null;
+  demo: SeedDemoResult | null;
   close(): Promise<void>;
 }
 
@@ -31,7 +31,7 @@ export async function startServer(
   const handle = createDb(config.databaseUrl);
   await migrateToLatest(handle.db);
   const clock = options.clock ?? Date.now;
-  const demo = config.demo ? await seedDemoIfEmpty(handle, { now: clock() }) : null;
+  const demo = config.demo ? await seedDemoIfEmpty(handle, { now: clock(), afterSales: { uploadDir: config.uploadDir, timeZone: config.shopTimeZone } }) : null;
   const deps: AppDeps = {
     db: handle.db,
     config,

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DemoDirectory, DemoParcel } from '../../shared/api/tracking-view';
+import type { DemoDirectory, DemoParcel, DemoReturn } from '../../shared/api/tracking-view';
+import { RETURN_STATUSES, type ReturnStatus } from '../../shared/returns/return-status';
 import { TRACKING_STATUSES } from '../../shared/tracking/statuses';
 import type { Database } from '../db/schema';
 import { DEMO_SIGN_INS } from './demo-accounts';
@@ -22,7 +23,29 @@ export async function loadDemoDirectory(db: Kysely<Database>): Promise<DemoDirec
       .orderBy('shipments.id')
       .limit(1)
       .executeTakeFirst();
-    if (row) parcels.push({ trackingNo: row.tracking_no, status, phoneLast4: row.recipient_phone.replace(/\D/g, '').slice(-4) });
+    if (row) parcels.push({ trackingNo: row.tracking_no, status, phoneLast4: lastFourDigits(row.recipient_phone) });
   }
-  return { signIns: DEMO_SIGN_INS, parcels };
+  return { signIns: DEMO_SIGN_INS, parcels, returns: await loadDemoReturns(db) };
+}
+
+/** The first return in each status, with what it takes to open it (its parcel and digits). */
+async function loadDemoReturns(db: Kysely<Database>): Promise<DemoReturn[]> {
+  const rows = await db
+    .selectFrom('return_requests as r')
+    .innerJoin('shipments as s', 's.id', 'r.shipment_id')
+    .innerJoin('orders as o', 'o.id', 'r.order_id')
+    .select(['r.return_no', 'r.status', 's.tracking_no', 'o.recipient_phone'])
+    .orderBy('r.id')
+    .limit(200)
+    .execute();
+  const firstByStatus = new Map<string, DemoReturn>();
+  for (const row of rows) {
+    if (firstByStatus.has(row.status)) continue;
+    firstByStatus.set(row.status, { returnNo: row.return_no, status: row.status as ReturnStatus, trackingNo: row.tracking_no, phoneLast4: lastFourDigits(row.recipient_phone) });
+  }
+  return RETURN_STATUSES.flatMap((status) => firstByStatus.get(status) ?? []);
+}
+
+function lastFourDigits(phone: string): string {
+  return phone.replace(/\D/g, '').slice(-4);
 }

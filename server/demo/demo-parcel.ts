@@ -43,6 +43,8 @@ const PLACEMENT: Record<TrackingStatus, Placement> = {
   Expired: { kind: 'spread', minAgeDays: 12 },
 };
 
+const RECENTLY_DELIVERED: Placement = { kind: 'recent', extraDays: 3 };
+
 /**
  * Tracking numbers depend on the seed and the index only (never on `now`), so a test or a
  * screenshot can name a demo parcel. A stride coprime with 10^10 walks the serials without
@@ -79,7 +81,9 @@ export function makeDemoParcel(seed: number, now: number, index: number, custome
   const id = index + 1;
   const target =
     index < GUARANTEED_ROUNDS * TRACKING_STATUSES.length ? TRACKING_STATUSES[index % TRACKING_STATUSES.length]! : FINAL_STATUS_MIX.pick(random);
-  const placement = PLACEMENT[target];
+  // The first delivered parcel is the one the demo page offers: delivered in the last few days,
+  // so a visitor can try a no-reason return, whose window is 7 days.
+  const placement = index < TRACKING_STATUSES.length && target === 'Delivered' ? RECENTLY_DELIVERED : PLACEMENT[target];
 
   const { customer, homeCity, home } = customerProfile(seed, random.int(1, customerCount), now);
   const forSelf = random.chance(0.85);

@@ -5,6 +5,7 @@ import { fillPostgres } from './demo-fill-postgres';
 import { fillSqlite } from './demo-fill-sqlite';
 import type { DemoBatch } from './demo-model';
 import type { DemoKeys } from './demo-rows';
+import { seedDemoReturns } from './demo-returns';
 import { DEFAULT_DEMO_SEED, DEFAULT_DEMO_SHIPMENTS, generateDemoBatches } from './generate';
 import { ensureDemoAccounts } from './seed-demo-accounts';
 
@@ -15,12 +16,20 @@ export interface SeedDemoOptions {
   shipments?: number;
   /** Called after each batch with the shipments written so far; the CLI prints it. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Returns in every state and lost-parcel claims, played through the real services. Needs
+   * the upload folder (for the customers' evidence photos) and the shop's time zone (for
+   * return windows); left out by the bulk CLI, whose millions of parcels need no stories.
+   */
+  afterSales?: { uploadDir: string; timeZone: string };
 }
 
 export interface SeedDemoResult {
   seeded: boolean;
   shipments: number;
   events: number;
+  returns: number;
+  claims: number;
 }
 
 async function maxId(db: Kysely<Database>, table: 'customers' | 'products' | 'orders' | 'shipments'): Promise<number> {
@@ -38,7 +47,7 @@ async function maxId(db: Kysely<Database>, table: 'customers' | 'products' | 'or
 export async function seedDemoIfEmpty(handle: DatabaseHandle, options: SeedDemoOptions): Promise<SeedDemoResult> {
   const { db } = handle;
   if (await db.selectFrom('shipments').select('id').limit(1).executeTakeFirst()) {
-    return { seeded: false, shipments: 0, events: 0 };
+    return { seeded: false, shipments: 0, events: 0, returns: 0, claims: 0 };
   }
   const total = options.shipments ?? DEFAULT_DEMO_SHIPMENTS;
   const courierIds = await ensureDemoAccounts(db, options.now);
@@ -62,5 +71,6 @@ export async function seedDemoIfEmpty(handle: DatabaseHandle, options: SeedDemoO
   options.onProgress?.(0, total);
   if (handle.sqlite) await fillSqlite(handle.sqlite, batches, keys, afterBatch);
   else await fillPostgres(db, batches, keys, afterBatch);
-  return { seeded: true, shipments, events };
+  const afterSales = options.afterSales ? await seedDemoReturns(db, { now: options.now, ...options.afterSales }) : { returns: 0, claims: 0 };
+  return { seeded: true, shipments, events, ...afterSales };
 }

@@ -1,4 +1,5 @@
 import type { DeliveryInstructions } from '../courier/manifest';
+import type { ReturnStatus } from '../returns/return-status';
 import type { TrackingStatus } from '../tracking/statuses';
 
 /**
@@ -77,7 +78,16 @@ export interface DemoSignIn {
   password: string;
 }
 
+/** A demo return: open its parcel, verify with the digits, and the return is listed there. */
+export interface DemoReturn {
+  returnNo: string;
+  status: ReturnStatus;
+  trackingNo: string;
+  phoneLast4: string;
+}
+
 export interface DemoDirectory {
   signIns: DemoSignIn[];
   parcels: DemoParcel[];
+  returns: DemoReturn[];
 }

@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoDirectory } from '../../server/demo/demo-directory';
 import { DEMO_SIGN_INS } from '../../server/demo/demo-accounts';
 import { seedDemoIfEmpty } from '../../server/demo/seed-demo';
 import { verifyPassword } from '../../server/domain/auth/password';
+import { RETURN_STATUSES } from '../../shared/returns/return-status';
 import { TRACKING_STATUSES } from '../../shared/tracking/statuses';
 import { createTestDb } from '../support/test-db';
 
@@ -69,7 +72,7 @@ describe('demo seed', { timeout: 60_000 }, () => {
   it('does nothing the second time', async () => {
     const events = await count('tracking_events');
     const result = await seedDemoIfEmpty(handle, { now: NOW + 86_400_000 });
-    expect(result).toEqual({ seeded: false, shipments: 0, events: 0 });
+    expect(result).toEqual({ seeded: false, shipments: 0, events: 0, returns: 0, claims: 0 });
     expect(await count('shipments')).toBe(300);
     expect(await count('tracking_events')).toBe(events);
     expect(await count('couriers')).toBe(6);
@@ -90,5 +93,58 @@ describe('demo seed', { timeout: 60_000 }, () => {
       expect(row.status).toBe(parcel.status);
       expect(row.recipient_phone.slice(-4)).toBe(parcel.phoneLast4);
     }
+  });
+});
+
+describe('demo after-sales', { timeout: 60_000 }, () => {
+  let sales: Awaited<ReturnType<typeof createTestDb>>;
+  beforeAll(async () => {
+    sales = await createTestDb();
+  });
+  afterAll(async () => {
+    await sales?.dispose();
+  });
+
+  it('leaves returns in every state a person can find them in, each with the numbers the rules give', async () => {
+    const uploadDir = join(sales.dir, 'uploads');
+    const result = await seedDemoIfEmpty(sales, { now: NOW, afterSales: { uploadDir, timeZone: 'Asia/Shanghai' } });
+    expect(result.returns).toBeGreaterThanOrEqual(10);
+    expect(result.claims).toBeGreaterThanOrEqual(2);
+
+    const directory = await loadDemoDirectory(sales.db);
+    const resting = RETURN_STATUSES.filter((s) => s !== 'requested' && s !== 'approved');
+    // Requested and approved are passed through at once (auto-approval, then pickup or drop-off).
+    expect(directory.returns.map((r) => r.status)).toEqual(expect.arrayContaining(resting));
+    for (const r of directory.returns) {
+      const row = await sales.db
+        .selectFrom('return_requests as r')
+        .innerJoin('shipments as s', 's.id', 'r.shipment_id')
+        .innerJoin('orders as o', 'o.id', 'r.order_id')
+        .select(['r.status', 's.tracking_no', 'o.recipient_phone'])
+        .where('r.return_no', '=', r.returnNo)
+        .executeTakeFirstOrThrow();
+      expect([row.status, row.tracking_no, row.recipient_phone.slice(-4)]).toEqual([r.status, r.trackingNo, r.phoneLast4]);
+    }
+
+    // The demo page's delivered parcel is left free for a visitor to try a no-reason return.
+    const offered = directory.parcels.find((p) => p.status === 'Delivered')!;
+    expect(directory.returns.map((r) => r.trackingNo)).not.toContain(offered.trackingNo);
+    const offeredRow = await sales.db.selectFrom('shipments').select('delivered_at').where('tracking_no', '=', offered.trackingNo).executeTakeFirstOrThrow();
+    expect(NOW - offeredRow.delivered_at!).toBeLessThan(5 * 86_400_000);
+
+    // Every refunded return was paid once, for exactly its settled amount.
+    const refunded = await sales.db
+      .selectFrom('return_requests as r')
+      .innerJoin('refunds as f', 'f.return_id', 'r.id')
+      .select(['r.settlement', 'f.amount_fen'])
+      .where('r.status', 'in', ['refunded', 'closed'])
+      .execute();
+    expect(refunded.length).toBeGreaterThanOrEqual(2);
+    for (const row of refunded) expect(row.amount_fen).toBe((JSON.parse(row.settlement!) as { totalFen: number }).totalFen);
+
+    // Customers' evidence photos are real files in the upload folder.
+    const photos = await sales.db.selectFrom('customer_uploads').select('stored_name').execute();
+    expect(photos.length).toBeGreaterThan(0);
+    for (const photo of photos) expect(existsSync(join(uploadDir, photo.stored_name))).toBe(true);
   });
 });
