@@ -9,7 +9,7 @@ import type { AppLocale } from '../locales/app-locale';
  * taxonomy is fetched only when a parcel's timeline has a reason, so most customers never
  * download it and the first page stays inside its budget.
  */
-export function useReasonLabels(events: Ref<readonly PublicTrackingEvent[]>) {
+export function useReasonLabels(events: Ref<readonly Pick<PublicTrackingEvent, 'reasonCode'>[]>) {
   const { locale } = useI18n();
   const find = shallowRef<((code: string) => DeliveryReason | undefined) | null>(null);
   watchEffect(() => {

@@ -240,7 +240,12 @@ export interface ReturnEventTable {
   occurred_at: number;
   actor_type: string;
   actor_id: number | null;
+  /** Only what a person wrote. */
   note: string | null;
+  /** What the system did, as a ReturnEventFact code; null for an ordinary move. */
+  fact: string | null;
+  /** For a failed pickup: the courier's reason, from the delivery reason taxonomy. */
+  reason_code: string | null;
 }
 
 export interface ParcelClaimTable {

@@ -77,8 +77,19 @@ export interface ReturnEventView {
   occurredAt: number;
   /** Who moved it: the customer, staff, a courier, or the rules (auto-approval). */
   actor: 'customer' | 'staff' | 'courier' | 'system';
+  /** Only what a person wrote. */
   note: string | null;
+  /** What the system did, shown in words by the client. */
+  fact: ReturnEventFact | null;
+  /** Why a pickup failed: a code of the delivery reason taxonomy. */
+  reasonCode: string | null;
 }
+
+/**
+ * Facts the system records on a return's history: approved by the rules without a person, a
+ * courier who could not collect (with a reason), an inspection that left nothing to refund.
+ */
+export type ReturnEventFact = 'auto_approved' | 'pickup_failed' | 'nothing_to_refund';
 
 export interface RefundView {
   amountFen: number;

@@ -67,6 +67,8 @@ describe('the after-sales desk', () => {
     expect(customerView.status).toBe('refunded');
     expect(customerView.refund.amountFen).toBe(7679);
     expect(customerView.events.map((e: { status: string }) => e.status)).toEqual(['refunded', 'received', 'awaiting_dropoff', 'approved', 'needs_review', 'requested']);
+    // Notes are people's words only: no amounts or codes the system wrote.
+    expect(customerView.events.map((e: { note: string | null }) => e.note)).toEqual([null, null, null, null, null, null]);
   });
 
   it('rejects with a note, which the customer sees', async () => {
@@ -160,7 +162,7 @@ describe('a courier pickup, through the offline outbox', () => {
     expect(seen.status).toBe('picked_up');
     expect(seen.canCancel).toBe(false);
     expect(seen.events[0]).toMatchObject({ status: 'picked_up', actor: 'courier', occurredAt: Date.UTC(2026, 10, 22, 2) });
-    expect(seen.events[1]).toMatchObject({ status: 'pickup_scheduled', note: 'pickup_failed:recipient_unavailable' });
+    expect(seen.events[1]).toMatchObject({ status: 'pickup_scheduled', fact: 'pickup_failed', reasonCode: 'recipient_unavailable', note: null });
     // The same batch again changes nothing.
     const again = await (await sync(t, courier, [failed, collected])).json();
     expect(again.results.map((r: { outcome: string }) => r.outcome)).toEqual(['duplicate', 'duplicate']);

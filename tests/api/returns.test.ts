@@ -109,6 +109,7 @@ describe('POST /api/returns', () => {
     expect(created.dropoffCode).toMatch(/^[A-Z2-9]{8}$/);
     expect(created.quote.totalFen).toBe(7679);
     expect(created.events.map((e: { status: string }) => e.status)).toEqual(['awaiting_dropoff', 'approved', 'requested']);
+    expect(created.events[1]).toMatchObject({ actor: 'system', fact: 'auto_approved', note: null });
     expect(created.canCancel).toBe(true);
     const again = await t.app.request(`/api/returns/${created.returnNo}`, { headers: { cookie: f.customer } });
     expect((await again.json()).returnNo).toBe(created.returnNo);

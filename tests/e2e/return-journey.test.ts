@@ -27,7 +27,9 @@ const EXPECTED_REFUND_TEXT = '¥270.22';
 /** For waits on a server round trip: two cores and a browser can take longer than expect.poll's 1 s default. */
 const SOON = { timeout: 15_000 };
 
-const zhReturns = JSON.parse(readFileSync('client/locales/returns/zh-CN.json', 'utf8')) as { returns: { refund: { paid: string } } };
+const zhReturns = JSON.parse(readFileSync('client/locales/returns/zh-CN.json', 'utf8')) as {
+  returns: { refund: { paid: string }; fact: { auto_approved: string } };
+};
 
 let server: Awaited<ReturnType<typeof startE2eServer>>;
 let network: Awaited<ReturnType<typeof startCuttableNetwork>>;
@@ -275,6 +277,10 @@ describe('a partial return, from the customer’s phone to the refund', () => {
     expect(await paid.innerText()).toContain(zhReturns.returns.refund.paid.replace('{amount}', EXPECTED_REFUND_TEXT));
     // The settled breakdown (first) matches the quote shown before submitting.
     expect(await page.locator('[data-testid="return-refund"] [data-testid="refund-total"]').first().innerText()).toBe(EXPECTED_REFUND_TEXT);
+    // The timeline says in words what the rules did, and shows no codes or raw amounts.
+    const timeline = await page.locator('[data-testid="return-event"]').allInnerTexts();
+    expect(timeline.join('\n')).not.toMatch(/auto_approved|pickup_failed|\b27022\b/);
+    expect(await page.locator('[data-testid="return-event-fact"]').allInnerTexts()).toEqual([zhReturns.returns.fact.auto_approved]);
     await page.screenshot({ path: 'tests/.artifacts/return-refunded.png', fullPage: true });
     await customerContext.close();
   });

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as initial from './2026-11-25-01-initial';
 import * as courierReports from './2026-11-25-02-courier-reports';
 import * as returns from './2026-11-25-03-returns';
+import * as returnEventFacts from './2026-12-01-04-return-event-facts';
 
 /**
  * Every migration, by name. Listed by hand rather than read from the folder so the server
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-01-initial': initial,
   '2026-11-25-02-courier-reports': courierReports,
   '2026-11-25-03-returns': returns,
+  '2026-12-01-04-return-event-facts': returnEventFacts,
 };

@@ -30,7 +30,7 @@ export async function applyPickupReports(trx: Kysely<Database>, reports: readonl
         throw err;
       });
     } else if (report.status === 'AttemptFail' || report.status === 'Exception') {
-      await insertReturnEvent(trx, { returnId: row.id, status: 'pickup_scheduled', at: report.occurredAt, actor, note: `pickup_failed:${report.reasonCode ?? 'other'}` });
+      await insertReturnEvent(trx, { returnId: row.id, status: 'pickup_scheduled', at: report.occurredAt, actor, fact: 'pickup_failed', reasonCode: report.reasonCode ?? null });
     }
   }
 }

@@ -94,7 +94,7 @@ export async function receiveReturn(
       set: { settlement: JSON.stringify(settlement) },
     });
     // Nothing accepted, nothing to pay: the return is done.
-    if (settlement.totalFen === 0) return moveReturn(trx, moved, 'closed', { at: now, actor: { type: 'system', id: null }, note: 'nothing_to_refund' });
+    if (settlement.totalFen === 0) return moveReturn(trx, moved, 'closed', { at: now, actor: { type: 'system', id: null }, fact: 'nothing_to_refund' });
     return moved;
   });
   return buildOpsReturnDetail(db, received);
@@ -125,7 +125,7 @@ export async function refundReturn(
   });
   await payRefund(db, payments, refund, order.order_no, now, async (trx, paid) => {
     const current: ReturnRequest = await requireReturn(trx, returnNo);
-    await moveReturn(trx, current, 'refunded', { at: now, actor: { type: 'staff', id: staff.id }, note: `${paid.amount_fen}` });
+    await moveReturn(trx, current, 'refunded', { at: now, actor: { type: 'staff', id: staff.id }, });
   });
   return buildOpsReturnDetail(db, await requireReturn(db, returnNo));
 }

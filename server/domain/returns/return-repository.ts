@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { RefundBreakdown } from '../../../shared/returns/refund-breakdown';
 import type { ItemCondition, ReturnReasonCode } from '../../../shared/returns/return-reasons';
 import { checkReturnTransition, type ReturnStatus } from '../../../shared/returns/return-status';
+import type { ReturnEventFact } from '../../../shared/api/return-views';
 import type { ReturnMethod } from '../../../shared/api/returns';
 import { AppError, notFound } from '../../app-error';
 import type { Database, ReturnRequestTable } from '../../db/schema';
@@ -71,7 +72,7 @@ export type ReturnActor = { type: 'customer' | 'staff' | 'courier' | 'system'; i
 
 export async function insertReturnEvent(
   db: Kysely<Database>,
-  event: { returnId: number; status: ReturnStatus; at: number; actor: ReturnActor; note?: string | null },
+  event: { returnId: number; status: ReturnStatus; at: number; actor: ReturnActor; note?: string | null; fact?: ReturnEventFact; reasonCode?: string | null },
 ): Promise<void> {
   await db
     .insertInto('return_events')
@@ -82,6 +83,8 @@ export async function insertReturnEvent(
       actor_type: event.actor.type,
       actor_id: event.actor.id,
       note: event.note ?? null,
+      fact: event.fact ?? null,
+      reason_code: event.reasonCode ?? null,
     })
     .execute();
 }
@@ -94,7 +97,7 @@ export async function moveReturn(
   db: Kysely<Database>,
   ret: Pick<ReturnRequest, 'id' | 'status' | 'version'>,
   to: ReturnStatus,
-  change: { at: number; actor: ReturnActor; note?: string | null; set?: Partial<Selectable<ReturnRequestTable>> },
+  change: { at: number; actor: ReturnActor; note?: string | null; fact?: ReturnEventFact; set?: Partial<Selectable<ReturnRequestTable>> },
 ): Promise<ReturnRequest> {
   const check = checkReturnTransition(ret.status, to);
   if (!check.ok) throw new AppError(409, check.code, check.message.en);
@@ -106,6 +109,6 @@ export async function moveReturn(
     .returningAll()
     .executeTakeFirst();
   if (!updated) throw new AppError(409, 'return_changed', 'The return was changed by someone else at the same moment; reload it');
-  await insertReturnEvent(db, { returnId: ret.id, status: to, at: change.at, actor: change.actor, note: change.note });
+  await insertReturnEvent(db, { returnId: ret.id, status: to, at: change.at, actor: change.actor, note: change.note, fact: change.fact });
   return toReturnRequest(updated);
 }

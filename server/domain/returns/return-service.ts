@@ -164,7 +164,7 @@ export async function createReturn(db: Kysely<Database>, shipment: Shipment, inp
     if (decision.reviewReasons.length > 0) {
       return moveReturn(trx, created, 'needs_review', { at: facts.now, actor: { type: 'system', id: null } });
     }
-    const approved = await moveReturn(trx, created, 'approved', { at: facts.now, actor: { type: 'system', id: null }, note: 'auto_approved' });
+    const approved = await moveReturn(trx, created, 'approved', { at: facts.now, actor: { type: 'system', id: null }, fact: 'auto_approved' });
     return scheduleCollection(trx, approved, shipment, facts.now);
   });
   return buildReturnView(db, ret);

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { OpsReturnDetail, RefundView, ReturnView } from '../../../shared/api/return-views';
+import type { OpsReturnDetail, RefundView, ReturnEventFact, ReturnView } from '../../../shared/api/return-views';
 import { CANCELLABLE_RETURN_STATUSES, type ReturnStatus } from '../../../shared/returns/return-status';
 import type { Database } from '../../db/schema';
 import type { ReturnRequest } from './return-repository';
@@ -17,7 +17,7 @@ export async function buildReturnView(db: Kysely<Database>, ret: ReturnRequest):
       .execute(),
     db
       .selectFrom('return_events')
-      .select(['status', 'occurred_at', 'actor_type', 'note'])
+      .select(['status', 'occurred_at', 'actor_type', 'note', 'fact', 'reason_code'])
       .where('return_id', '=', ret.id)
       .orderBy('occurred_at', 'desc')
       .orderBy('id', 'desc')
@@ -62,6 +62,8 @@ export async function buildReturnView(db: Kysely<Database>, ret: ReturnRequest):
       occurredAt: e.occurred_at,
       actor: e.actor_type as ReturnView['events'][number]['actor'],
       note: e.note,
+      fact: e.fact as ReturnEventFact | null,
+      reasonCode: e.reason_code,
     })),
   };
 }
