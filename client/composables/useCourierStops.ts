@@ -1,7 +1,7 @@
 import { computed } from 'vue';
 import type { ManifestStop } from '../../shared/courier/manifest';
 import { normalizeTrackingNo } from '../../shared/tracking/tracking-number';
-import { isStopDone, localStopProgress, type StopProgress } from '../offline/courier-stop-progress';
+import { isForLaterDay, isStopDone, localStopProgress, type StopProgress } from '../offline/courier-stop-progress';
 import type { KeptProblem } from '../offline/outbox-records';
 import { useCourierManifestStore } from '../stores/courier-manifest';
 import { useCourierOutboxStore } from '../stores/courier-outbox';
@@ -29,13 +29,18 @@ export function useCourierStops() {
       })),
   );
 
+  const day = computed(() => manifest.manifest?.day ?? '');
+  /** Today's route: everything but pickups booked for a later day. */
+  const todayStops = computed(() => stops.value.filter((view) => !isForLaterDay(view.stop, day.value)));
+  const laterStops = computed(() => stops.value.filter((view) => isForLaterDay(view.stop, day.value)));
+
   // A typed URL or a scanner may hand over "ds0000 001 2344"; the manifest holds the canonical form.
   const findStop = (trackingNo: string) => {
     const wanted = normalizeTrackingNo(trackingNo);
     return stops.value.find((view) => view.stop.trackingNo === wanted) ?? null;
   };
-  /** Deliveries handed over and pickups collected. */
-  const doneCount = computed(() => stops.value.filter(isDone).length);
+  /** Today's deliveries handed over and pickups collected. */
+  const doneCount = computed(() => todayStops.value.filter(isDone).length);
 
-  return { stops, findStop, doneCount };
+  return { stops, todayStops, laterStops, findStop, doneCount };
 }

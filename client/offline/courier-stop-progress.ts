@@ -76,3 +76,12 @@ export function isStopDone(kind: ManifestStop['kind'], status: TrackingStatus): 
   if (kind === 'pickup') return status === 'InTransit' || status === 'Delivered';
   return status === 'Delivered';
 }
+
+/**
+ * A pickup the customer booked for a later day than the manifest's (both the shop's calendar
+ * days, YYYY-MM-DD, which compare as text): listed ahead of time, not due today.
+ */
+export function isForLaterDay(stop: Pick<ManifestStop, 'pickup'>, manifestDay: string): boolean {
+  const slotDay = stop.pickup?.slotDay ?? null;
+  return slotDay !== null && slotDay > manifestDay;
+}

@@ -33,21 +33,26 @@ interface ReturnStory {
   /** How long before the demo's "now" the customer asked. */
   ageHours: number;
   steps: Step[];
+  /** What kind of thing it can be told about: no one returns a book for its size. */
+  fits: readonly string[];
 }
 
+const WEARABLE = ['apparel', 'shoes'];
+const ANY_RETURNABLE = ['apparel', 'shoes', 'electronics', 'home', 'books', 'beauty'];
+
 const STORIES: ReturnStory[] = [
-  { reason: 'no_reason', detail: 'changed_mind', condition: 'unopened', method: 'dropoff', photo: false, note: '', ageHours: 20, steps: [] },
-  { reason: 'size_fit', detail: 'too_small', condition: 'opened', method: 'pickup', photo: false, note: '平时穿M，这件偏小一码', ageHours: 10, steps: [] },
-  { reason: 'size_fit', detail: 'too_large', condition: 'opened', method: 'pickup', photo: false, note: '', ageHours: 40, steps: ['pickup_failed'] },
-  { reason: 'no_reason', detail: 'changed_mind', condition: 'used', method: 'dropoff', photo: false, note: '只试穿了一次', ageHours: 30, steps: [] },
-  { reason: 'no_reason', detail: 'ordered_by_mistake', condition: 'used', method: 'dropoff', photo: false, note: '', ageHours: 70, steps: ['reject'] },
-  { reason: 'wrong_item', detail: 'wrong_size_or_colour', condition: 'unopened', method: 'pickup', photo: true, note: '下单的是黑色，收到的是白色', ageHours: 50, steps: ['picked_up'] },
-  { reason: 'not_as_described', detail: 'looks_different', condition: 'opened', method: 'dropoff', photo: true, note: '颜色和图片差很多', ageHours: 80, steps: ['receive'] },
-  { reason: 'damaged_in_transit', detail: 'item_broken', condition: 'opened', method: 'pickup', photo: true, note: '外箱被压坏，里面的杯子碎了', ageHours: 120, steps: ['picked_up', 'receive', 'refund'] },
-  { reason: 'no_reason', detail: 'found_cheaper', condition: 'unopened', method: 'dropoff', photo: false, note: '', ageHours: 100, steps: ['receive', 'refund'] },
-  { reason: 'quality_defect', detail: 'stopped_working', condition: 'used', method: 'pickup', photo: true, note: '用了两天就充不进电', ageHours: 150, steps: ['picked_up', 'receive', 'refund'] },
-  { reason: 'no_reason', detail: 'changed_mind', condition: 'opened', method: 'dropoff', photo: false, note: '', ageHours: 90, steps: ['receive_nothing'] },
-  { reason: 'size_fit', detail: 'poor_fit', condition: 'opened', method: 'pickup', photo: false, note: '', ageHours: 60, steps: ['cancel'] },
+  { reason: 'no_reason', detail: 'changed_mind', condition: 'unopened', method: 'dropoff', photo: false, note: '', ageHours: 20, steps: [], fits: ANY_RETURNABLE },
+  { reason: 'size_fit', detail: 'too_small', condition: 'opened', method: 'pickup', photo: false, note: '平时穿M，这件偏小一码', ageHours: 10, steps: [], fits: ['apparel'] },
+  { reason: 'size_fit', detail: 'too_large', condition: 'opened', method: 'pickup', photo: false, note: '', ageHours: 40, steps: ['pickup_failed'], fits: WEARABLE },
+  { reason: 'no_reason', detail: 'changed_mind', condition: 'used', method: 'dropoff', photo: false, note: '只试穿了一次', ageHours: 30, steps: [], fits: WEARABLE },
+  { reason: 'no_reason', detail: 'ordered_by_mistake', condition: 'used', method: 'dropoff', photo: false, note: '', ageHours: 70, steps: ['reject'], fits: [...WEARABLE, 'home'] },
+  { reason: 'wrong_item', detail: 'wrong_size_or_colour', condition: 'unopened', method: 'pickup', photo: true, note: '下单的是黑色，收到的是白色', ageHours: 50, steps: ['picked_up'], fits: [...WEARABLE, 'electronics'] },
+  { reason: 'not_as_described', detail: 'looks_different', condition: 'opened', method: 'dropoff', photo: true, note: '颜色和图片差很多', ageHours: 80, steps: ['receive'], fits: [...WEARABLE, 'home', 'beauty'] },
+  { reason: 'damaged_in_transit', detail: 'item_broken', condition: 'opened', method: 'pickup', photo: true, note: '外箱被压坏，里面的东西摔坏了', ageHours: 120, steps: ['picked_up', 'receive', 'refund'], fits: ['home', 'electronics'] },
+  { reason: 'no_reason', detail: 'found_cheaper', condition: 'unopened', method: 'dropoff', photo: false, note: '', ageHours: 100, steps: ['receive', 'refund'], fits: ANY_RETURNABLE },
+  { reason: 'quality_defect', detail: 'stopped_working', condition: 'used', method: 'pickup', photo: true, note: '用了两天就开不了机', ageHours: 150, steps: ['picked_up', 'receive', 'refund'], fits: ['electronics'] },
+  { reason: 'no_reason', detail: 'changed_mind', condition: 'opened', method: 'dropoff', photo: false, note: '', ageHours: 90, steps: ['receive_nothing'], fits: [...WEARABLE, 'home'] },
+  { reason: 'size_fit', detail: 'poor_fit', condition: 'opened', method: 'pickup', photo: false, note: '', ageHours: 60, steps: ['cancel'], fits: WEARABLE },
 ];
 
 export interface DemoReturnsOptions {
@@ -80,7 +85,15 @@ export async function seedDemoReturns(db: Kysely<Database>, options: DemoReturns
       if (candidate.delivered_at > askedAt - 6 * HOUR || candidate.delivered_at < askedAt - window) continue;
       clock = askedAt;
       const shipment = (await findShipmentByTrackingNo(db, candidate.tracking_no))!;
-      const firstItem = await db.selectFrom('order_items').select('id').where('order_id', '=', shipment.orderId).orderBy('id').executeTakeFirstOrThrow();
+      const item = await db
+        .selectFrom('order_items as i')
+        .innerJoin('products as p', 'p.id', 'i.product_id')
+        .select('i.id')
+        .where('i.order_id', '=', shipment.orderId)
+        .where('p.category', 'in', story.fits)
+        .orderBy('i.id')
+        .executeTakeFirst();
+      if (!item) continue;
       const photoIds = story.photo ? [await storeEvidence(db, shipment.orderId, index, options.uploadDir, clock)] : [];
       const slot = offeredPickupSlots(clock, options.timeZone)[index % 2];
       const created = await createReturn(
@@ -88,7 +101,7 @@ export async function seedDemoReturns(db: Kysely<Database>, options: DemoReturns
         shipment,
         {
           trackingNo: shipment.trackingNo,
-          items: [{ orderItemId: firstItem.id, quantity: 1 }],
+          items: [{ orderItemId: item.id, quantity: 1 }],
           reasonCode: story.reason,
           reasonDetail: story.detail,
           condition: story.condition,

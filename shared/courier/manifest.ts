@@ -16,6 +16,11 @@ export interface PickupDetails {
   items: { name: string; quantity: number }[];
   /** The customer's chosen time slot (epoch ms). */
   slot: { start: number; end: number } | null;
+  /**
+   * The shop's calendar day (YYYY-MM-DD) the slot starts on. A pickup booked for a later day is
+   * on the courier's list ahead of time but not among today's stops.
+   */
+  slotDay: string | null;
 }
 
 export interface ManifestStop {

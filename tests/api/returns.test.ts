@@ -129,6 +129,9 @@ describe('POST /api/returns', () => {
     const manifest = await (await t.app.request('/api/courier/manifest', { headers: { cookie: await signIn(t, f.courier.phone) } })).json();
     const stop = manifest.stops.find((s: { trackingNo: string }) => s.trackingNo === created.returnTrackingNo);
     expect(stop).toMatchObject({ kind: 'pickup', status: 'InfoReceived', itemCount: 1, pickup: { returnNo: created.returnNo, slot, items: [{ name: '纯棉T恤 白色 L', quantity: 1 }] } });
+    // The slot's day in the shop's calendar, so the phone can tell today's pickups from later ones.
+    expect(stop.pickup.slotDay).toBe(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(slot.start));
+    expect(stop.pickup.slotDay >= manifest.day).toBe(true);
   });
 
   it('is refused by the server when the rules say no, even if the client was bypassed, and nothing is stored', async () => {

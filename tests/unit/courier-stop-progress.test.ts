@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  isForLaterDay,
   isStopDone,
   localStopProgress,
   pickupReportKindsAllowedFrom,
@@ -125,5 +126,19 @@ describe('a stop finished for today', () => {
     ['pickup', 'Delivered', true],
   ] as const)('a %s in %s: %s', (kind, status, done) => {
     expect(isStopDone(kind, status)).toBe(done);
+  });
+});
+
+describe('a pickup booked for a later day is listed ahead, not due today', () => {
+  const pickup = (slotDay: string | null) => ({ pickup: { returnNo: 'RT1', items: [], slot: null, slotDay } });
+  it.each([
+    ['booked for tomorrow', pickup('2026-12-02'), '2026-12-01', true],
+    ['booked for next month', pickup('2027-01-01'), '2026-12-31', true],
+    ['booked for today', pickup('2026-12-01'), '2026-12-01', false],
+    ['its day has passed (missed, still to collect)', pickup('2026-11-30'), '2026-12-01', false],
+    ['no slot (drop-off turned pickup)', pickup(null), '2026-12-01', false],
+    ['a delivery', { pickup: null }, '2026-12-01', false],
+  ])('%s', (_name, stop, day, later) => {
+    expect(isForLaterDay(stop, day)).toBe(later);
   });
 });

@@ -71,7 +71,7 @@ export async function loadManifest(
       .execute(),
     loadProofRequirements(db),
   ]);
-  const pickups = await loadPickupDetails(db, rows.flatMap((r) => (r.return_id === null ? [] : [r.return_id])));
+  const pickups = await loadPickupDetails(db, rows.flatMap((r) => (r.return_id === null ? [] : [r.return_id])), options.timeZone);
   const stops: ManifestStop[] = rows.map((r, index) => ({
     kind: r.leg === 'return' ? 'pickup' : 'delivery',
     pickup: r.return_id === null ? null : (pickups.get(r.return_id) ?? null),
@@ -99,7 +99,7 @@ export async function loadManifest(
 }
 
 /** What to collect at each pickup stop: the return's number, items and the customer's slot. */
-async function loadPickupDetails(db: Kysely<Database>, returnIds: number[]): Promise<Map<number, PickupDetails>> {
+async function loadPickupDetails(db: Kysely<Database>, returnIds: number[], timeZone: string): Promise<Map<number, PickupDetails>> {
   if (returnIds.length === 0) return new Map();
   const [returns, items] = await Promise.all([
     db.selectFrom('return_requests').select(['id', 'return_no', 'pickup_slot_start', 'pickup_slot_end']).where('id', 'in', returnIds).execute(),
@@ -119,6 +119,7 @@ async function loadPickupDetails(db: Kysely<Database>, returnIds: number[]): Pro
         returnNo: r.return_no,
         items: items.filter((i) => i.return_id === r.id).map((i) => ({ name: i.name, quantity: i.quantity })),
         slot: r.pickup_slot_start !== null && r.pickup_slot_end !== null ? { start: r.pickup_slot_start, end: r.pickup_slot_end } : null,
+        slotDay: r.pickup_slot_start === null ? null : shopDay(r.pickup_slot_start, timeZone),
       },
     ]),
   );
