@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { createDb, type DatabaseHandle } from '../../server/db/create-db';
@@ -9,6 +12,7 @@ import { startPostgres } from '../support/postgres-server';
 import { testConfig } from '../support/test-app';
 import { freePort } from '../support/free-port';
 import { simulatedPaymentProvider } from '../../server/domain/payments/simulated-payment-provider';
+import { deliveredParcel, postJson, staffCookie } from '../support/return-fixtures';
 
 // The scale-out engine: the same migrations and the same API over a real PostgreSQL server.
 let pg: ReturnType<typeof startPostgres>;
@@ -58,5 +62,49 @@ describe('PostgreSQL', () => {
     const ok = await verify('4321');
     expect(ok.status).toBe(200);
     expect((await ok.json()).details.items).toHaveLength(2);
+  });
+
+  it('takes a return through inspection, and a burst of refund presses on a pool of connections pays once', async () => {
+    // The same shape as createTestApp's, over PostgreSQL: a pool, so the presses really overlap.
+    const uploadDir = mkdtempSync(join(tmpdir(), 'doorstep-pg-uploads-'));
+    let now = Date.UTC(2026, 10, 21, 4, 0, 0);
+    const deps = {
+      db: handle.db,
+      config: testConfig({ uploadDir }),
+      bus: new TrackingBus(),
+      logger: silentLogger,
+      clock: () => now,
+      payments: simulatedPaymentProvider(handle.db, () => now),
+    };
+    const t = { app: createApp(deps), deps, db: handle.db, now: () => now, setNow: (ms: number) => (now = ms), dispose: async () => {} };
+    try {
+      const f = await deliveredParcel(t, '13500009876');
+      const staff = await staffCookie(t);
+      const created = await postJson(t, '/api/returns', {
+        trackingNo: f.parcel.trackingNo,
+        items: [{ orderItemId: f.shirt, quantity: 2 }],
+        reasonCode: 'size_fit',
+        reasonDetail: 'too_large',
+        condition: 'opened',
+        method: 'dropoff',
+      }, f.customer);
+      expect(created.status).toBe(201);
+      const { returnNo, quote } = await created.json();
+      const received = await postJson(t, `/api/ops/returns/${returnNo}/receive`, { items: [{ orderItemId: f.shirt, acceptedQuantity: 2, damagedQuantity: 0 }] }, staff);
+      expect(received.status).toBe(200);
+
+      const burst = await Promise.all(Array.from({ length: 8 }, () => postJson(t, `/api/ops/returns/${returnNo}/refund`, {}, staff)));
+      expect(burst.map((r) => r.status)).toEqual(Array(8).fill(200));
+      const ret = await handle.db.selectFrom('return_requests').select(['id', 'status']).where('return_no', '=', returnNo).executeTakeFirstOrThrow();
+      expect(ret.status).toBe('refunded');
+      const refunds = await handle.db.selectFrom('refunds').select(['amount_fen', 'status', 'idempotency_key']).where('return_id', '=', ret.id).execute();
+      expect(refunds).toEqual([{ amount_fen: quote.totalFen, status: 'succeeded', idempotency_key: expect.any(String) }]);
+      const paid = await handle.db.selectFrom('simulated_provider_refunds').select('amount_fen').where('idempotency_key', '=', refunds[0]!.idempotency_key).execute();
+      expect(paid).toEqual([{ amount_fen: quote.totalFen }]);
+      const moved = await handle.db.selectFrom('return_events').select('id').where('return_id', '=', ret.id).where('status', '=', 'refunded').execute();
+      expect(moved).toHaveLength(1);
+    } finally {
+      rmSync(uploadDir, { recursive: true, force: true });
+    }
   });
 });
