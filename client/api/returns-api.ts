@@ -6,7 +6,8 @@ import { ApiError, okResponse } from './api-error';
 
 /**
  * The customer's return and claim calls. Every one of them rides on the verified-parcel cookie
- * set by the tracking page: 401 `verification_required` without it, 403 for another order's.
+ * set by the tracking page: 401 `verification_required` without it, 403 for another order's; a
+ * return asked for without it is 404, as if it did not exist (no hint to strangers).
  */
 
 export async function fetchReturnOptions(trackingNo: string): Promise<ReturnOptions> {
@@ -28,6 +29,17 @@ export async function createReturn(request: CreateReturnRequest): Promise<Return
 export async function fetchReturn(returnNo: string): Promise<ReturnView> {
   const response = await okResponse(() => api.returns[':returnNo'].$get({ param: { returnNo } }));
   return response.json();
+}
+
+/**
+ * The tracking page's proof that a parcel is the customer's (last 4 digits of the recipient's
+ * phone; 403 wrong digits, 404 no such parcel, 429 too many tries), asked from a return's page
+ * opened without it. It sets the same session cookie. Called here rather than through
+ * tracking-api.ts: sharing that module with the return page would split it out of the tracking
+ * page's chunk, and the extra chunk would cost the first load (60 KB budget).
+ */
+export async function verifyParcelOfReturn(trackingNo: string, phoneLast4: string): Promise<void> {
+  await okResponse(() => api.track[':trackingNo'].verify.$post({ param: { trackingNo }, json: { phoneLast4 } }));
 }
 
 /** 409 once the parcel has left the customer's hands. */

@@ -3,9 +3,13 @@ import { ref, shallowRef } from 'vue';
 import type { ClaimView, ReturnOptions, ReturnView } from '../../shared/api/return-views';
 import type { CreateClaimRequest, CreateReturnRequest } from '../../shared/api/returns';
 import { ApiError } from '../api/api-error';
-import { cancelReturn, createClaim, createReturn, fetchReturn, fetchReturnOptions } from '../api/returns-api';
+import { cancelReturn, createClaim, createReturn, fetchReturn, fetchReturnOptions, verifyParcelOfReturn } from '../api/returns-api';
 
-/** Why a return screen has nothing to show: each has its own sentence. */
+/**
+ * Why a return screen has nothing to show: each has its own sentence. A return the server does
+ * not show (404) cannot be told apart from one that does not exist, on purpose: the return page
+ * treats both as "verify its parcel first".
+ */
 export type ReturnsProblem = 'not_verified' | 'not_found' | 'unreachable' | 'failed';
 
 function problemFor(error: unknown): ReturnsProblem {
@@ -53,6 +57,25 @@ export const useReturnsStore = defineStore('returns', () => {
     }
   }
 
+  /**
+   * A return opened without a session for its parcel (a new phone, a link from a message): the
+   * customer proves the parcel there and then. Throws the verification's ApiError for the form;
+   * afterwards answers whether the return opened. Until the answer is in, the problem on screen
+   * stays (the form stays, with its focus), rather than flashing "loading".
+   */
+  async function verifyAndOpenReturn(returnNo: string, trackingNo: string, phoneLast4: string): Promise<boolean> {
+    await verifyParcelOfReturn(trackingNo, phoneLast4);
+    try {
+      const loaded = await fetchReturn(returnNo);
+      view.value = loaded;
+      viewProblem.value = null;
+      return true;
+    } catch (error) {
+      viewProblem.value = problemFor(error);
+      return false;
+    }
+  }
+
   /** Throws the ApiError (422 with the rules' refusals) so the form can say what changed. */
   async function submitReturn(request: CreateReturnRequest): Promise<ReturnView> {
     const created = await createReturn(request);
@@ -81,5 +104,5 @@ export const useReturnsStore = defineStore('returns', () => {
     return options.value?.returns.some((r) => r.returnNo === returnNo) ? options.value.trackingNo : null;
   }
 
-  return { options, optionsProblem, view, viewProblem, loadOptions, loadReturn, submitReturn, cancel, fileClaim, trackingNoOfReturn };
+  return { options, optionsProblem, view, viewProblem, loadOptions, loadReturn, verifyAndOpenReturn, submitReturn, cancel, fileClaim, trackingNoOfReturn };
 });

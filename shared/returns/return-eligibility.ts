@@ -82,8 +82,8 @@ export function checkEligibility(input: EligibilityInput): Eligibility {
     if (day > days) {
       refusals.push(
         reason.sellerFault
-          ? refusal('window_closed', `质量问题需在签收后${days}天内申请，已超过期限（截止 ${lastDay}）`, `Quality problems must be reported within ${days} days of delivery; the last day was ${lastDay}`)
-          : refusal('window_closed', `无理由退货需在签收后${days}天内申请，已超过期限（截止 ${lastDay}）`, `No-reason returns must be requested within ${days} days of delivery; the last day was ${lastDay}`),
+          ? refusal('window_closed', `质量问题需在签收后${days}天内申请，已超过期限（截止${zhDay(lastDay)}）`, `Quality problems must be reported within ${days} days of delivery; the last day was ${enDay(lastDay)}`)
+          : refusal('window_closed', `无理由退货需在签收后${days}天内申请，已超过期限（截止${zhDay(lastDay)}）`, `No-reason returns must be requested within ${days} days of delivery; the last day was ${enDay(lastDay)}`),
       );
     }
   }
@@ -114,4 +114,19 @@ export function checkEligibility(input: EligibilityInput): Eligibility {
     refusals.push(refusal('photo_required', `“${reason.label['zh-CN']}”需要上传照片作为凭证`, `A photo is required for “${reason.label.en.toLowerCase()}”`));
   }
   return { eligible: refusals.length === 0, refusals, lastDay };
+}
+
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A shop day (YYYY-MM-DD) as people write it, 12月16日 or Dec 16: a window is days long, so the year goes without saying. */
+function zhDay(day: string | null): string {
+  if (!day) return '';
+  const [, m, d] = day.split('-').map(Number);
+  return `${m}月${d}日`;
+}
+
+function enDay(day: string | null): string {
+  if (!day) return '';
+  const [, m, d] = day.split('-').map(Number);
+  return `${EN_MONTHS[m! - 1]} ${d}`;
 }

@@ -49,8 +49,10 @@ describe('return windows, counted in shop days from the day after delivery', () 
   it('names the last day, and says why in both languages', () => {
     const result = checkEligibility(input({ now: shanghai(9, 0) }));
     expect(result.lastDay).toBe('2026-11-08');
-    expect(result.refusals[0]!.message['zh-CN']).toContain('2026-11-08');
+    // The day as people write it, not the machine's form.
+    expect(result.refusals[0]!.message['zh-CN']).toContain('截止11月8日');
     expect(result.refusals[0]!.message.en).toContain('7 days');
+    expect(result.refusals[0]!.message.en).toContain('the last day was Nov 8');
   });
 });
 

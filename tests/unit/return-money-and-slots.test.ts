@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDeductionFen, formatFen } from '../../client/components/returns/return-money';
+import { calendarDayLabel } from '../../client/components/returns/return-day-label';
 import { pickupSlotLabel } from '../../client/components/returns/return-slot-label';
 
 describe('money on screen, from integer fen', () => {
@@ -60,5 +61,28 @@ describe('a pickup slot in words, in the given time zone', () => {
     const late = { start: Date.UTC(2026, 5, 10, 23, 0), end: Date.UTC(2026, 5, 11, 1, 0) };
     expect(pickupSlotLabel(late, 'en', now, 'Asia/Shanghai')).toBe('Tomorrow, 07:00–09:00');
     expect(pickupSlotLabel(late, 'en', now, 'UTC')).toBe('Today, 23:00–01:00');
+  });
+});
+
+describe('a pickup slot that is history', () => {
+  it('is named by its date, never as today or tomorrow', () => {
+    const start = Date.UTC(2026, 5, 11, 6, 0);
+    const slot = { start, end: start + 4 * 3_600_000 };
+    expect(pickupSlotLabel(slot, 'zh-CN', null, 'Asia/Shanghai')).toBe('6月11日周四 14:00–18:00');
+    expect(pickupSlotLabel(slot, 'en', null, 'Asia/Shanghai')).toBe('Thu, Jun 11, 14:00–18:00');
+  });
+});
+
+describe('a shop-calendar day in words', () => {
+  it.each([
+    ['2026-12-16', 'zh-CN', '12月16日周三'],
+    ['2026-12-16', 'en', 'Wed, Dec 16'],
+    ['2027-01-01', 'en', 'Fri, Jan 1'],
+  ])('%s in %s → %s', (day, locale, text) => {
+    expect(calendarDayLabel(day, locale)).toBe(text);
+  });
+
+  it('keeps anything that is not a day as it came', () => {
+    expect(calendarDayLabel('someday', 'en')).toBe('someday');
   });
 });

@@ -42,6 +42,14 @@ describe('a return’s tone', () => {
     expect(returnStatusTone(status)).toBe(tone);
   });
 
+  it('does not colour a return closed with nothing refunded as a success', () => {
+    expect(returnStatusTone('closed', true)).toBe('attention');
+    expect(returnStatusTone('closed', false)).toBe('delivered');
+    // Cancelled and rejected keep their own tones: the refund card says there is no money.
+    expect(returnStatusTone('cancelled', true)).toBe('idle');
+    expect(returnStatusTone('rejected', true)).toBe('attention');
+  });
+
   it('has one for every status', () => {
     for (const status of RETURN_STATUSES) expect(returnStatusTone(status)).toBeTruthy();
   });

@@ -3,7 +3,8 @@ import type { PickupSlot } from '../../../shared/api/return-views';
 /**
  * A pickup slot in words, "明天 09:00–12:00" or "Wed, 12 Jun, 09:00–12:00", in the phone's
  * time zone unless one is given (tests pin it). Today and tomorrow are named: that is how
- * people choose when to be home.
+ * people choose when to be home. Once the slot is history (the parcel was collected) there is
+ * no `now` to count from: "tomorrow" would then mean the day after whenever the page is read.
  */
 
 const DAY_MS = 86_400_000;
@@ -29,8 +30,8 @@ function calendarDay(epochMs: number, timeZone: string | undefined): number {
   return Math.round(Date.UTC(y!, m! - 1, d!) / DAY_MS);
 }
 
-function dayName(slot: PickupSlot, locale: string, now: number, timeZone: string | undefined): string {
-  const ahead = calendarDay(slot.start, timeZone) - calendarDay(now, timeZone);
+function dayName(slot: PickupSlot, locale: string, now: number | null, timeZone: string | undefined): string {
+  const ahead = now === null ? null : calendarDay(slot.start, timeZone) - calendarDay(now, timeZone);
   if (ahead === 0 || ahead === 1) {
     const word = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(ahead, 'day');
     return word.charAt(0).toLocaleUpperCase(locale) + word.slice(1);
@@ -38,7 +39,8 @@ function dayName(slot: PickupSlot, locale: string, now: number, timeZone: string
   return formatter(locale, timeZone, { weekday: 'short', month: 'short', day: 'numeric' }).format(slot.start);
 }
 
-export function pickupSlotLabel(slot: PickupSlot, locale: string, now: number, timeZone?: string): string {
+/** `now: null` always names the date. */
+export function pickupSlotLabel(slot: PickupSlot, locale: string, now: number | null, timeZone?: string): string {
   const clock = formatter(locale, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const separator = locale.startsWith('zh') ? ' ' : ', ';
   return `${dayName(slot, locale, now, timeZone)}${separator}${clock.format(slot.start)}–${clock.format(slot.end)}`;

@@ -16,6 +16,11 @@ const TONE_BY_RETURN_STATUS: Record<ReturnStatus, StatusTone> = {
   cancelled: 'idle',
 };
 
-export function returnStatusTone(status: ReturnStatus): StatusTone {
+/**
+ * `paidNothing`: the return ended with nothing refunded (inspection accepted nothing). Closed is
+ * then no success to colour green: the customer sent items back and got no money.
+ */
+export function returnStatusTone(status: ReturnStatus, paidNothing = false): StatusTone {
+  if (status === 'closed' && paidNothing) return 'attention';
   return TONE_BY_RETURN_STATUS[status];
 }
