@@ -46,6 +46,50 @@ await courierPage.locator('[data-testid="courier-sign-in"]').click();
 await courierPage.locator('[data-testid="stop"]').first().waitFor();
 await courierPage.screenshot({ path: 'docs/screenshots/courier.png' });
 await courierContext.close();
+
+// A return being asked for on the demo's delivered parcel: one item, changed my mind, drop-off.
+const phone = (locale: string) =>
+  browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, locale, timezoneId: 'Asia/Shanghai' });
+const returnContext = await phone('en-US');
+const returnPage = await returnContext.newPage();
+await returnPage.goto(`${server.url}/t/${delivered.trackingNo}`);
+await returnPage.locator('[data-testid="verify-input"]').fill(delivered.phoneLast4);
+await returnPage.locator('[data-testid="verify-submit"]').click();
+await returnPage.locator('[data-testid="verified-details"]').waitFor();
+await returnPage.goto(`${server.url}/t/${delivered.trackingNo}/return`);
+await returnPage.locator('[data-testid="return-item-more"]').first().click();
+await returnPage.locator('[data-testid="reason-no_reason"]').check();
+await returnPage.locator('[data-testid="condition-unopened"]').check();
+await returnPage.locator('[data-testid="method-dropoff"]').check();
+await returnPage.locator('[data-testid="quote-eligible"]').waitFor();
+await returnPage.locator('[data-testid="quote-preview"]').scrollIntoViewIfNeeded();
+await returnPage.screenshot({ path: 'docs/screenshots/return-request-en.png' });
+await returnContext.close();
+
+// A refunded demo return, opened by its customer.
+const refunded = (await loadDemoDirectory(server.deps.db)).returns.find((r) => r.status === 'refunded')!;
+const refundedContext = await phone('zh-CN');
+const refundedPage = await refundedContext.newPage();
+await refundedPage.goto(`${server.url}/t/${refunded.trackingNo}`);
+await refundedPage.locator('[data-testid="verify-input"]').fill(refunded.phoneLast4);
+await refundedPage.locator('[data-testid="verify-submit"]').click();
+await refundedPage.locator('[data-testid="verified-details"]').waitFor();
+await refundedPage.goto(`${server.url}/r/${refunded.returnNo}?parcel=${refunded.trackingNo}`);
+await refundedPage.locator('[data-testid="refund-paid"]').waitFor();
+await refundedPage.screenshot({ path: 'docs/screenshots/return-refunded.png' });
+await refundedContext.close();
+
+// The staff's returns queue.
+const staffSignIn = (await loadDemoDirectory(server.deps.db)).signIns.find((s) => s.role === 'staff')!;
+const opsContext = await phone('zh-CN');
+const opsPage = await opsContext.newPage();
+await opsPage.goto(`${server.url}/ops/sign-in`);
+await opsPage.locator('[data-testid="ops-login"]').fill(staffSignIn.login);
+await opsPage.locator('[data-testid="ops-password"]').fill(staffSignIn.password);
+await opsPage.locator('[data-testid="ops-sign-in"]').click();
+await opsPage.locator('[data-testid="ops-return-row"], [data-testid="ops-returns-empty"]').first().waitFor();
+await opsPage.screenshot({ path: 'docs/screenshots/ops-returns.png' });
+await opsContext.close();
 await browser.close();
 await server.close();
 rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,11 @@
 import type { OpsClaimView, OpsReturnDetail, OpsReturnList } from '../../shared/api/return-views';
 import type { ReceiveReturnRequest } from '../../shared/api/returns';
+import type { RefundInput } from '../../shared/returns/refund-breakdown';
 import { api } from './api-client';
 import { okResponse } from './api-error';
+
+/** The refund arithmetic's input without the returned units: inspection supplies those. */
+export type SettlementBasis = Omit<RefundInput, 'items'>;
 
 /**
  * The ops face's calls (staff only: 401 without a session, 403 for a courier's). Each throws
@@ -16,6 +20,12 @@ export async function listOpsReturns(query: Record<string, string>): Promise<Ops
 
 export async function fetchOpsReturn(returnNo: string): Promise<OpsReturnDetail> {
   const response = await okResponse(() => api.ops.returns[':returnNo'].$get({ param: { returnNo } }));
+  return response.json();
+}
+
+/** What the settlement of a return on its way back is computed from (409 once it has been received). */
+export async function fetchSettlementBasis(returnNo: string): Promise<SettlementBasis> {
+  const response = await okResponse(() => api.ops.returns[':returnNo']['settlement-basis'].$get({ param: { returnNo } }));
   return response.json();
 }
 

@@ -8,6 +8,7 @@ import { listOpsReturns, parseStatuses } from '../domain/returns/ops-return-list
 import { receiveReturn, refundReturn, reviewReturn } from '../domain/returns/return-ops-service';
 import { requireReturn } from '../domain/returns/return-repository';
 import { buildOpsReturnDetail } from '../domain/returns/return-view';
+import { loadSettlementBasis } from '../domain/returns/settlement-basis';
 import { jsonBody, requireJsonContent } from '../http/json-body';
 import { queryParams } from '../http/query-params';
 import { requireRole } from '../http/session';
@@ -21,6 +22,8 @@ export function opsReturnRoutes({ db, clock, config, payments, bus }: AppDeps) {
       return c.json(await listOpsReturns(db, { ...query, statuses: parseStatuses(query.status) }, config.shopTimeZone));
     })
     .get('/returns/:returnNo', async (c) => c.json(await buildOpsReturnDetail(db, await requireReturn(db, c.req.param('returnNo')))))
+    // What inspection settles from, so the form can preview the refund while staff count.
+    .get('/returns/:returnNo/settlement-basis', async (c) => c.json(await loadSettlementBasis(db, await requireReturn(db, c.req.param('returnNo')))))
     .post('/returns/:returnNo/review', requireJsonContent, jsonBody(reviewReturnRequestSchema), async (c) =>
       c.json(await reviewReturn(db, c.req.param('returnNo'), c.req.valid('json'), c.var.user, clock())),
     )

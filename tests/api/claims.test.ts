@@ -66,6 +66,24 @@ describe('lost-parcel claims', () => {
     expect((await postJson(t, `/api/ops/claims/${claim.claimNo}/decide`, { decision: 'refund', note: '' }, staff)).status).toBe(409);
   });
 
+  it('a refund decision pays exactly what the list shows is left: the order paid less what it had back', async () => {
+    const f = await deliveredParcel(t);
+    // One shirt returned and refunded first.
+    const ret = await (
+      await postJson(t, '/api/returns', { trackingNo: f.parcel.trackingNo, items: [{ orderItemId: f.shirt, quantity: 1 }], reasonCode: 'size_fit', reasonDetail: 'too_large', condition: 'opened', method: 'dropoff' }, f.customer)
+    ).json();
+    await postJson(t, `/api/ops/returns/${ret.returnNo}/receive`, { items: [{ orderItemId: f.shirt, acceptedQuantity: 1, damagedQuantity: 0 }] }, staff);
+    expect((await postJson(t, `/api/ops/returns/${ret.returnNo}/refund`, {}, staff)).status).toBe(200);
+
+    const claim = await (await postJson(t, '/api/claims', { trackingNo: f.parcel.trackingNo, kind: 'not_received', note: '' }, f.customer)).json();
+    const listed = (await (await t.app.request('/api/ops/claims?status=open', { headers: { cookie: staff } })).json()).claims[0];
+    expect(listed).toMatchObject({ claimNo: claim.claimNo, orderPaidFen: 34_700, orderRefundedFen: 7_679 });
+    const decided = await (await postJson(t, `/api/ops/claims/${claim.claimNo}/decide`, { decision: 'refund', note: '' }, staff)).json();
+    expect(decided).toMatchObject({ status: 'refunded', refundFen: listed.orderPaidFen - listed.orderRefundedFen, orderRefundedFen: 34_700 });
+    // Decided, it has left the open list.
+    expect((await (await t.app.request('/api/ops/claims?status=open', { headers: { cookie: staff } })).json()).claims).toEqual([]);
+  });
+
   it('refuses claims the parcel does not allow, bad bodies, and strangers', async () => {
     const f = await deliveredParcel(t);
     const before = await counts(t);

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { settlementPreview } from '../../client/components/ops/ops-settlement-preview';
 import { DEFAULT_RETURN_POLICY } from '../../shared/returns/return-policy';
 import { saveReturnPolicy } from '../../server/domain/settings/return-policy-repository';
 import { report, signIn, sync } from '../support/courier-fixtures';
@@ -142,6 +143,89 @@ describe('the after-sales desk', () => {
       expect((await t.app.request('/api/ops/claims', { headers: { cookie } })).status).toBe(expected);
     }
     expect((await detail(created.returnNo)).status).toBe('awaiting_dropoff');
+  });
+});
+
+describe('the order of the returns list', () => {
+  const HOUR = 3_600_000;
+  const numbers = async (query: string) =>
+    ((await (await t.app.request(`/api/ops/returns?${query}`, { headers: { cookie: staff } })).json()).returns as { returnNo: string }[]).map((r) => r.returnNo);
+
+  it('follows the request date shown: a work queue oldest first, all returns newest first, whatever changed last', async () => {
+    await saveReturnPolicy(t.db, { ...DEFAULT_RETURN_POLICY, autoApproveLimitFen: 100 }, { at: t.now(), who: 'test' });
+    const start = t.now();
+    const requested: string[] = [];
+    for (const [i, items] of [[{ orderItemId: f.shirt, quantity: 1 }], [{ orderItemId: f.shirt, quantity: 1 }], [{ orderItemId: f.earbuds, quantity: 1 }]].entries()) {
+      t.setNow(start + i * HOUR);
+      requested.push((await createReturn({ items })).returnNo);
+    }
+    const [first, second, third] = requested as [string, string, string];
+    expect(await numbers('status=needs_review')).toEqual([first, second, third]);
+    // Approved in another order: the last change no longer follows the request date.
+    for (const [i, returnNo] of [second, first, third].entries()) {
+      t.setNow(start + (5 + i) * HOUR);
+      expect((await postJson(t, `/api/ops/returns/${returnNo}/review`, { decision: 'approve', note: '' }, staff)).status).toBe(200);
+    }
+
+    expect(await numbers('status=pickup_scheduled,awaiting_dropoff,picked_up')).toEqual([first, second, third]);
+    expect(await numbers('')).toEqual([third, second, first]);
+    // Pages keep the order.
+    expect([...(await numbers('limit=2')), ...(await numbers('limit=2&offset=2'))]).toEqual([third, second, first]);
+  });
+});
+
+describe('the refund previewed during inspection', () => {
+  const basisOf = async (returnNo: string, cookie = staff) => t.app.request(`/api/ops/returns/${returnNo}/settlement-basis`, { headers: { cookie } });
+
+  it.each([
+    [2, 0, 15_357],
+    [1, 1, 7_679],
+    [1, 0, 7_679],
+    [0, 2, 0],
+    [0, 0, 0],
+  ])('%d accepted, %d damaged: the preview from the basis is the settlement the server stores (%d fen)', async (accepted, damaged, totalFen) => {
+    const created = await createReturn();
+    const res = await basisOf(created.returnNo);
+    expect(res.status).toBe(200);
+    const lines = [{ orderItemId: f.shirt, quantity: 2, acceptedQuantity: accepted, damagedQuantity: damaged }];
+    const preview = settlementPreview(await res.json(), lines);
+    expect(preview.totalFen).toBe(totalFen);
+    const received = await (await receiveAll(created.returnNo, accepted, damaged)).json();
+    expect(received.settlement).toEqual(preview);
+  });
+
+  it('counts the units an earlier return took, and the return-shipping fee of a pickup', async () => {
+    const earlier = await createReturn({ items: [{ orderItemId: f.shirt, quantity: 1 }] });
+    const options = await (await t.app.request(`/api/returns/options?trackingNo=${f.parcel.trackingNo}`, { headers: { cookie: f.customer } })).json();
+    const later = await createReturn({ items: [{ orderItemId: f.shirt, quantity: 1 }], method: 'pickup', pickupSlotStart: options.pickupSlots[0].start });
+    // The courier has not collected it yet: nothing to settle.
+    expect((await basisOf(later.returnNo)).status).toBe(409);
+    const courier = await signIn(t, f.courier.phone);
+    const stop = (await (await t.app.request('/api/courier/manifest', { headers: { cookie: courier } })).json()).stops.find((s: { kind: string }) => s.kind === 'pickup');
+    await sync(t, courier, [report({ trackingNo: stop.trackingNo, kind: 'picked_up', shipmentVersion: stop.version, occurredAt: Date.UTC(2026, 10, 22, 2) })]);
+
+    const basis = await (await basisOf(later.returnNo)).json();
+    expect(basis).toMatchObject({ alreadyReturned: [{ orderItemId: f.shirt, quantity: 1 }], method: 'pickup', sellerFault: false, returnShippingFeeFen: 1_000 });
+    const preview = settlementPreview(basis, [{ orderItemId: f.shirt, quantity: 1, acceptedQuantity: 1, damagedQuantity: 0 }]);
+    // The second shirt is the unit without the odd fen; the pickup's fee comes off.
+    expect(preview.totalFen).toBe(7_678 - 1_000);
+    const received = await (await receiveAll(later.returnNo, 1, 0)).json();
+    expect(received.status).toBe('received');
+    expect(received.settlement).toEqual(preview);
+    expect(earlier.status).toBe('awaiting_dropoff');
+  });
+
+  it('answers 409 once the return is received, 404 for none, and only to staff', async () => {
+    const created = await createReturn();
+    const courier = await signIn(t, f.courier.phone);
+    expect((await basisOf(created.returnNo, '')).status).toBe(401);
+    expect((await basisOf(created.returnNo, f.customer)).status).toBe(401);
+    expect((await basisOf(created.returnNo, courier)).status).toBe(403);
+    expect((await basisOf('RT000000000000')).status).toBe(404);
+    await receiveAll(created.returnNo);
+    const late = await basisOf(created.returnNo);
+    expect(late.status).toBe(409);
+    expect((await late.json()).error.code).toBe('not_awaiting_receipt');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { opsReturnAction, returnStatusTone } from '../../client/components/ops/ops-return-actions';
-import { parseQueue, queueCount, queueStatusFilter } from '../../client/components/ops/ops-queues';
+import { parseQueue, queueCount, queueOrder, queueStatusFilter } from '../../client/components/ops/ops-queues';
 import {
   filtersFromQuery,
   filtersToQuery,
@@ -19,6 +19,15 @@ describe('returns queues', () => {
     ['all', undefined],
   ] as const)('%s asks the API for status %s', (queue, status) => {
     expect(queueStatusFilter(queue)).toBe(status);
+  });
+
+  it.each([
+    ['needs_review', 'oldest_first'],
+    ['to_receive', 'oldest_first'],
+    ['to_refund', 'oldest_first'],
+    ['all', 'newest_first'],
+  ] as const)('%s is listed %s, as the server orders it', (queue, order) => {
+    expect(queueOrder(queue)).toBe(order);
   });
 
   it.each([

@@ -30,3 +30,13 @@ export function queueStatusFilter(queue: OpsReturnQueue): string | undefined {
   const statuses = QUEUE_STATUSES[queue];
   return statuses.length ? statuses.join(',') : undefined;
 }
+
+export type QueueOrder = 'oldest_first' | 'newest_first';
+
+/**
+ * The order the server lists a queue in (ops-return-list's requestOrder), both by request date:
+ * a work queue from the request waiting longest, "all" newest first like an inbox.
+ */
+export function queueOrder(queue: OpsReturnQueue): QueueOrder {
+  return QUEUE_STATUSES[queue].length ? 'oldest_first' : 'newest_first';
+}

@@ -37,6 +37,16 @@ export function dayRange(from: string | undefined, to: string | undefined, timeZ
   return { start, end };
 }
 
+/**
+ * Both orders are by the request date, the one date the list shows, so the rows read in an
+ * obvious sequence. A status filter is a queue someone works through: the request waiting
+ * longest comes first. Without one it is the whole history, read like an inbox: newest first.
+ * (Ordering by the last change instead put rows out of step with the dates on screen.)
+ */
+function requestOrder(statuses: readonly ReturnStatus[] | undefined): 'asc' | 'desc' {
+  return statuses?.length ? 'asc' : 'desc';
+}
+
 export async function listOpsReturns(db: Kysely<Database>, filter: OpsReturnFilter, timeZone: string): Promise<OpsReturnList> {
   const { start, end } = dayRange(filter.from, filter.to, timeZone);
   const q = filter.q?.trim().toUpperCase();
@@ -49,13 +59,13 @@ export async function listOpsReturns(db: Kysely<Database>, filter: OpsReturnFilt
     .$if(end !== undefined, (b) => b.where('r.created_at', '<', end!))
     .$if(!!q, (b) => b.where((eb) => eb.or([eb('r.return_no', '=', q!), eb('s.tracking_no', '=', q!), eb('o.order_no', '=', q!)])));
   const filtered = base.$if(filter.statuses !== undefined, (b) => b.where('r.status', 'in', filter.statuses!));
+  const order = requestOrder(filter.statuses);
   const [rows, total, counts] = await Promise.all([
     filtered
       .select(['r.return_no', 'r.status', 'r.reason_code', 'r.method', 'r.quote_fen', 'r.settlement', 'r.created_at', 'r.updated_at', 's.tracking_no', 'o.order_no', 'o.recipient_name', 'o.city'])
       .select((eb) => eb.selectFrom('return_items as ri').select((e) => e.fn.sum<number>('ri.quantity').as('n')).whereRef('ri.return_id', '=', 'r.id').as('item_count'))
-      // Oldest first: the queue is worked from the longest wait.
-      .orderBy('r.updated_at', 'asc')
-      .orderBy('r.id', 'asc')
+      .orderBy('r.created_at', order)
+      .orderBy('r.id', order)
       .limit(filter.limit)
       .offset(filter.offset)
       .execute(),

@@ -2,17 +2,15 @@ import type { Kysely } from 'kysely';
 import type { OpsReturnDetail } from '../../../shared/api/return-views';
 import type { ReceiveReturnRequest } from '../../../shared/api/returns';
 import { refundBreakdown } from '../../../shared/returns/refund-breakdown';
-import { findReturnReason } from '../../../shared/returns/return-reasons';
 import { badRequest, conflict } from '../../app-error';
 import type { Database } from '../../db/schema';
 import type { PaymentProvider } from '../payments/payment-provider';
-import { loadReturnPolicy } from '../settings/return-policy-repository';
 import { findShipmentByTrackingNo } from '../tracking/shipment-repository';
-import { loadOrderReturnContext } from './order-return-context';
 import { claimRefund, payRefund } from './refund-service';
 import { moveReturn, requireReturn, type ReturnRequest } from './return-repository';
 import { scheduleCollection } from './return-service';
 import { receiveReturnShipment } from './return-shipments';
+import { loadSettlementBasis } from './settlement-basis';
 import { buildOpsReturnDetail } from './return-view';
 
 type Staff = { id: number };
@@ -67,21 +65,10 @@ export async function receiveReturn(
     }
   }
   const received = await db.transaction().execute(async (trx) => {
-    const [ctx, policy] = await Promise.all([loadOrderReturnContext(trx, ret.orderId, { returnsBefore: ret.id }), loadReturnPolicy(trx)]);
+    // Read again inside the transaction: what the inspection form previewed, now settled.
+    const basis = await loadSettlementBasis(trx, ret);
     const accepted = lines.map((l) => ({ orderItemId: l.order_item_id, quantity: counted.get(l.order_item_id)!.acceptedQuantity }));
-    const settlement = refundBreakdown({
-      order: {
-        lines: ctx.lines.map((l) => ({ orderItemId: l.orderItemId, quantity: l.quantity, unitPriceFen: l.unitPriceFen })),
-        shippingFen: ctx.shippingFen,
-        paidTotalFen: ctx.paidTotalFen,
-      },
-      alreadyReturned: [...ctx.alreadyReturned].map(([orderItemId, quantity]) => ({ orderItemId, quantity })),
-      items: accepted.filter((a) => a.quantity > 0),
-      sellerFault: findReturnReason(ret.reasonCode)!.sellerFault,
-      method: ret.method,
-      returnShippingFeeFen: policy.returnShippingFeeFen,
-      alreadyRefundedFen: ctx.alreadyRefundedFen,
-    });
+    const settlement = refundBreakdown({ ...basis, items: accepted.filter((a) => a.quantity > 0) });
     for (const line of lines) {
       const c = counted.get(line.order_item_id)!;
       await trx.updateTable('return_items').set({ accepted_quantity: c.acceptedQuantity, damaged_quantity: c.damagedQuantity }).where('id', '=', line.id).execute();
