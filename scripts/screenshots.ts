@@ -59,6 +59,7 @@ await returnPage.locator('[data-testid="verified-details"]').waitFor();
 await returnPage.goto(`${server.url}/t/${delivered.trackingNo}/return`);
 await returnPage.locator('[data-testid="return-item-more"]').first().click();
 await returnPage.locator('[data-testid="reason-no_reason"]').check();
+await returnPage.locator('[data-testid="detail-changed_mind"]').check();
 await returnPage.locator('[data-testid="condition-unopened"]').check();
 await returnPage.locator('[data-testid="method-dropoff"]').check();
 await returnPage.locator('[data-testid="quote-eligible"]').waitFor();
