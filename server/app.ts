@@ -16,6 +16,10 @@ import { healthRoutes } from './routes/health';
 import { trackRoutes } from './routes/track';
 import { claimRoutes, returnRoutes } from './routes/returns';
 import { opsReturnRoutes } from './routes/ops-returns';
+import { feedbackRoutes } from './routes/feedback';
+import { opsFollowUpRoutes } from './routes/ops-feedback';
+import { opsAnalyticsRoutes } from './routes/ops-analytics';
+import { opsDeskRoutes } from './routes/ops-desk';
 
 /** JSON bodies are small; anything larger is refused before it is read into memory. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
@@ -34,7 +38,11 @@ function apiRoutes(deps: AppDeps) {
     .route('/track', trackRoutes(deps))
     .route('/returns', returnRoutes(deps))
     .route('/claims', claimRoutes(deps))
-    .route('/ops', opsReturnRoutes(deps));
+    .route('/feedback', feedbackRoutes(deps))
+    .route('/ops', opsReturnRoutes(deps))
+    .route('/ops/follow-ups', opsFollowUpRoutes(deps))
+    .route('/ops', opsAnalyticsRoutes(deps))
+    .route('/ops', opsDeskRoutes(deps));
 }
 
 export function createApp(deps: AppDeps) {

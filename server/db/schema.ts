@@ -1,3 +1,6 @@
+import type { AnalyticsTables } from './schema-analytics';
+import type { FeedbackTables } from './schema-feedback';
+import type { OpsDeskTables } from './schema-ops-desk';
 import type { Generated } from 'kysely';
 
 /**
@@ -297,7 +300,11 @@ export interface CustomerUploadTable {
   created_at: number;
 }
 
-export interface Database {
+/**
+ * Every table. Each feature since the ops console keeps its tables' interfaces in a file of
+ * its own (schema-*.ts) and adds them here.
+ */
+export interface Database extends FeedbackTables, AnalyticsTables, OpsDeskTables {
   customers: CustomerTable;
   products: ProductTable;
   orders: OrderTable;

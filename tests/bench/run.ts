@@ -8,6 +8,8 @@ import { benchApiThroughput } from './api-throughput';
 import { benchBundleSize } from './bundle-size';
 import { benchLookupScaling } from './lookup-scaling';
 import { benchSyncIngest } from './sync-ingest';
+import { benchFeedbackClassifier } from './feedback-classifier';
+import { benchOpsAnalytics } from './ops-analytics';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const want = (name: string) => !values.only || values.only.split(',').includes(name);
@@ -17,4 +19,6 @@ if (want('bundle')) benchBundleSize();
 if (want('throughput')) await benchApiThroughput();
 if (want('sync')) await benchSyncIngest();
 if (want('lookup')) await benchLookupScaling({ big: values.quick ? 100_000 : 1_000_000 });
+if (want('analytics')) await benchOpsAnalytics({ big: values.quick ? 100_000 : 1_000_000 });
+if (want('classifier')) await benchFeedbackClassifier();
 process.exit(0);

@@ -3,6 +3,9 @@ import * as initial from './2026-11-25-01-initial';
 import * as courierReports from './2026-11-25-02-courier-reports';
 import * as returns from './2026-11-25-03-returns';
 import * as returnEventFacts from './2026-12-01-04-return-event-facts';
+import * as feedback from './2026-12-01-05-feedback';
+import * as analytics from './2026-12-01-06-analytics';
+import * as opsDesk from './2026-12-01-07-ops-desk';
 
 /**
  * Every migration, by name. Listed by hand rather than read from the folder so the server
@@ -13,4 +16,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-02-courier-reports': courierReports,
   '2026-11-25-03-returns': returns,
   '2026-12-01-04-return-event-facts': returnEventFacts,
+  '2026-12-01-05-feedback': feedback,
+  '2026-12-01-06-analytics': analytics,
+  '2026-12-01-07-ops-desk': opsDesk,
 };
