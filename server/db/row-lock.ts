@@ -11,3 +11,13 @@ export async function lockOrder(trx: Kysely<Database>, orderId: number): Promise
   if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
   await trx.selectFrom('orders').select('id').where('id', '=', orderId).forUpdate().execute();
 }
+
+/**
+ * Locks a shipment's row until the transaction ends. Whatever touches a return pickup and its
+ * return takes the shipment first, as the courier's sync does, so a cancellation and a pickup
+ * report arriving together wait for each other instead of deadlocking (PostgreSQL only, as above).
+ */
+export async function lockShipment(trx: Kysely<Database>, shipmentId: number): Promise<void> {
+  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+  await trx.selectFrom('shipments').select('id').where('id', '=', shipmentId).forUpdate().execute();
+}

@@ -38,6 +38,14 @@ export function makeErrorHandler(logger: Logger) {
       return errorJson(c, err.status as ContentfulStatusCode, code, message);
     }
     const requestId = c.get('requestId') ?? '-';
+    // PostgreSQL gave up one of two transactions that waited on each other: nothing of it was
+    // kept, and the same request sent again succeeds. Logged, since a lock order should prevent it.
+    const sqlState = (err as { code?: unknown }).code;
+    if (sqlState === '40P01' || sqlState === '40001') {
+      logger.error(`[${requestId}] transaction conflict on ${c.req.method} ${c.req.path}`, err);
+      c.header('Retry-After', '1');
+      return errorJson(c, 503, 'concurrent_update', 'Something else changed the same record at that moment; try again');
+    }
     logger.error(`[${requestId}] unhandled error on ${c.req.method} ${c.req.path}`, err);
     return errorJson(c, 500, 'internal_error', `Something went wrong on our side (request ${requestId})`);
   };

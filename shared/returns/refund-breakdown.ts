@@ -9,6 +9,12 @@ export interface RefundInput {
   order: OrderMoney;
   /** Units of each line in other live returns or already returned: they took the first units. */
   alreadyReturned: readonly ReturnLineQuantity[];
+  /**
+   * Units that other returns have taken back for good (no longer cancellable): whether this
+   * return empties the order is decided on these, so a return the customer can still cancel
+   * never earns the shipping refund. Defaults to `alreadyReturned` (a quote's preview).
+   */
+  returnedForGood?: readonly ReturnLineQuantity[];
   items: readonly ReturnLineQuantity[];
   sellerFault: boolean;
   method: 'pickup' | 'dropoff';
@@ -60,8 +66,9 @@ export function refundBreakdown(input: RefundInput): RefundBreakdown {
     lines.push({ orderItemId: item.orderItemId, quantity: item.quantity, listFen, discountFen: listFen - paidFen, paidFen });
   }
   const itemsFen = lines.reduce((sum, l) => sum + l.paidFen, 0);
+  const returnedElsewhere = input.returnedForGood ?? input.alreadyReturned;
   const emptiesOrder = input.order.lines.every(
-    (l) => quantityOf(input.alreadyReturned, l.orderItemId) + quantityOf(input.items, l.orderItemId) >= l.quantity,
+    (l) => quantityOf(returnedElsewhere, l.orderItemId) + quantityOf(input.items, l.orderItemId) >= l.quantity,
   );
   const shippingRefundFen = input.sellerFault && emptiesOrder ? input.order.shippingFen : 0;
   const fee = !input.sellerFault && input.method === 'pickup' ? input.returnShippingFeeFen : 0;

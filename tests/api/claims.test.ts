@@ -68,20 +68,41 @@ describe('lost-parcel claims', () => {
 
   it('a refund decision pays exactly what the list shows is left: the order paid less what it had back', async () => {
     const f = await deliveredParcel(t);
-    // One shirt returned and refunded first.
-    const ret = await (
-      await postJson(t, '/api/returns', { trackingNo: f.parcel.trackingNo, items: [{ orderItemId: f.shirt, quantity: 1 }], reasonCode: 'size_fit', reasonDetail: 'too_large', condition: 'opened', method: 'dropoff' }, f.customer)
-    ).json();
-    await postJson(t, `/api/ops/returns/${ret.returnNo}/receive`, { items: [{ orderItemId: f.shirt, acceptedQuantity: 1, damagedQuantity: 0 }] }, staff);
-    expect((await postJson(t, `/api/ops/returns/${ret.returnNo}/refund`, {}, staff)).status).toBe(200);
-
     const claim = await (await postJson(t, '/api/claims', { trackingNo: f.parcel.trackingNo, kind: 'not_received', note: '' }, f.customer)).json();
     const listed = (await (await t.app.request('/api/ops/claims?status=open', { headers: { cookie: staff } })).json()).claims[0];
-    expect(listed).toMatchObject({ claimNo: claim.claimNo, orderPaidFen: 34_700, orderRefundedFen: 7_679 });
+    expect(listed).toMatchObject({ claimNo: claim.claimNo, orderPaidFen: 34_700, orderRefundedFen: 0 });
     const decided = await (await postJson(t, `/api/ops/claims/${claim.claimNo}/decide`, { decision: 'refund', note: '' }, staff)).json();
     expect(decided).toMatchObject({ status: 'refunded', refundFen: listed.orderPaidFen - listed.orderRefundedFen, orderRefundedFen: 34_700 });
     // Decided, it has left the open list.
     expect((await (await t.app.request('/api/ops/claims?status=open', { headers: { cookie: staff } })).json()).claims).toEqual([]);
+  });
+
+  it('refuses "not received" for a parcel whose items are being sent back, which would pay twice', async () => {
+    const f = await deliveredParcel(t);
+    const ret = await postJson(t, '/api/returns', { trackingNo: f.parcel.trackingNo, items: [{ orderItemId: f.shirt, quantity: 1 }], reasonCode: 'size_fit', reasonDetail: 'too_large', condition: 'opened', method: 'dropoff' }, f.customer);
+    expect(ret.status).toBe(201);
+    const before = await counts(t);
+    expect((await postJson(t, '/api/claims', { trackingNo: f.parcel.trackingNo, kind: 'not_received', note: '' }, f.customer)).status).toBe(409);
+    expect(await counts(t)).toEqual(before);
+  });
+
+  it('closes a received return with nothing left to pay instead of leaving it waiting for money', async () => {
+    const f = await deliveredParcel(t);
+    const created = await (
+      await postJson(t, '/api/returns', { trackingNo: f.parcel.trackingNo, items: [{ orderItemId: f.shirt, quantity: 1 }], reasonCode: 'size_fit', reasonDetail: 'too_large', condition: 'opened', method: 'dropoff' }, f.customer)
+    ).json();
+    await postJson(t, `/api/ops/returns/${created.returnNo}/receive`, { items: [{ orderItemId: f.shirt, acceptedQuantity: 1, damagedQuantity: 0 }] }, staff);
+    // Everything the order paid went back another way (a goodwill refund recorded straight in the ledger).
+    await t.db
+      .insertInto('refunds')
+      .values({ order_id: f.parcel.orderId, return_id: null, claim_id: null, idempotency_key: 'goodwill:1', amount_fen: 34_700, status: 'succeeded', provider: 'simulated', provider_reference: 'SIM-X', requested_by: null, created_at: t.now(), completed_at: t.now() })
+      .execute();
+    const res = await postJson(t, `/api/ops/returns/${created.returnNo}/refund`, {}, staff);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.status).toBe('closed');
+    expect(body.refund).toBeNull();
+    expect(body.events[0]).toMatchObject({ status: 'closed', fact: 'nothing_to_refund' });
   });
 
   it('refuses claims the parcel does not allow, bad bodies, and strangers', async () => {

@@ -4,7 +4,7 @@ import { DEFAULT_RETURN_POLICY } from '../../shared/returns/return-policy';
 import { saveReturnPolicy } from '../../server/domain/settings/return-policy-repository';
 import { report, signIn, sync } from '../support/courier-fixtures';
 import { createTestApp } from '../support/test-app';
-import { counts, deliveredParcel, postJson, staffCookie } from '../support/return-fixtures';
+import { counts, customerPhoto, deliveredParcel, postJson, staffCookie } from '../support/return-fixtures';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let f: Awaited<ReturnType<typeof deliveredParcel>>;
@@ -268,5 +268,35 @@ describe('a courier pickup, through the offline outbox', () => {
     expect(res.results[0]).toMatchObject({ outcome: 'conflict', code: 'closed' });
     const manifest = await (await t.app.request('/api/courier/manifest', { headers: { cookie: courier } })).json();
     expect(manifest.stops.some((s: { kind: string }) => s.kind === 'pickup')).toBe(false);
+  });
+});
+
+describe('settling what the customer was promised', () => {
+  it('refunds the shipping fee only once the order is emptied by returns that can no longer be cancelled', async () => {
+    // This order had ¥10 shipping.
+    await t.db.updateTable('orders').set({ shipping_fen: 1_000, paid_total_fen: 35_700 }).where('id', '=', f.parcel.orderId).execute();
+    const photo = await customerPhoto(t, f.parcel.trackingNo, f.customer);
+    const defect = { reasonCode: 'quality_defect', reasonDetail: 'does_not_work', photoIds: [photo] };
+    const shirts = await createReturn({ ...defect, items: [{ orderItemId: f.shirt, quantity: 2 }] });
+    const earbuds = await createReturn({ ...defect, items: [{ orderItemId: f.earbuds, quantity: 1 }] });
+    // The shirts' return is still waiting at the drop-off point: the customer may yet cancel it.
+    const first = await (await postJson(t, `/api/ops/returns/${earbuds.returnNo}/receive`, { items: [{ orderItemId: f.earbuds, acceptedQuantity: 1, damagedQuantity: 0 }] }, staff)).json();
+    expect(first.settlement.shippingRefundFen).toBe(0);
+    // Once the shirts are back too, their return is the one that empties the order.
+    const second = await (await receiveAll(shirts.returnNo)).json();
+    expect(second.settlement.shippingRefundFen).toBe(1_000);
+  });
+
+  it('deducts the return-shipping fee the customer was quoted, not one changed since', async () => {
+    const options = await (await t.app.request(`/api/returns/options?trackingNo=${f.parcel.trackingNo}`, { headers: { cookie: f.customer } })).json();
+    const created = await createReturn({ items: [{ orderItemId: f.shirt, quantity: 1 }], method: 'pickup', pickupSlotStart: options.pickupSlots[0].start });
+    expect(created.quote.returnShippingFeeFen).toBe(DEFAULT_RETURN_POLICY.returnShippingFeeFen);
+    await saveReturnPolicy(t.db, { ...DEFAULT_RETURN_POLICY, returnShippingFeeFen: 5_000 }, { at: t.now(), who: 'test' });
+    const courier = await signIn(t, f.courier.phone);
+    const stop = (await (await t.app.request('/api/courier/manifest', { headers: { cookie: courier } })).json()).stops.find((s: { kind: string }) => s.kind === 'pickup');
+    expect((await (await sync(t, courier, [report({ trackingNo: stop.trackingNo, kind: 'picked_up', shipmentVersion: stop.version })])).json()).results[0].outcome).toBe('applied');
+    const received = await (await postJson(t, `/api/ops/returns/${created.returnNo}/receive`, { items: [{ orderItemId: f.shirt, acceptedQuantity: 1, damagedQuantity: 0 }] }, staff)).json();
+    expect(received.settlement.returnShippingFeeFen).toBe(created.quote.returnShippingFeeFen);
+    expect(received.settlement.totalFen).toBe(created.quote.totalFen);
   });
 });

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { OpsClaimView } from '../../../shared/api/return-views';
 import { conflict } from '../../app-error';
+import { lockOrder } from '../../db/row-lock';
 import type { Database } from '../../db/schema';
 import type { PaymentProvider } from '../payments/payment-provider';
 import { claimRefund, payRefund } from '../returns/refund-service';
@@ -30,20 +31,30 @@ export async function decideClaim(
 
   if (input.decision === 'refund') {
     const refund = await db.transaction().execute(async (trx) => {
+      await lockOrder(trx, claim.order_id);
       const existing = await trx.selectFrom('refunds').selectAll().where('claim_id', '=', claim.id).executeTakeFirst();
       if (existing) return existing;
-      await moveOpenClaim(trx, claim.id, { status: 'refunded', ...decided });
+      const current = await trx.selectFrom('parcel_claims').select('status').where('id', '=', claim.id).executeTakeFirstOrThrow();
+      if (current.status !== 'open') throw conflict('claim_already_decided', 'This claim has already been decided');
       return claimRefund(
         trx,
         { orderId: claim.order_id, orderNo: order.order_no, returnId: null, claimId: claim.id, idempotencyKey: `claim:${claim.claim_no}`, wantedFen: order.paid_total_fen, requestedBy: staff.id },
         now,
       );
     });
-    await payRefund(db, payments, refund, order.order_no, now, async () => {});
+    // The claim says "refunded" only once the money has gone: a provider that failed leaves it
+    // open, with its pending refund, for the next press to finish.
+    await payRefund(db, payments, refund, order.order_no, now, async (trx) => {
+      await trx.updateTable('parcel_claims').set({ status: 'refunded', ...decided }).where('id', '=', claim.id).where('status', '=', 'open').execute();
+    });
     return requireOpsClaim(db, claimNo);
   }
 
   await db.transaction().execute(async (trx) => {
+    // In turn with a refund of the same claim (which locks the order too): one decision wins.
+    await lockOrder(trx, claim.order_id);
+    const refunding = await trx.selectFrom('refunds').select('id').where('claim_id', '=', claim.id).executeTakeFirst();
+    if (refunding) throw conflict('claim_already_decided', 'This claim is being refunded');
     if (input.decision === 'reject') return moveOpenClaim(trx, claim.id, { status: 'rejected', ...decided });
     const resent = await resendParcel(trx, claim.shipment_id, staff, now);
     await moveOpenClaim(trx, claim.id, { status: 'resent', resend_shipment_id: resent, ...decided });

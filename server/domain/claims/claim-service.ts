@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ClaimView, OpsClaimView } from '../../../shared/api/return-views';
 import type { ClaimKind } from '../../../shared/api/returns';
 import type { ReturnPolicy } from '../../../shared/returns/return-policy';
+import { LIVE_RETURN_STATUSES } from '../../../shared/returns/return-status';
 import { shopDayNumber } from '../../../shared/time/shop-calendar';
 import { conflict, notFound } from '../../app-error';
 import type { Database, ParcelClaimTable } from '../../db/schema';
@@ -34,6 +35,14 @@ export async function claimableKind(
     return last?.reason_code === 'lost' ? 'lost' : null;
   }
   if (shipment.status === 'Delivered' && shipment.deliveredAt !== null) {
+    // Sending items back says the parcel arrived: a claim that it didn't would pay twice.
+    const returning = await db
+      .selectFrom('return_requests')
+      .select('id')
+      .where('shipment_id', '=', shipment.id)
+      .where('status', 'in', LIVE_RETURN_STATUSES)
+      .executeTakeFirst();
+    if (returning) return null;
     const days = shopDayNumber(facts.now, facts.timeZone) - shopDayNumber(shipment.deliveredAt, facts.timeZone);
     return days <= facts.policy.qualityDays ? 'not_received' : null;
   }

@@ -6,7 +6,7 @@ import { findReturnReason } from '../../../shared/returns/return-reasons';
 import type { z } from 'zod';
 import { badRequest, unprocessable } from '../../app-error';
 import type { Database } from '../../db/schema';
-import { lockOrder } from '../../db/row-lock';
+import { lockOrder, lockShipment } from '../../db/row-lock';
 import { loadReturnPolicy } from '../settings/return-policy-repository';
 import type { Shipment } from '../tracking/shipment-repository';
 import { claimableKind, listClaimsForOrder } from '../claims/claim-service';
@@ -189,6 +189,7 @@ async function countOwnPhotos(db: Kysely<Database>, orderId: number, ids: readon
 export async function cancelReturn(db: Kysely<Database>, ret: ReturnRequest, now: number): Promise<{ view: ReturnView; cancelledLeg: string | null }> {
   let cancelledLeg: string | null = null;
   const cancelled = await db.transaction().execute(async (trx) => {
+    if (ret.returnShipmentId !== null) await lockShipment(trx, ret.returnShipmentId);
     const moved = await moveReturn(trx, ret, 'cancelled', { at: now, actor: { type: 'customer', id: null } });
     cancelledLeg = await cancelReturnShipment(trx, ret.returnShipmentId, now);
     return moved;

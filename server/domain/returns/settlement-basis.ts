@@ -3,7 +3,6 @@ import type { RefundInput } from '../../../shared/returns/refund-breakdown';
 import { findReturnReason } from '../../../shared/returns/return-reasons';
 import { conflict } from '../../app-error';
 import type { Database } from '../../db/schema';
-import { loadReturnPolicy } from '../settings/return-policy-repository';
 import { loadOrderReturnContext } from './order-return-context';
 import type { ReturnRequest } from './return-repository';
 
@@ -20,7 +19,10 @@ export async function loadSettlementBasis(db: Kysely<Database>, ret: ReturnReque
   if (ret.status !== 'picked_up' && ret.status !== 'awaiting_dropoff') {
     throw conflict('not_awaiting_receipt', `Return ${ret.returnNo} is ${ret.status}; only a return on its way back is settled`);
   }
-  const [ctx, policy] = await Promise.all([loadOrderReturnContext(db, ret.orderId, { returnsBefore: ret.id }), loadReturnPolicy(db)]);
+  const [ctx, forGood] = await Promise.all([
+    loadOrderReturnContext(db, ret.orderId, { returnsBefore: ret.id }),
+    loadOrderReturnContext(db, ret.orderId, { excludeReturnId: ret.id }),
+  ]);
   return {
     order: {
       lines: ctx.lines.map((l) => ({ orderItemId: l.orderItemId, quantity: l.quantity, unitPriceFen: l.unitPriceFen })),
@@ -28,9 +30,12 @@ export async function loadSettlementBasis(db: Kysely<Database>, ret: ReturnReque
       paidTotalFen: ctx.paidTotalFen,
     },
     alreadyReturned: [...ctx.alreadyReturned].map(([orderItemId, quantity]) => ({ orderItemId, quantity })),
+    // Any other return, earlier or later, that can no longer be cancelled.
+    returnedForGood: [...forGood.returnedForGood].map(([orderItemId, quantity]) => ({ orderItemId, quantity })),
     sellerFault: findReturnReason(ret.reasonCode)!.sellerFault,
     method: ret.method,
-    returnShippingFeeFen: policy.returnShippingFeeFen,
+    // The fee the customer was quoted, not today's: a changed policy applies to the next request.
+    returnShippingFeeFen: ret.quote.returnShippingFeeFen,
     alreadyRefundedFen: ctx.alreadyRefundedFen,
   };
 }
