@@ -5,6 +5,7 @@ import { fillPostgres } from './demo-fill-postgres';
 import { fillSqlite } from './demo-fill-sqlite';
 import type { DemoBatch } from './demo-model';
 import type { DemoKeys } from './demo-rows';
+import { seedDemoFeedback } from './demo-feedback';
 import { seedDemoReturns } from './demo-returns';
 import { DEFAULT_DEMO_SEED, DEFAULT_DEMO_SHIPMENTS, generateDemoBatches } from './generate';
 import { ensureDemoAccounts } from './seed-demo-accounts';
@@ -30,6 +31,8 @@ export interface SeedDemoResult {
   events: number;
   returns: number;
   claims: number;
+  /** Feedback given on delivered parcels (after-sales only). */
+  feedback: number;
 }
 
 async function maxId(db: Kysely<Database>, table: 'customers' | 'products' | 'orders' | 'shipments'): Promise<number> {
@@ -47,7 +50,7 @@ async function maxId(db: Kysely<Database>, table: 'customers' | 'products' | 'or
 export async function seedDemoIfEmpty(handle: DatabaseHandle, options: SeedDemoOptions): Promise<SeedDemoResult> {
   const { db } = handle;
   if (await db.selectFrom('shipments').select('id').limit(1).executeTakeFirst()) {
-    return { seeded: false, shipments: 0, events: 0, returns: 0, claims: 0 };
+    return { seeded: false, shipments: 0, events: 0, returns: 0, claims: 0, feedback: 0 };
   }
   const total = options.shipments ?? DEFAULT_DEMO_SHIPMENTS;
   const courierIds = await ensureDemoAccounts(db, options.now);
@@ -72,5 +75,6 @@ export async function seedDemoIfEmpty(handle: DatabaseHandle, options: SeedDemoO
   if (handle.sqlite) await fillSqlite(handle.sqlite, batches, keys, afterBatch);
   else await fillPostgres(db, batches, keys, afterBatch);
   const afterSales = options.afterSales ? await seedDemoReturns(db, { now: options.now, ...options.afterSales }) : { returns: 0, claims: 0 };
-  return { seeded: true, shipments, events, ...afterSales };
+  const feedback = options.afterSales ? (await seedDemoFeedback(db, { now: options.now })).feedback : 0;
+  return { seeded: true, shipments, events, ...afterSales, feedback };
 }

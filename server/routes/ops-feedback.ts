@@ -1,7 +1,33 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
+import { followUpListQuerySchema, followUpOutcomeRequestSchema } from '../../shared/api/feedback';
 import type { AppDeps } from '../app-deps';
+import { listFollowUps, openOverdueExceptionFollowUps, recordFollowUpOutcome } from '../domain/feedback/follow-up-service';
+import { badRequest } from '../app-error';
+import { jsonBody, requireJsonContent } from '../http/json-body';
+import { queryParams } from '../http/query-params';
+import { requireRole } from '../http/session';
+
+const followUpId = (raw: string) => {
+  const parsed = z.coerce.number().int().positive().max(2_147_483_647).safeParse(raw);
+  if (!parsed.success || !/^\d+$/.test(raw)) throw badRequest('bad_follow_up_id', 'A follow-up id is a positive whole number');
+  return parsed.data;
+};
 
 /** Staff's follow-ups: customer call-backs opened by negative feedback or exceptions open too long. */
-export function opsFollowUpRoutes(_deps: AppDeps) {
-  return new Hono();
+export function opsFollowUpRoutes({ db, clock, config }: AppDeps) {
+  return new Hono()
+    .use(requireRole(db, clock, 'staff'))
+    .get('/', queryParams(followUpListQuerySchema), async (c) => {
+      const now = clock();
+      // The queue is made current when it is looked at (see openOverdueExceptionFollowUps).
+      await openOverdueExceptionFollowUps(db, now);
+      return c.json(await listFollowUps(db, c.req.valid('query'), { now, timeZone: config.shopTimeZone }));
+    })
+    .post('/:id/outcome', requireJsonContent, jsonBody(followUpOutcomeRequestSchema), async (c) => {
+      const id = followUpId(c.req.param('id'));
+      await recordFollowUpOutcome(db, id, c.req.valid('json'), c.var.user.id, clock());
+      const { followUps } = await listFollowUps(db, { id }, { now: clock(), timeZone: config.shopTimeZone });
+      return c.json(followUps[0]!);
+    });
 }

@@ -5,6 +5,7 @@ import { loadDemoDirectory } from '../../server/demo/demo-directory';
 import { DEMO_SIGN_INS } from '../../server/demo/demo-accounts';
 import { seedDemoIfEmpty } from '../../server/demo/seed-demo';
 import { verifyPassword } from '../../server/domain/auth/password';
+import { FEEDBACK_CATEGORIES } from '../../shared/feedback/feedback-categories';
 import { RETURN_STATUSES } from '../../shared/returns/return-status';
 import { TRACKING_STATUSES } from '../../shared/tracking/statuses';
 import { createTestDb } from '../support/test-db';
@@ -72,7 +73,7 @@ describe('demo seed', { timeout: 60_000 }, () => {
   it('does nothing the second time', async () => {
     const events = await count('tracking_events');
     const result = await seedDemoIfEmpty(handle, { now: NOW + 86_400_000 });
-    expect(result).toEqual({ seeded: false, shipments: 0, events: 0, returns: 0, claims: 0 });
+    expect(result).toEqual({ seeded: false, shipments: 0, events: 0, returns: 0, claims: 0, feedback: 0 });
     expect(await count('shipments')).toBe(300);
     expect(await count('tracking_events')).toBe(events);
     expect(await count('couriers')).toBe(6);
@@ -146,5 +147,30 @@ describe('demo after-sales', { timeout: 60_000 }, () => {
     const photos = await sales.db.selectFrom('customer_uploads').select('stored_name').execute();
     expect(photos.length).toBeGreaterThan(0);
     for (const photo of photos) expect(existsSync(join(uploadDir, photo.stored_name))).toBe(true);
+  });
+
+  it('leaves feedback of every category in both languages, mostly happy, with call-backs open, overdue and done', async () => {
+    const feedback = await sales.db.selectFrom('feedback').select(['csat', 'comment', 'shipment_id']).execute();
+    expect(feedback.length).toBeGreaterThanOrEqual(25);
+    expect(feedback.filter((f) => f.csat >= 4).length).toBeGreaterThan(feedback.length / 2);
+    expect(feedback.some((f) => /[\u4e00-\u9fff]/.test(f.comment))).toBe(true);
+    expect(feedback.some((f) => /^[\x20-\x7e’]+$/.test(f.comment) && f.comment.length > 0)).toBe(true);
+    const categories = new Set((await sales.db.selectFrom('feedback_categories').select('category').execute()).map((c) => c.category));
+    expect([...categories].sort()).toEqual([...FEEDBACK_CATEGORIES].sort());
+
+    const followUps = await sales.db.selectFrom('follow_ups').selectAll().execute();
+    const open = followUps.filter((f) => f.status === 'open');
+    expect(open.some((f) => Number(f.due_at) < NOW)).toBe(true);
+    expect(open.some((f) => Number(f.due_at) >= NOW)).toBe(true);
+    expect(followUps.some((f) => f.kind === 'exception_overdue')).toBe(true);
+    const done = followUps.filter((f) => f.status === 'done');
+    expect(done.length).toBeGreaterThanOrEqual(3);
+    for (const f of done) expect([f.outcome, f.resolved_by, Number(f.resolved_at) <= NOW]).toEqual([expect.any(String), expect.any(Number), true]);
+    expect(done.some((f) => f.customer_note)).toBe(true);
+
+    // The demo page's delivered parcel is left for a visitor to rate.
+    const offered = (await loadDemoDirectory(sales.db)).parcels.find((p) => p.status === 'Delivered')!;
+    const offeredId = (await sales.db.selectFrom('shipments').select('id').where('tracking_no', '=', offered.trackingNo).executeTakeFirstOrThrow()).id;
+    expect(feedback.map((f) => f.shipment_id)).not.toContain(offeredId);
   });
 });
