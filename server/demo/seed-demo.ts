@@ -5,6 +5,7 @@ import { fillPostgres } from './demo-fill-postgres';
 import { fillSqlite } from './demo-fill-sqlite';
 import type { DemoBatch } from './demo-model';
 import type { DemoKeys } from './demo-rows';
+import { refreshAnalyticsRollups } from '../domain/analytics/rollup-refresh';
 import { seedDemoFeedback } from './demo-feedback';
 import { seedDemoReturns } from './demo-returns';
 import { DEFAULT_DEMO_SEED, DEFAULT_DEMO_SHIPMENTS, generateDemoBatches } from './generate';
@@ -76,5 +77,7 @@ export async function seedDemoIfEmpty(handle: DatabaseHandle, options: SeedDemoO
   else await fillPostgres(db, batches, keys, afterBatch);
   const afterSales = options.afterSales ? await seedDemoReturns(db, { now: options.now, ...options.afterSales }) : { returns: 0, claims: 0 };
   const feedback = options.afterSales ? (await seedDemoFeedback(db, { now: options.now })).feedback : 0;
+  // The dashboard's roll-ups are built now, while nobody waits, rather than by its first request.
+  if (options.afterSales) await refreshAnalyticsRollups(db, options.afterSales.timeZone, options.now);
   return { seeded: true, shipments, events, ...afterSales, feedback };
 }

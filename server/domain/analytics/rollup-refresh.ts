@@ -1,0 +1,182 @@
+import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
+import { BUCKET_LOWER_BOUNDS } from '../../../shared/analytics/duration-buckets';
+import { shopDate } from '../../../shared/time/shop-calendar';
+import type { Database } from '../../db/schema';
+import { shopDayNumberSql } from './shop-day-sql';
+
+/**
+ * Keeps the analytics roll-ups (migration 06) equal to what the event log says, without
+ * touching any write path: each refresh folds in what was written since the last one, found
+ * by id (tracking_events, shipments and orders only ever grow).
+ *
+ * A shipment with new events has its whole contribution taken out (as computed from its
+ * events up to the previous watermark, under the courier it was folded with) and put back
+ * (from all its events, under its courier now). Taking out and putting back the same SQL
+ * keeps the roll-ups exact however events arrive: late, out of order, or in batches.
+ *
+ * The first refresh (or one after SHOP_TIMEZONE changes) builds everything from the log:
+ * over 10 M events that takes minutes, so `npm run demo:big`-sized databases should be
+ * refreshed once after filling (tests/bench/ops-analytics.ts does), not by a first visitor.
+ *
+ * Limit (PostgreSQL only): ids come from a sequence, so an event whose transaction commits
+ * after a later id was already folded would be missed until a rebuild. SQLite has one writer.
+ */
+export async function refreshAnalyticsRollups(db: Kysely<Database>, timeZone: string, now: number): Promise<{ rebuilt: boolean; foldedShipments: number }> {
+  return db.transaction().execute(async (trx) => {
+    await sql`INSERT INTO analytics_state (id, time_zone, events_upto, shipments_upto, orders_upto, built_at)
+      VALUES (1, '', 0, 0, 0, 0) ON CONFLICT (id) DO NOTHING`.execute(trx);
+    const pg = trx.getExecutor().adapter instanceof PostgresAdapter;
+    const state = (await sql<{ time_zone: string; events_upto: number; shipments_upto: number; orders_upto: number }>`
+      SELECT time_zone, events_upto, shipments_upto, orders_upto FROM analytics_state WHERE id = 1 ${pg ? sql`FOR UPDATE` : sql``}`.execute(trx)).rows[0]!;
+    let w = { events: Number(state.events_upto), shipments: Number(state.shipments_upto), orders: Number(state.orders_upto) };
+    const rebuilt = state.time_zone !== timeZone;
+    if (rebuilt) {
+      for (const table of ['analytics_counts', 'analytics_durations', 'analytics_folded', 'analytics_buckets'] as const) await trx.deleteFrom(table).execute();
+      for (let i = 0; i < BUCKET_LOWER_BOUNDS.length; i += 200) {
+        await trx
+          .insertInto('analytics_buckets')
+          .values(BUCKET_LOWER_BOUNDS.slice(i, i + 200).map((lo, j) => ({ bucket: i + j, lo })))
+          .execute();
+      }
+      w = { events: 0, shipments: 0, orders: 0 };
+    }
+    const max = async (table: 'tracking_events' | 'shipments' | 'orders') =>
+      Number((await sql<{ m: number | null }>`SELECT MAX(id) AS m FROM ${sql.table(table)}`.execute(trx)).rows[0]?.m ?? 0);
+    const top = { events: await max('tracking_events'), shipments: await max('shipments'), orders: await max('orders') };
+    const day = dayNumberFor(timeZone, now);
+
+    let foldedShipments = 0;
+    if (top.events > w.events) {
+      const fold = { from: w.events, to: top.events, all: w.events === 0 };
+      if (!fold.all) {
+        await applyContribution(trx, fold, 'before', day);
+      }
+      await applyContribution(trx, fold, 'after', day);
+      const touched = fold.all
+        ? sql`SELECT s.id, s.courier_id FROM shipments s WHERE s.leg = 'delivery' AND EXISTS (SELECT 1 FROM tracking_events e WHERE e.shipment_id = s.id)`
+        : sql`SELECT s.id, s.courier_id FROM shipments s WHERE s.leg = 'delivery' AND s.id IN (SELECT shipment_id FROM tracking_events WHERE id > ${fold.from} AND id <= ${fold.to})`;
+      const res = await sql`INSERT INTO analytics_folded (shipment_id, courier_id) SELECT id, courier_id FROM (${touched}) t WHERE true
+        ON CONFLICT (shipment_id) DO UPDATE SET courier_id = excluded.courier_id`.execute(trx);
+      foldedShipments = Number(res.numAffectedRows ?? 0);
+    }
+    if (top.shipments > w.shipments) {
+      await upsertCounts(trx, sql`
+        SELECT ${day('created_at')} AS day, 'shipments' AS name, COUNT(*) AS n FROM shipments
+        WHERE id > ${w.shipments} AND id <= ${top.shipments} AND leg = 'delivery' GROUP BY 1`);
+    }
+    if (top.orders > w.orders) {
+      await upsertCounts(trx, sql`
+        SELECT ${day('created_at')} AS day, 'orders' AS name, COUNT(*) AS n FROM orders
+        WHERE id > ${w.orders} AND id <= ${top.orders} GROUP BY 1`);
+    }
+    await sql`UPDATE analytics_state SET time_zone = ${timeZone}, events_upto = ${top.events}, shipments_upto = ${top.shipments},
+      orders_upto = ${top.orders}, built_at = ${now} WHERE id = 1`.execute(trx);
+    return { rebuilt, foldedShipments };
+  });
+}
+
+type DayOf = (column: string) => RawBuilder<number>;
+
+/** Shop days for anything from five years back to a year ahead (one CASE branch per DST stretch). */
+function dayNumberFor(timeZone: string, now: number): DayOf {
+  // Whole years, so the stretches are worked out once a year, not on every refresh.
+  const year = Number(shopDate(now, timeZone).slice(0, 4));
+  const [from, to] = [`${year - 5}-01-01`, `${year + 1}-12-31`];
+  return (column) => shopDayNumberSql(sql.ref(column), from, to, timeZone);
+}
+
+const upsertCounts = (trx: Kysely<Database>, rows: RawBuilder<unknown>) =>
+  sql`INSERT INTO analytics_counts (day, name, n) SELECT day, name, n FROM (${rows}) r WHERE true
+    ON CONFLICT (day, name) DO UPDATE SET n = analytics_counts.n + excluded.n`.execute(trx);
+
+/**
+ * Adds (`after`: all events up to `to`, current courier) or takes out (`before`: events up to
+ * `from`, the courier it was folded under) the contribution of the shipments with events in
+ * (from, to] — of every delivery shipment when `all`.
+ */
+async function applyContribution(trx: Kysely<Database>, fold: { from: number; to: number; all: boolean }, which: 'before' | 'after', day: DayOf) {
+  const before = which === 'before';
+  const upto = before ? fold.from : fold.to;
+  const sign = sql.lit(before ? -1 : 1);
+  const todo = fold.all ? sql`` : sql`AND s.id IN (SELECT shipment_id FROM tracking_events WHERE id > ${fold.from} AND id <= ${fold.to})`;
+  const ship = before
+    ? sql`SELECT s.id, s.created_at, s.promised_by, s.destination_city AS city, f.courier_id, ${day('s.created_at')} AS created_day
+        FROM shipments s JOIN analytics_folded f ON f.shipment_id = s.id WHERE s.leg = 'delivery' ${todo}`
+    : sql`SELECT s.id, s.created_at, s.promised_by, s.destination_city AS city, s.courier_id, ${day('s.created_at')} AS created_day
+        FROM shipments s WHERE s.leg = 'delivery' ${todo}`;
+  const bucket = (ms: RawBuilder<unknown>) => sql`(SELECT bucket FROM analytics_buckets WHERE lo <= ${ms} ORDER BY lo DESC LIMIT 1)`;
+
+  // Durations, nodes and cohorts: grouped per (day, courier, city) first, then spread over the slices.
+  await sql`
+    INSERT INTO analytics_durations (scope, dim, day, a, b, bucket, n)
+    WITH ship AS (${ship}),
+    ev AS (
+      SELECT e.shipment_id, e.status, e.occurred_at,
+        LEAD(e.status) OVER (PARTITION BY e.shipment_id ORDER BY e.occurred_at, e.id) AS next_status,
+        LEAD(e.occurred_at) OVER (PARTITION BY e.shipment_id ORDER BY e.occurred_at, e.id) AS next_at
+      FROM tracking_events e JOIN ship s ON s.id = e.shipment_id
+      WHERE e.id <= ${upto}
+    ),
+    firsts AS (
+      SELECT shipment_id,
+        MIN(CASE WHEN status = 'InTransit' THEN occurred_at END) AS picked_up,
+        MIN(CASE WHEN status = 'OutForDelivery' THEN occurred_at END) AS out_for_delivery,
+        MIN(CASE WHEN status = 'Delivered' THEN occurred_at END) AS delivered_at
+      FROM ev GROUP BY shipment_id
+    ),
+    stage_ms AS (
+      SELECT 'ordered_to_picked_up' AS a, f.delivered_at, f.picked_up - s.created_at AS ms
+        FROM firsts f JOIN ship s ON s.id = f.shipment_id WHERE f.delivered_at IS NOT NULL AND f.picked_up IS NOT NULL
+      UNION ALL
+      SELECT 'picked_up_to_out_for_delivery', f.delivered_at, f.out_for_delivery - f.picked_up
+        FROM firsts f WHERE f.delivered_at IS NOT NULL AND f.picked_up IS NOT NULL AND f.out_for_delivery IS NOT NULL
+      UNION ALL
+      SELECT 'out_for_delivery_to_delivered', f.delivered_at, f.delivered_at - f.out_for_delivery
+        FROM firsts f WHERE f.delivered_at IS NOT NULL AND f.out_for_delivery IS NOT NULL
+      UNION ALL
+      SELECT CASE WHEN ev.status = 'AttemptFail' THEN 'in_attempt_fail' ELSE 'in_exception' END, f.delivered_at, ev.next_at - ev.occurred_at
+        FROM ev JOIN firsts f ON f.shipment_id = ev.shipment_id
+        WHERE f.delivered_at IS NOT NULL AND ev.status IN ('AttemptFail', 'Exception') AND ev.next_at IS NOT NULL
+    ),
+    grouped AS (
+      SELECT 'edge' AS scope, s.created_day AS day, s.courier_id, s.city, ev.status AS a, ev.next_status AS b,
+        ${bucket(sql`ev.next_at - ev.occurred_at`)} AS bucket, COUNT(*) AS n
+      FROM ev JOIN ship s ON s.id = ev.shipment_id WHERE ev.next_status IS NOT NULL
+      GROUP BY s.created_day, s.courier_id, s.city, ev.status, ev.next_status, 7
+      UNION ALL
+      SELECT 'node', s.created_day, s.courier_id, s.city, ev.status, '', 0, COUNT(*)
+      FROM ev JOIN ship s ON s.id = ev.shipment_id GROUP BY s.created_day, s.courier_id, s.city, ev.status
+      UNION ALL
+      SELECT 'cohort', s.created_day, s.courier_id, s.city, '', '', 0, COUNT(*)
+      FROM ship s WHERE s.id IN (SELECT shipment_id FROM firsts) GROUP BY s.created_day, s.courier_id, s.city
+    ),
+    spread AS (
+      SELECT scope, '' AS dim, day, a, b, bucket, n FROM grouped
+      UNION ALL SELECT scope, 'city:' || city, day, a, b, bucket, n FROM grouped
+      UNION ALL SELECT scope, 'courier:' || courier_id, day, a, b, bucket, n FROM grouped WHERE courier_id IS NOT NULL
+      UNION ALL SELECT scope, 'courier:' || courier_id || '|city:' || city, day, a, b, bucket, n FROM grouped WHERE courier_id IS NOT NULL
+      UNION ALL SELECT 'stage', '', ${day('delivered_at')}, a, '', ${bucket(sql`ms`)}, 1 FROM stage_ms
+    )
+    SELECT scope, dim, day, a, b, bucket, SUM(n) * ${sign} FROM spread WHERE true GROUP BY scope, dim, day, a, b, bucket
+    ON CONFLICT (scope, dim, day, a, b, bucket) DO UPDATE SET n = analytics_durations.n + excluded.n`.execute(trx);
+
+  // Day counts: deliveries (and whether on time, first time) and exceptions by reason.
+  await sql`
+    INSERT INTO analytics_counts (day, name, n)
+    WITH ship AS (${ship}),
+    delivered AS (
+      SELECT e.shipment_id, MIN(e.occurred_at) AS delivered_at FROM tracking_events e JOIN ship s ON s.id = e.shipment_id
+      WHERE e.status = 'Delivered' AND e.id <= ${upto} GROUP BY e.shipment_id
+    ),
+    marks AS (
+      SELECT d.delivered_at AS mark_at, 'delivered' AS name FROM delivered d
+      UNION ALL SELECT d.delivered_at, 'promised' FROM delivered d JOIN ship s ON s.id = d.shipment_id WHERE s.promised_by IS NOT NULL
+      UNION ALL SELECT d.delivered_at, 'on_time' FROM delivered d JOIN ship s ON s.id = d.shipment_id WHERE d.delivered_at <= s.promised_by
+      UNION ALL SELECT d.delivered_at, 'first_attempt' FROM delivered d WHERE NOT EXISTS (
+        SELECT 1 FROM tracking_events f WHERE f.shipment_id = d.shipment_id AND f.status = 'AttemptFail' AND f.occurred_at < d.delivered_at AND f.id <= ${upto})
+      UNION ALL SELECT e.occurred_at, 'exception:' || COALESCE(e.reason_code, e.sub_status) FROM tracking_events e JOIN ship s ON s.id = e.shipment_id
+        WHERE e.status = 'Exception' AND e.id <= ${upto}
+    )
+    SELECT ${day('mark_at')} AS day, name, COUNT(*) * ${sign} FROM marks WHERE true GROUP BY 1, name
+    ON CONFLICT (day, name) DO UPDATE SET n = analytics_counts.n + excluded.n`.execute(trx);
+}
