@@ -84,7 +84,7 @@ await refundedContext.close();
 const staffSignIn = (await loadDemoDirectory(server.deps.db)).signIns.find((s) => s.role === 'staff')!;
 const opsContext = await phone('zh-CN');
 const opsPage = await opsContext.newPage();
-await opsPage.goto(`${server.url}/ops/sign-in`);
+await opsPage.goto(`${server.url}/ops/sign-in?redirect=/ops/returns`);
 await opsPage.locator('[data-testid="ops-login"]').fill(staffSignIn.login);
 await opsPage.locator('[data-testid="ops-password"]').fill(staffSignIn.password);
 await opsPage.locator('[data-testid="ops-sign-in"]').click();

@@ -1,7 +1,52 @@
 import { Hono } from 'hono';
+import {
+  courierFiguresQuerySchema,
+  exceptionActionRequestSchema,
+  reassignRequestSchema,
+  settingsHistoryQuerySchema,
+  settingsUpdateRequestSchema,
+} from '../../shared/api/ops-desk';
 import type { AppDeps } from '../app-deps';
+import { badRequest } from '../app-error';
+import { loadCourierFigures } from '../domain/ops-desk/courier-figures';
+import { listCourierStops } from '../domain/ops-desk/courier-stops';
+import { takeExceptionAction } from '../domain/ops-desk/exception-action-service';
+import { figuresRange } from '../domain/ops-desk/figures-range';
+import { listOpenExceptions } from '../domain/ops-desk/open-exceptions';
+import { reassignStop } from '../domain/ops-desk/stop-reassignment';
+import { loadSettingsHistory, loadSettingsView, updateSettings } from '../domain/settings/settings-desk';
+import { jsonBody, requireJsonContent } from '../http/json-body';
+import { queryParams } from '../http/query-params';
+import { requireRole } from '../http/session';
+
+const courierId = (raw: string): number => {
+  const id = Number(raw);
+  if (!/^\d{1,10}$/.test(raw) || !Number.isSafeInteger(id) || id <= 0) throw badRequest('invalid_courier_id', `${raw.slice(0, 20)} is not a courier id`);
+  return id;
+};
 
 /** Staff's queues of open exceptions, couriers and their stops, and the shop's settings. */
-export function opsDeskRoutes(_deps: AppDeps) {
-  return new Hono();
+export function opsDeskRoutes({ db, clock, config, bus }: AppDeps) {
+  // Per route rather than `.use()`: this app is mounted at /api/ops beside others, and a
+  // catch-all middleware here would run for their paths too.
+  const staff = requireRole(db, clock, 'staff');
+  return new Hono()
+    .get('/exceptions', staff, async (c) => c.json(await listOpenExceptions(db, clock())))
+    .post('/exceptions/:trackingNo/actions', staff, requireJsonContent, jsonBody(exceptionActionRequestSchema), async (c) => {
+      const result = await takeExceptionAction(db, c.req.param('trackingNo'), c.req.valid('json'), c.var.user, clock());
+      bus.publish(result.trackingNo);
+      return c.json(result);
+    })
+    .get('/couriers', staff, queryParams(courierFiguresQuerySchema), async (c) =>
+      c.json(await loadCourierFigures(db, figuresRange(c.req.valid('query'), clock(), config.shopTimeZone))),
+    )
+    .get('/couriers/:id/stops', staff, async (c) => c.json(await listCourierStops(db, courierId(c.req.param('id')))))
+    .post('/stops/reassign', staff, requireJsonContent, jsonBody(reassignRequestSchema), async (c) =>
+      c.json(await reassignStop(db, c.req.valid('json'), c.var.user, clock())),
+    )
+    .get('/settings', staff, async (c) => c.json(await loadSettingsView(db)))
+    .put('/settings', staff, requireJsonContent, jsonBody(settingsUpdateRequestSchema), async (c) =>
+      c.json(await updateSettings(db, c.req.valid('json'), c.var.user, clock())),
+    )
+    .get('/settings/history', staff, queryParams(settingsHistoryQuerySchema), async (c) => c.json(await loadSettingsHistory(db, c.req.valid('query'))));
 }

@@ -45,6 +45,8 @@ export const SUB_STATUSES: readonly SubStatusDefinition[] = [
   sub('InTransit', 5, '已到达派送网点', 'Arrived at the local delivery station'),
   sub('InTransit', 6, '包裹已退回网点', 'Returned to the delivery station'),
   sub('InTransit', 7, '正在退回寄件人', 'On its way back to the sender'),
+  // After an exception the shop has sorted out: back at the station for the next day's round.
+  sub('InTransit', 8, '已回到派送网点，安排次日再次派送', 'Back at the delivery station, to be delivered again tomorrow'),
   sub('OutForDelivery', 1, '派送中', 'Out for delivery'),
   sub('OutForDelivery', 2, '快递员已联系收件人', 'The courier has contacted the recipient'),
   sub('OutForDelivery', 3, '已预约派送时间', 'Delivery appointment scheduled'),
@@ -66,6 +68,8 @@ export const SUB_STATUSES: readonly SubStatusDefinition[] = [
   sub('Exception', 7, '包裹正在退回寄件人', 'Being returned to the sender'),
   sub('Exception', 8, '包裹被扣留（海关或安检）', 'Held (customs or security check)'),
   sub('Exception', 9, '天气或不可抗力影响', 'Affected by weather or force majeure'),
+  // Still a problem, but a person at the shop has taken it up with the customer.
+  sub('Exception', 10, '商家正在联系您处理包裹问题', 'The shop is contacting you to sort out this parcel'),
   sub('Expired', 1, '长时间无物流更新', 'No updates for a long time'),
 ];
 

@@ -3,19 +3,24 @@ import OpsLayout from './OpsLayout.vue';
 
 /**
  * The ops face's routes, added when someone first opens /ops (see router.ts). Each page is its
- * own lazy chunk; the shell loads with this table. Later pages (dashboard, process map, other
- * queues, couriers, settings) are more children here and more links in OpsNav.
+ * own lazy chunk; the shell loads with this table. /ops opens on the dashboard: a manager's
+ * first question is how things go and where they stick, then what needs doing (the queues).
  */
 const OPS_ROUTE: RouteRecordRaw = {
   path: '/ops',
   name: 'ops',
   component: OpsLayout,
-  redirect: { name: 'ops-returns' },
+  redirect: { name: 'ops-dashboard' },
   children: [
     { path: 'sign-in', name: 'ops-sign-in', component: () => import('./OpsSignInPage.vue') },
+    { path: 'dashboard', name: 'ops-dashboard', component: () => import('./OpsDashboardPage.vue') },
+    { path: 'process-map', name: 'ops-process-map', component: () => import('./OpsProcessMapPage.vue') },
+    { path: 'queues', name: 'ops-queues', component: () => import('./OpsQueuesPage.vue') },
     { path: 'returns', name: 'ops-returns', component: () => import('./OpsReturnsPage.vue') },
     { path: 'returns/:returnNo', name: 'ops-return', component: () => import('./OpsReturnPage.vue'), props: true },
     { path: 'claims', name: 'ops-claims', component: () => import('./OpsClaimsPage.vue') },
+    { path: 'couriers', name: 'ops-couriers', component: () => import('./OpsCouriersPage.vue') },
+    { path: 'settings', name: 'ops-settings', component: () => import('./OpsSettingsPage.vue') },
   ],
 };
 

@@ -1,0 +1,94 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { SettingKey, SettingsChangeView, SettingsHistory, SettingsView, settingsUpdateRequestSchema } from '../../../shared/api/ops-desk';
+import type { SessionUser } from '../../../shared/courier/manifest';
+import type { ReturnPolicy } from '../../../shared/returns/return-policy';
+import type { Database } from '../../db/schema';
+import { loadReturnPolicy, saveReturnPolicy } from './return-policy-repository';
+import { loadProofRequirements, saveProofRequirements, type ProofRequirements } from './settings-repository';
+
+type ValidUpdate = z.output<typeof settingsUpdateRequestSchema>;
+
+/** Both settings as they apply now (over the defaults), with the latest change to either. */
+export async function loadSettingsView(db: Kysely<Database>): Promise<SettingsView> {
+  const [returnPolicy, proofOfDelivery, latest] = await Promise.all([
+    loadReturnPolicy(db),
+    loadProofRequirements(db),
+    db
+      .selectFrom('settings')
+      .select(['updated_at', 'updated_by'])
+      .where('key', 'in', ['return_policy', 'proof_of_delivery'])
+      .orderBy('updated_at', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  return { returnPolicy, proofOfDelivery, updatedAt: latest?.updated_at ?? null, updatedBy: latest?.updated_by ?? null };
+}
+
+/** Same JSON after a round trip through the key order the schema gives: a real change or not. */
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Saves what changed, in one transaction with a settings_changes row per changed setting (the
+ * whole value it took, who, when). The services read settings per request, so the next return
+ * quote or courier manifest follows at once. Saving the same values again records nothing.
+ */
+export async function updateSettings(db: Kysely<Database>, update: ValidUpdate, staff: SessionUser, now: number): Promise<SettingsView> {
+  await db.transaction().execute(async (trx) => {
+    const [policy, proof] = await Promise.all([loadReturnPolicy(trx), loadProofRequirements(trx)]);
+    const by = { at: now, who: staff.name };
+    const changed: Array<{ key: SettingKey; value: unknown }> = [];
+    const returnPolicy: ReturnPolicy = {
+      noReasonDays: update.returnPolicy.noReasonDays,
+      qualityDays: update.returnPolicy.qualityDays,
+      shopExclusions: update.returnPolicy.shopExclusions.map((e) => ({ category: e.category, when: e.when })),
+      returnShippingFeeFen: update.returnPolicy.returnShippingFeeFen,
+      autoApproveLimitFen: update.returnPolicy.autoApproveLimitFen,
+    };
+    const proofOfDelivery: ProofRequirements = {
+      photo: update.proofOfDelivery.photo,
+      recipientName: update.proofOfDelivery.recipientName,
+      signature: update.proofOfDelivery.signature,
+    };
+    const current: ReturnPolicy = {
+      noReasonDays: policy.noReasonDays,
+      qualityDays: policy.qualityDays,
+      shopExclusions: policy.shopExclusions.map((e) => ({ category: e.category, when: e.when })),
+      returnShippingFeeFen: policy.returnShippingFeeFen,
+      autoApproveLimitFen: policy.autoApproveLimitFen,
+    };
+    if (!sameValue(current, returnPolicy)) {
+      await saveReturnPolicy(trx, returnPolicy, by);
+      changed.push({ key: 'return_policy', value: returnPolicy });
+    }
+    if (!sameValue({ photo: proof.photo, recipientName: proof.recipientName, signature: proof.signature }, proofOfDelivery)) {
+      await saveProofRequirements(trx, proofOfDelivery, by);
+      changed.push({ key: 'proof_of_delivery', value: proofOfDelivery });
+    }
+    if (changed.length > 0) {
+      await trx
+        .insertInto('settings_changes')
+        .values(changed.map((c) => ({ key: c.key, value: JSON.stringify(c.value), changed_by: staff.id, changed_at: now })))
+        .execute();
+    }
+  });
+  return loadSettingsView(db);
+}
+
+/** Changes newest first, with the name of who made each. */
+export async function loadSettingsHistory(db: Kysely<Database>, filter: { key?: SettingKey; limit: number }): Promise<SettingsHistory> {
+  const rows = await db
+    .selectFrom('settings_changes as c')
+    .innerJoin('staff as s', 's.id', 'c.changed_by')
+    .select(['c.key', 'c.value', 'c.changed_at', 's.name'])
+    .$if(filter.key !== undefined, (q) => q.where('c.key', '=', filter.key!))
+    .orderBy('c.changed_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(filter.limit)
+    .execute();
+  return {
+    changes: rows.map(
+      (r): SettingsChangeView => ({ key: r.key as SettingKey, value: JSON.parse(r.value) as SettingsChangeView['value'], changedBy: r.name, changedAt: Number(r.changed_at) }),
+    ),
+  };
+}
