@@ -33,6 +33,12 @@ export const isRework = (from: string, to: string): boolean => from !== to && ra
  */
 export const slowestMinCount = (totalTransitions: number): number => Math.max(5, Math.ceil(totalTransitions / 1000));
 
+/**
+ * A step into Expired measures the carrier's give-up rule (days of waiting by design), not work
+ * that could go faster: naming it "where time is lost" would point the manager at a timer.
+ */
+export const canBeTheBottleneck = (edge: Pick<EdgeStats, 'to'>): boolean => edge.to !== 'Expired';
+
 export interface EdgeStats {
   from: string;
   to: string;
@@ -51,7 +57,7 @@ export function assembleProcessMap(
   const minCount = slowestMinCount(total);
   let slowest: EdgeStats | null = null;
   for (const e of edgeStats) {
-    if (e.count < minCount) continue;
+    if (e.count < minCount || !canBeTheBottleneck(e)) continue;
     if (!slowest || e.medianMs > slowest.medianMs || (e.medianMs === slowest.medianMs && `${e.from}>${e.to}` < `${slowest.from}>${slowest.to}`)) slowest = e;
   }
   const edges: ProcessEdge[] = edgeStats

@@ -80,6 +80,11 @@ describe('the slowest edge', () => {
     expect(map.edges.map((e) => e.count)).toEqual([50, 40, 6, 4]);
   });
 
+  it('is never a step into Expired, which is the carrier giving up after a set wait', () => {
+    const map = assembleProcessMap(base, [], [stats('Pending', 'Expired', 6, 170 * H), stats('InTransit', 'OutForDelivery', 50, 20 * H)]);
+    expect(map.edges.filter((e) => e.slowest).map((e) => `${e.from}>${e.to}`)).toEqual(['InTransit>OutForDelivery']);
+  });
+
   it('ties go to the first by name, so the answer never flickers', () => {
     const map = assembleProcessMap(base, [], [stats('OutForDelivery', 'Delivered', 10, H), stats('InTransit', 'OutForDelivery', 10, H)]);
     expect(map.edges.filter((e) => e.slowest).map((e) => e.from)).toEqual(['InTransit']);
