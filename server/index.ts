@@ -10,11 +10,11 @@ async function main() {
   console.log(`\nDoorstep is running at ${server.url}  (database: ${config.databaseUrl})`);
   if (config.demo) {
     if (server.demo?.seeded) {
-      const { shipments, returns, claims } = server.demo;
-      console.log(`Filled the empty database with demo data: ${shipments} shipments, ${returns} returns, ${claims} lost-parcel claims.`);
+      const { shipments, returns, claims, feedback } = server.demo;
+      console.log(`Filled the empty database with demo data: ${shipments} shipments, ${returns} returns, ${claims} lost-parcel claims, ${feedback} ratings.`);
     }
     const directory = await loadDemoDirectory(server.deps.db);
-    console.log(`\nDemo sign-ins (couriers sign in at ${server.url}/courier):`);
+    console.log(`\nDemo sign-ins (couriers sign in at ${server.url}/courier, staff at ${server.url}/ops):`);
     for (const s of directory.signIns) console.log(`  ${s.role.padEnd(8)} ${s.login.padEnd(22)} ${s.password.padEnd(12)} ${s.name}`);
     console.log('\nDemo parcels (status · tracking number · last 4 phone digits to verify):');
     for (const p of directory.parcels) {
