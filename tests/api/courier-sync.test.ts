@@ -44,6 +44,19 @@ describe('GET /api/courier/manifest', () => {
     expect(manifest.proofRequirements).toEqual({ photo: true, recipientName: true, signature: false });
   });
 
+  it('leaves out a parcel on its way back to the shop, which is not for delivery', async () => {
+    await createParcel(t.db, {
+      courierId: me.id,
+      events: [
+        { status: 'OutForDelivery', occurredAt: Date.UTC(2026, 10, 20, 1) },
+        { status: 'Exception', occurredAt: Date.UTC(2026, 10, 20, 3) },
+        { status: 'InTransit', subStatus: 'InTransit_007', occurredAt: Date.UTC(2026, 10, 20, 6) },
+      ],
+    });
+    const manifest = await (await t.app.request('/api/courier/manifest', { headers: { cookie } })).json();
+    expect(manifest.stops.map((s: { trackingNo: string }) => s.trackingNo)).toEqual([parcel.trackingNo]);
+  });
+
   it('is for signed-in couriers only', async () => {
     expect((await t.app.request('/api/courier/manifest')).status).toBe(401);
     const staff = await createStaff(t.db);

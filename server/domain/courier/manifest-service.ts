@@ -5,6 +5,8 @@ import type { Database } from '../../db/schema';
 import { loadProofRequirements } from '../settings/settings-repository';
 import { shopDay, startOfShopDay } from './shop-day';
 
+const RETURNING_TO_SENDER = 'InTransit_007';
+
 /**
  * A courier's day: every open stop assigned to them, plus what they delivered today so the
  * list doesn't jump when a delivery syncs. Route order is dispatch's `route_position`; stops
@@ -50,6 +52,8 @@ export async function loadManifest(
         eb.or([
           eb.and([
             eb('s.leg', '=', 'delivery'),
+            // On its way back to the shop (InTransit_007): nothing for this courier to deliver.
+            eb('s.sub_status', '!=', RETURNING_TO_SENDER),
             eb.or([
               eb('s.status', 'not in', ['Delivered', 'Expired']),
               eb.and([eb('s.status', '=', 'Delivered'), eb('s.delivered_at', '>=', dayStart)]),
