@@ -23,7 +23,7 @@ export interface OrderReturnContext {
   lines: OrderLineFacts[];
   /** Units per order item in live returns (other than `excludeReturnId`). */
   alreadyReturned: Map<number, number>;
-  /** Units per order item in other returns past cancelling: collected, received, refunded or closed. */
+  /** Units per order item in returns past cancelling (collected, received, refunded or closed), other than `excludeReturnId`; `returnsBefore` does not apply. */
   returnedForGood: Map<number, number>;
   /** Refunds of this order paid or being paid. */
   alreadyRefundedFen: number;

@@ -2,8 +2,7 @@ import type { Kysely } from 'kysely';
 import type { OpsReturnDetail } from '../../../shared/api/return-views';
 import type { ReceiveReturnRequest } from '../../../shared/api/returns';
 import { refundBreakdown } from '../../../shared/returns/refund-breakdown';
-import { badRequest, conflict } from '../../app-error';
-import { lockOrder } from '../../db/row-lock';
+import { AppError, badRequest, conflict } from '../../app-error';
 import type { Database } from '../../db/schema';
 import type { PaymentProvider } from '../payments/payment-provider';
 import { findShipmentByTrackingNo } from '../tracking/shipment-repository';
@@ -105,35 +104,22 @@ export async function refundReturn(
     if (current.status !== 'received' || !current.settlement) {
       throw conflict('not_ready_for_refund', `Return ${returnNo} is ${current.status}; it is refunded after it is received and inspected`);
     }
-    await lockOrder(trx, ret.orderId);
-    if (await nothingLeftToPay(trx, ret.orderId)) {
-      // Everything the order paid has gone back already (a claim, say): the return ends here
-      // rather than waiting for money that will never be owed.
-      await moveReturn(trx, current, 'closed', { at: now, actor: { type: 'system', id: null }, fact: 'nothing_to_refund' });
-      return null;
-    }
     return claimRefund(
       trx,
       { orderId: ret.orderId, orderNo: order.order_no, returnId: ret.id, claimId: null, idempotencyKey: `return:${ret.returnNo}`, wantedFen: current.settlement.totalFen, requestedBy: staff.id },
       now,
-    );
+    ).catch(async (err: unknown) => {
+      if (!(err instanceof AppError && err.code === 'nothing_to_refund')) throw err;
+      // Everything the order paid has gone back already (a claim, say): the return ends here
+      // rather than waiting for money that will never be owed.
+      await moveReturn(trx, current, 'closed', { at: now, actor: { type: 'system', id: null }, fact: 'nothing_to_refund' });
+      return null;
+    });
   });
   if (refund === null) return buildOpsReturnDetail(db, await requireReturn(db, returnNo));
-  await payRefund(db, payments, refund, order.order_no, now, async (trx, paid) => {
+  await payRefund(db, payments, refund, order.order_no, now, async (trx) => {
     const current: ReturnRequest = await requireReturn(trx, returnNo);
-    await moveReturn(trx, current, 'refunded', { at: now, actor: { type: 'staff', id: staff.id }, });
+    await moveReturn(trx, current, 'refunded', { at: now, actor: { type: 'staff', id: staff.id } });
   });
   return buildOpsReturnDetail(db, await requireReturn(db, returnNo));
-}
-
-async function nothingLeftToPay(trx: Kysely<Database>, orderId: number): Promise<boolean> {
-  const [order, refunded] = await Promise.all([
-    trx.selectFrom('orders').select('paid_total_fen').where('id', '=', orderId).executeTakeFirstOrThrow(),
-    trx
-      .selectFrom('refunds')
-      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_fen'), eb.lit(0)).as('fen'))
-      .where('order_id', '=', orderId)
-      .executeTakeFirstOrThrow(),
-  ]);
-  return order.paid_total_fen - Number(refunded.fen) <= 0;
 }

@@ -19,10 +19,9 @@ export async function loadSettlementBasis(db: Kysely<Database>, ret: ReturnReque
   if (ret.status !== 'picked_up' && ret.status !== 'awaiting_dropoff') {
     throw conflict('not_awaiting_receipt', `Return ${ret.returnNo} is ${ret.status}; only a return on its way back is settled`);
   }
-  const [ctx, forGood] = await Promise.all([
-    loadOrderReturnContext(db, ret.orderId, { returnsBefore: ret.id }),
-    loadOrderReturnContext(db, ret.orderId, { excludeReturnId: ret.id }),
-  ]);
+  // Units are priced after the earlier returns' (returnsBefore); any other return past
+  // cancelling, earlier or later, counts towards emptying the order (excludeReturnId).
+  const ctx = await loadOrderReturnContext(db, ret.orderId, { returnsBefore: ret.id, excludeReturnId: ret.id });
   return {
     order: {
       lines: ctx.lines.map((l) => ({ orderItemId: l.orderItemId, quantity: l.quantity, unitPriceFen: l.unitPriceFen })),
@@ -30,8 +29,7 @@ export async function loadSettlementBasis(db: Kysely<Database>, ret: ReturnReque
       paidTotalFen: ctx.paidTotalFen,
     },
     alreadyReturned: [...ctx.alreadyReturned].map(([orderItemId, quantity]) => ({ orderItemId, quantity })),
-    // Any other return, earlier or later, that can no longer be cancelled.
-    returnedForGood: [...forGood.returnedForGood].map(([orderItemId, quantity]) => ({ orderItemId, quantity })),
+    returnedForGood: [...ctx.returnedForGood].map(([orderItemId, quantity]) => ({ orderItemId, quantity })),
     sellerFault: findReturnReason(ret.reasonCode)!.sellerFault,
     method: ret.method,
     // The fee the customer was quoted, not today's: a changed policy applies to the next request.
