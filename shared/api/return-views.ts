@@ -42,6 +42,8 @@ export interface ReturnOptions {
   claims: ClaimView[];
   /** Which claim this parcel allows now (lost in transit, or delivered but not received), if any. */
   claimable: ClaimKind | null;
+  /** Why no item can be returned while this parcel's claim stands (open, refunded or sent again); null when returns are possible. */
+  returnBlockedBy: Refusal | null;
 }
 
 /** `POST /api/returns/quote`: the rules' answer before submitting. */

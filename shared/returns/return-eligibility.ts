@@ -29,7 +29,12 @@ export interface EligibilityInput {
   condition: ItemCondition;
   photoCount: number;
   lines: readonly EligibilityLine[];
+  /** A lost-parcel claim on this parcel that is open or was answered with money or goods; null if none (or it was rejected). */
+  parcelClaim: ParcelClaimState | null;
 }
+
+/** A claim that speaks for the parcel's items: they were either never received or already made good. */
+export type ParcelClaimState = 'open' | 'refunded' | 'resent';
 
 export type RefusalCode =
   | 'not_paid'
@@ -40,7 +45,8 @@ export type RefusalCode =
   | 'quantity_exceeded'
   | 'window_closed'
   | 'category_excluded'
-  | 'photo_required';
+  | 'photo_required'
+  | 'parcel_claimed';
 
 export interface Refusal {
   code: RefusalCode;
@@ -72,6 +78,7 @@ export function checkEligibility(input: EligibilityInput): Eligibility {
   if (input.deliveredAt === null) {
     refusals.push(refusal('not_delivered', '包裹签收后才能申请退货', 'A return can be requested once the parcel has been delivered'));
   }
+  if (input.parcelClaim !== null) refusals.push(claimRefusalOf(input.parcelClaim));
   if (!reason) {
     refusals.push(refusal('unknown_reason', '请选择退货原因', 'Choose a reason for the return'));
     return { eligible: false, refusals, lastDay };
@@ -115,6 +122,19 @@ export function checkEligibility(input: EligibilityInput): Eligibility {
   }
   return { eligible: refusals.length === 0, refusals, lastDay };
 }
+
+/**
+ * A claim says the parcel never arrived (or was lost) and is paid by refund or by sending it
+ * again; returning its items as well would pay for them twice. Said in words, since the
+ * customer may not connect the two.
+ */
+const CLAIM_REFUSALS: Record<ParcelClaimState, Refusal> = {
+  open: refusal('parcel_claimed', '这个包裹已申请理赔（未收到或丢失），正在处理中，不能同时退货', 'This parcel has a claim (not received or lost) being looked at, so its items can\'t also be returned'),
+  refunded: refusal('parcel_claimed', '这个包裹已按理赔退款，不能再退货', 'This parcel was already refunded through a claim, so its items can\'t also be returned'),
+  resent: refusal('parcel_claimed', '这个包裹已按理赔补发，请对补发的包裹申请退货', 'This parcel was sent again after a claim; request a return on the new parcel instead'),
+};
+
+export const claimRefusalOf = (claim: ParcelClaimState): Refusal => CLAIM_REFUSALS[claim];
 
 const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

@@ -82,8 +82,59 @@ describe('lost-parcel claims', () => {
     const ret = await postJson(t, '/api/returns', { trackingNo: f.parcel.trackingNo, items: [{ orderItemId: f.shirt, quantity: 1 }], reasonCode: 'size_fit', reasonDetail: 'too_large', condition: 'opened', method: 'dropoff' }, f.customer);
     expect(ret.status).toBe(201);
     const before = await counts(t);
-    expect((await postJson(t, '/api/claims', { trackingNo: f.parcel.trackingNo, kind: 'not_received', note: '' }, f.customer)).status).toBe(409);
+    const refused = await postJson(t, '/api/claims', { trackingNo: f.parcel.trackingNo, kind: 'not_received', note: '' }, f.customer);
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error.code).toBe('claim_excluded_by_return');
     expect(await counts(t)).toEqual(before);
+  });
+
+  it('refuses a return of a claimed parcel\'s items, in words, while the claim is open or paid; a rejected claim frees them', async () => {
+    const f = await deliveredParcel(t);
+    const claim = await (await postJson(t, '/api/claims', { trackingNo: f.parcel.trackingNo, kind: 'not_received', note: '' }, f.customer)).json();
+    const returnShirt = () =>
+      postJson(t, '/api/returns', { trackingNo: f.parcel.trackingNo, items: [{ orderItemId: f.shirt, quantity: 1 }], reasonCode: 'size_fit', reasonDetail: 'too_large', condition: 'opened', method: 'dropoff' }, f.customer);
+    const options = async () => (await t.app.request(`/api/returns/options?trackingNo=${f.parcel.trackingNo}`, { headers: { cookie: f.customer } })).json();
+
+    const before = await counts(t);
+    const open = await returnShirt();
+    expect(open.status).toBe(422);
+    const body = await open.json();
+    expect(body.error.details.refusals.map((r: { code: string }) => r.code)).toContain('parcel_claimed');
+    expect(body.error.details.refusals[0].message['zh-CN']).toContain('理赔');
+    expect(await counts(t)).toEqual(before);
+    const shown = await options();
+    expect(shown.returnBlockedBy.code).toBe('parcel_claimed');
+    expect(shown.items.map((i: { returnable: number }) => i.returnable)).toEqual([0, 0]);
+
+    await postJson(t, `/api/ops/claims/${claim.claimNo}/decide`, { decision: 'refund', note: '' }, staff);
+    const paid = await returnShirt();
+    expect(paid.status).toBe(422);
+    expect((await paid.json()).error.details.refusals[0].message.en).toContain('refunded through a claim');
+    expect((await counts(t)).returns).toBe(0);
+    expect((await counts(t)).paid).toBe(1);
+  });
+
+  it('lets a return through once the parcel\'s claim was rejected', async () => {
+    const f = await deliveredParcel(t);
+    const claim = await (await postJson(t, '/api/claims', { trackingNo: f.parcel.trackingNo, kind: 'not_received', note: '' }, f.customer)).json();
+    await postJson(t, `/api/ops/claims/${claim.claimNo}/decide`, { decision: 'reject', note: '签收照片显示已放入门口' }, staff);
+    const res = await postJson(t, '/api/returns', { trackingNo: f.parcel.trackingNo, items: [{ orderItemId: f.shirt, quantity: 1 }], reasonCode: 'size_fit', reasonDetail: 'too_large', condition: 'opened', method: 'dropoff' }, f.customer);
+    expect(res.status).toBe(201);
+    expect((await (await t.app.request(`/api/returns/options?trackingNo=${f.parcel.trackingNo}`, { headers: { cookie: f.customer } })).json()).returnBlockedBy).toBeNull();
+  });
+
+  it('a claim and a return of the same parcel sent at once: exactly one is accepted', async () => {
+    for (const phone of ['13500001111', '13500002222', '13500003333']) {
+      const f = await deliveredParcel(t, phone);
+      const [claim, ret] = await Promise.all([
+        postJson(t, '/api/claims', { trackingNo: f.parcel.trackingNo, kind: 'not_received', note: '' }, f.customer),
+        postJson(t, '/api/returns', { trackingNo: f.parcel.trackingNo, items: [{ orderItemId: f.shirt, quantity: 1 }], reasonCode: 'size_fit', reasonDetail: 'too_large', condition: 'opened', method: 'dropoff' }, f.customer),
+      ]);
+      expect([claim.status, ret.status].filter((s) => s === 201)).toHaveLength(1);
+      const claims = await t.db.selectFrom('parcel_claims').select('id').where('shipment_id', '=', f.parcel.shipmentId).execute();
+      const returns = await t.db.selectFrom('return_requests').select('id').where('shipment_id', '=', f.parcel.shipmentId).execute();
+      expect(claims.length + returns.length).toBe(1);
+    }
   });
 
   it('closes a received return with nothing left to pay instead of leaving it waiting for money', async () => {

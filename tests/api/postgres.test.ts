@@ -107,4 +107,34 @@ describe('PostgreSQL', () => {
       rmSync(uploadDir, { recursive: true, force: true });
     }
   });
+
+  it('a claim and a return of one parcel sent at once on a pool: exactly one is accepted, every time', async () => {
+    const uploadDir = mkdtempSync(join(tmpdir(), 'doorstep-pg-uploads-'));
+    const now = Date.UTC(2026, 10, 21, 4, 0, 0);
+    const deps = {
+      db: handle.db,
+      config: testConfig({ uploadDir }),
+      bus: new TrackingBus(),
+      logger: silentLogger,
+      clock: () => now,
+      payments: simulatedPaymentProvider(handle.db, () => now),
+    };
+    const t = { app: createApp(deps), deps, db: handle.db, now: () => now, setNow: () => {}, dispose: async () => {} };
+    try {
+      for (let i = 0; i < 6; i++) {
+        const f = await deliveredParcel(t, `1360000${String(i).padStart(4, '0')}`);
+        const [claim, ret] = await Promise.all([
+          postJson(t, '/api/claims', { trackingNo: f.parcel.trackingNo, kind: 'not_received', note: '' }, f.customer),
+          postJson(t, '/api/returns', { trackingNo: f.parcel.trackingNo, items: [{ orderItemId: f.shirt, quantity: 1 }], reasonCode: 'size_fit', reasonDetail: 'too_large', condition: 'opened', method: 'dropoff' }, f.customer),
+        ]);
+        expect([claim.status, ret.status].filter((s) => s === 201)).toHaveLength(1);
+        expect([claim.status, ret.status].filter((s) => s >= 500)).toEqual([]);
+        const claims = await handle.db.selectFrom('parcel_claims').select('id').where('shipment_id', '=', f.parcel.shipmentId).execute();
+        const returns = await handle.db.selectFrom('return_requests').select('id').where('shipment_id', '=', f.parcel.shipmentId).execute();
+        expect(claims.length + returns.length).toBe(1);
+      }
+    } finally {
+      rmSync(uploadDir, { recursive: true, force: true });
+    }
+  });
 });

@@ -27,6 +27,7 @@ const input = (over: Partial<EligibilityInput> = {}): EligibilityInput => ({
   condition: 'unopened',
   photoCount: 0,
   lines: [line()],
+  parcelClaim: null,
   ...over,
 });
 
@@ -53,6 +54,23 @@ describe('return windows, counted in shop days from the day after delivery', () 
     expect(result.refusals[0]!.message['zh-CN']).toContain('截止11月8日');
     expect(result.refusals[0]!.message.en).toContain('7 days');
     expect(result.refusals[0]!.message.en).toContain('the last day was Nov 8');
+  });
+});
+
+describe('a parcel claim and a return of its items exclude each other', () => {
+  it.each([
+    { name: 'no claim', parcelClaim: null, refusals: [] },
+    { name: 'an open claim', parcelClaim: 'open' as const, refusals: ['parcel_claimed'] },
+    { name: 'a claim refunded', parcelClaim: 'refunded' as const, refusals: ['parcel_claimed'] },
+    { name: 'a claim answered by sending again', parcelClaim: 'resent' as const, refusals: ['parcel_claimed'] },
+  ])('$name → $refusals', ({ parcelClaim, refusals }) => {
+    expect(codes(input({ parcelClaim }))).toEqual(refusals);
+  });
+
+  it('says why in words, also for a quality return', () => {
+    const [why] = checkEligibility(input({ parcelClaim: 'open', reasonCode: 'quality_defect', photoCount: 1 })).refusals;
+    expect(why!.message['zh-CN']).toContain('理赔');
+    expect(why!.message.en).toContain('claim');
   });
 });
 

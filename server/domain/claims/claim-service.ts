@@ -2,10 +2,12 @@ import type { Kysely } from 'kysely';
 import type { ClaimView, OpsClaimView } from '../../../shared/api/return-views';
 import type { ClaimKind } from '../../../shared/api/returns';
 import type { ReturnPolicy } from '../../../shared/returns/return-policy';
+import type { ParcelClaimState } from '../../../shared/returns/return-eligibility';
 import { LIVE_RETURN_STATUSES } from '../../../shared/returns/return-status';
 import { shopDayNumber } from '../../../shared/time/shop-calendar';
 import { conflict, notFound } from '../../app-error';
 import type { Database, ParcelClaimTable } from '../../db/schema';
+import { lockOrder } from '../../db/row-lock';
 import type { Selectable } from 'kysely';
 import type { Shipment } from '../tracking/shipment-repository';
 import { newClaimNo } from '../returns/return-numbers';
@@ -15,15 +17,34 @@ import { newClaimNo } from '../returns/return-numbers';
  * never got. No return is possible, so staff decide: refund what was paid, or send it again.
  */
 
-/** Which claim the parcel allows now: lost in an exception, or "delivered" within the quality window. */
+/**
+ * Which claim the parcel allows now: lost in an exception, or "delivered" within the quality
+ * window. Never beside a return of its items (that would pay twice), decided again inside the
+ * transaction that creates the claim.
+ */
 export async function claimableKind(
   db: Kysely<Database>,
   shipment: Shipment,
   facts: { now: number; timeZone: string; policy: ReturnPolicy },
 ): Promise<ClaimKind | null> {
-  if (shipment.leg !== 'delivery') return null;
-  const existing = await db.selectFrom('parcel_claims').select('id').where('shipment_id', '=', shipment.id).executeTakeFirst();
-  if (existing) return null;
+  return (await claimRefusal(db, shipment, facts)).kind;
+}
+
+type ClaimAnswer = { kind: ClaimKind; why: null } | { kind: null; why: 'claimed' | 'returning' | 'not_claimable' };
+
+async function claimRefusal(
+  db: Kysely<Database>,
+  shipment: Shipment,
+  facts: { now: number; timeZone: string; policy: ReturnPolicy },
+): Promise<ClaimAnswer> {
+  if (shipment.leg !== 'delivery') return { kind: null, why: 'not_claimable' };
+  const [existing, returning] = await Promise.all([
+    db.selectFrom('parcel_claims').select('id').where('shipment_id', '=', shipment.id).executeTakeFirst(),
+    // Sending items back says the parcel arrived (and a refunded return already paid for them).
+    db.selectFrom('return_requests').select('id').where('shipment_id', '=', shipment.id).where('status', 'in', LIVE_RETURN_STATUSES).executeTakeFirst(),
+  ]);
+  if (existing) return { kind: null, why: 'claimed' };
+  if (returning) return { kind: null, why: 'returning' };
   if (shipment.status === 'Exception') {
     const last = await db
       .selectFrom('tracking_events')
@@ -32,21 +53,24 @@ export async function claimableKind(
       .orderBy('occurred_at', 'desc')
       .orderBy('id', 'desc')
       .executeTakeFirst();
-    return last?.reason_code === 'lost' ? 'lost' : null;
+    return last?.reason_code === 'lost' ? { kind: 'lost', why: null } : { kind: null, why: 'not_claimable' };
   }
   if (shipment.status === 'Delivered' && shipment.deliveredAt !== null) {
-    // Sending items back says the parcel arrived: a claim that it didn't would pay twice.
-    const returning = await db
-      .selectFrom('return_requests')
-      .select('id')
-      .where('shipment_id', '=', shipment.id)
-      .where('status', 'in', LIVE_RETURN_STATUSES)
-      .executeTakeFirst();
-    if (returning) return null;
     const days = shopDayNumber(facts.now, facts.timeZone) - shopDayNumber(shipment.deliveredAt, facts.timeZone);
-    return days <= facts.policy.qualityDays ? 'not_received' : null;
+    return days <= facts.policy.qualityDays ? { kind: 'not_received', why: null } : { kind: null, why: 'not_claimable' };
   }
-  return null;
+  return { kind: null, why: 'not_claimable' };
+}
+
+/** The parcel's claim that stands for its items (open, or made good by refund or resend); a rejected claim doesn't. */
+export async function parcelClaimState(db: Kysely<Database>, shipmentId: number): Promise<ParcelClaimState | null> {
+  const row = await db
+    .selectFrom('parcel_claims')
+    .select('status')
+    .where('shipment_id', '=', shipmentId)
+    .where('status', 'in', ['open', 'refunded', 'resent'])
+    .executeTakeFirst();
+  return (row?.status as ParcelClaimState | undefined) ?? null;
 }
 
 type ClaimRow = Selectable<ParcelClaimTable> & { tracking_no: string; resend_tracking_no: string | null; refund_fen: number | null };
@@ -81,41 +105,52 @@ export async function listClaimsForOrder(db: Kysely<Database>, orderId: number):
   return rows.map(toClaimView);
 }
 
+/**
+ * Files a claim if the parcel allows it. One transaction holding the order's lock, the same
+ * lock a return request takes, so a claim and a return of the parcel's items sent at once
+ * cannot both pass.
+ */
 export async function createClaim(
   db: Kysely<Database>,
   shipment: Shipment,
   input: { kind: ClaimKind; note: string },
   facts: { now: number; timeZone: string; policy: ReturnPolicy },
 ): Promise<ClaimView> {
-  const allowed = await claimableKind(db, shipment, facts);
-  if (allowed !== input.kind) {
-    throw conflict(
-      'claim_not_allowed',
-      allowed === null
-        ? 'This parcel cannot be claimed now (not lost, not delivered recently, or already claimed)'
-        : `This parcel can only be claimed as ${allowed.replace('_', ' ')}`,
-    );
-  }
   const claimNo = newClaimNo();
-  const inserted = await db
-    .insertInto('parcel_claims')
-    .values({
-      claim_no: claimNo,
-      order_id: shipment.orderId,
-      shipment_id: shipment.id,
-      kind: input.kind,
-      status: 'open',
-      note: input.note || null,
-      decision_note: null,
-      resend_shipment_id: null,
-      created_at: facts.now,
-      decided_at: null,
-      decided_by: null,
-    })
-    // Two presses at once: the open-claim index lets one in.
-    .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) throw conflict('claim_exists', 'This parcel already has a claim');
+  await db.transaction().execute(async (trx) => {
+    await lockOrder(trx, shipment.orderId);
+    const answer = await claimRefusal(trx, shipment, facts);
+    if (answer.why === 'returning') {
+      throw conflict('claim_excluded_by_return', 'Items of this parcel are being returned or were refunded by a return, so it cannot also be claimed');
+    }
+    if (answer.kind !== input.kind) {
+      throw conflict(
+        'claim_not_allowed',
+        answer.kind === null
+          ? 'This parcel cannot be claimed now (not lost, not delivered recently, or already claimed)'
+          : `This parcel can only be claimed as ${answer.kind.replace('_', ' ')}`,
+      );
+    }
+    const inserted = await trx
+      .insertInto('parcel_claims')
+      .values({
+        claim_no: claimNo,
+        order_id: shipment.orderId,
+        shipment_id: shipment.id,
+        kind: input.kind,
+        status: 'open',
+        note: input.note || null,
+        decision_note: null,
+        resend_shipment_id: null,
+        created_at: facts.now,
+        decided_at: null,
+        decided_by: null,
+      })
+      // Two presses at once: the open-claim index lets one in.
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) throw conflict('claim_exists', 'This parcel already has a claim');
+  });
   return requireClaimView(db, claimNo);
 }
 

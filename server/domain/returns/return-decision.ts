@@ -1,5 +1,5 @@
 import { refundBreakdown, type RefundBreakdown } from '../../../shared/returns/refund-breakdown';
-import { checkEligibility, type Eligibility } from '../../../shared/returns/return-eligibility';
+import { checkEligibility, type Eligibility, type ParcelClaimState } from '../../../shared/returns/return-eligibility';
 import type { ReturnPolicy } from '../../../shared/returns/return-policy';
 import { findReturnReason, type ItemCondition } from '../../../shared/returns/return-reasons';
 import type { OrderReturnContext } from './order-return-context';
@@ -29,7 +29,7 @@ export interface ReturnDecision {
 export function decideReturn(
   ctx: OrderReturnContext,
   choice: ReturnChoice,
-  facts: { deliveredAt: number | null; now: number; timeZone: string; policy: ReturnPolicy },
+  facts: { deliveredAt: number | null; now: number; timeZone: string; policy: ReturnPolicy; parcelClaim: ParcelClaimState | null },
 ): ReturnDecision {
   const known = new Map(ctx.lines.map((l) => [l.orderItemId, l]));
   const eligibility = checkEligibility({
@@ -41,6 +41,7 @@ export function decideReturn(
     reasonCode: choice.reasonCode,
     condition: choice.condition,
     photoCount: choice.photoCount,
+    parcelClaim: facts.parcelClaim,
     lines: ctx.lines.map((l) => ({
       orderItemId: l.orderItemId,
       name: l.name,

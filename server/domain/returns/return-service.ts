@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ReturnOptions, ReturnQuote, ReturnView } from '../../../shared/api/return-views';
 import type { createReturnRequestSchema, returnQuoteRequestSchema } from '../../../shared/api/returns';
+import { claimRefusalOf } from '../../../shared/returns/return-eligibility';
 import { STATUTORY_EXCLUSIONS } from '../../../shared/returns/return-policy';
 import { findReturnReason } from '../../../shared/returns/return-reasons';
 import type { z } from 'zod';
@@ -9,7 +10,7 @@ import type { Database } from '../../db/schema';
 import { lockOrder, lockShipment } from '../../db/row-lock';
 import { loadReturnPolicy } from '../settings/return-policy-repository';
 import type { Shipment } from '../tracking/shipment-repository';
-import { claimableKind, listClaimsForOrder } from '../claims/claim-service';
+import { claimableKind, listClaimsForOrder, parcelClaimState } from '../claims/claim-service';
 import { loadOrderReturnContext } from './order-return-context';
 import { decideReturn } from './return-decision';
 import { newDropoffCode, newReturnNo } from './return-numbers';
@@ -30,7 +31,7 @@ interface Facts {
 const deliveredAt = (shipment: Shipment) => (shipment.status === 'Delivered' ? shipment.deliveredAt : null);
 
 export async function loadReturnOptions(db: Kysely<Database>, shipment: Shipment, facts: Facts): Promise<ReturnOptions> {
-  const [ctx, policy, returns, claims, order] = await Promise.all([
+  const [ctx, policy, returns, claims, order, parcelClaim] = await Promise.all([
     loadOrderReturnContext(db, shipment.orderId),
     loadReturnPolicy(db),
     db
@@ -42,7 +43,9 @@ export async function loadReturnOptions(db: Kysely<Database>, shipment: Shipment
       .execute(),
     listClaimsForOrder(db, shipment.orderId),
     db.selectFrom('orders').select('order_no').where('id', '=', shipment.orderId).executeTakeFirstOrThrow(),
+    parcelClaimState(db, shipment.id),
   ]);
+  const returnBlockedBy = parcelClaim === null ? null : claimRefusalOf(parcelClaim);
   return {
     trackingNo: shipment.trackingNo,
     orderNo: order.order_no,
@@ -55,7 +58,7 @@ export async function loadReturnOptions(db: Kysely<Database>, shipment: Shipment
       name: l.name,
       category: l.category,
       delivered: l.quantity,
-      returnable: Math.max(0, l.quantity - (ctx.alreadyReturned.get(l.orderItemId) ?? 0)),
+      returnable: returnBlockedBy ? 0 : Math.max(0, l.quantity - (ctx.alreadyReturned.get(l.orderItemId) ?? 0)),
       unitPriceFen: l.unitPriceFen,
     })),
     policy: {
@@ -75,6 +78,7 @@ export async function loadReturnOptions(db: Kysely<Database>, shipment: Shipment
     })),
     claims,
     claimable: await claimableKind(db, shipment, { ...facts, policy }),
+    returnBlockedBy,
   };
 }
 
@@ -90,11 +94,11 @@ function checkChoiceShape(input: QuoteInput): void {
 
 async function quoteFor(db: Kysely<Database>, shipment: Shipment, input: QuoteInput, facts: Facts, photoCount: number) {
   checkChoiceShape(input);
-  const [ctx, policy] = await Promise.all([loadOrderReturnContext(db, shipment.orderId), loadReturnPolicy(db)]);
+  const [ctx, policy, parcelClaim] = await Promise.all([loadOrderReturnContext(db, shipment.orderId), loadReturnPolicy(db), parcelClaimState(db, shipment.id)]);
   const decision = decideReturn(
     ctx,
     { items: input.items, reasonCode: input.reasonCode, condition: input.condition, method: input.method, photoCount },
-    { deliveredAt: deliveredAt(shipment), now: facts.now, timeZone: facts.timeZone, policy },
+    { deliveredAt: deliveredAt(shipment), now: facts.now, timeZone: facts.timeZone, policy, parcelClaim },
   );
   return { ctx, decision };
 }
@@ -113,8 +117,8 @@ export async function quoteReturn(db: Kysely<Database>, shipment: Shipment, inpu
 
 /**
  * Creates a return if the rules allow it, deciding again on the server whatever the client
- * showed. In one transaction with the order's other returns, so two requests at once can't
- * both take the last unit.
+ * showed. In one transaction holding the order's lock (as claims do), so two requests at once
+ * can't both take the last unit, nor a return and a claim both pay for the same parcel.
  */
 export async function createReturn(db: Kysely<Database>, shipment: Shipment, input: CreateInput, facts: Facts): Promise<ReturnView> {
   const slot = input.method === 'pickup' ? offeredPickupSlots(facts.now, facts.timeZone).find((s) => s.start === input.pickupSlotStart) : null;
