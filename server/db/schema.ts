@@ -127,6 +127,8 @@ export interface TrackingEventTable {
   device_seq: number | null;
   /** How far the reporting phone's clock was off, when past the tolerance; null when fine. */
   clock_skew_ms: number | null;
+  /** The phone's own time for the event when it lay in the future and was not believed (then `occurred_at` ≤ `recorded_at`); null when it was used. */
+  device_occurred_at: number | null;
 }
 
 export interface CustomerSessionTable {

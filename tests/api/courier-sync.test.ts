@@ -111,6 +111,26 @@ describe('POST /api/courier/sync', () => {
     expect(await eventsOf(parcel.shipmentId)).toHaveLength(2);
   });
 
+  it('answers each copy of one id in a batch on its own: the first applied, a second with another body rejected', async () => {
+    const first = report({ trackingNo: parcel.trackingNo, kind: 'out_for_delivery', shipmentVersion: 2 });
+    const altered = { ...first, seq: first.seq + 1, note: 'changed afterwards' };
+    const res = await body(await sync(t, cookie, [first, altered]));
+    expect(res.results.map((r) => [r.id, r.outcome, r.code])).toEqual([
+      [first.id, 'applied', 'applied'],
+      [first.id, 'rejected', 'id_reused'],
+    ]);
+    expect(await eventsOf(parcel.shipmentId)).toHaveLength(2);
+    // Sent again later, the stored truth is the first copy's.
+    expect((await body(await sync(t, cookie, [first]))).results[0]).toMatchObject({ outcome: 'duplicate', code: 'already_applied' });
+  });
+
+  it('answers an exact resend inside one batch as applied, then duplicate', async () => {
+    const first = report({ trackingNo: parcel.trackingNo, kind: 'out_for_delivery', shipmentVersion: 2 });
+    const res = await body(await sync(t, cookie, [first, first]));
+    expect(res.results.map((r) => r.outcome)).toEqual(['applied', 'duplicate']);
+    expect(await eventsOf(parcel.shipmentId)).toHaveLength(2);
+  });
+
   it('reports a conflict when the parcel was reassigned while the courier was offline', async () => {
     const other = await createCourier(t.db);
     await t.db.updateTable('shipments').set({ courier_id: other.id, version: 3 }).where('id', '=', parcel.shipmentId).execute();
@@ -158,6 +178,37 @@ describe('POST /api/courier/sync', () => {
     expect(res.clockSkewMs).toBe(3 * HOUR);
     const event = (await eventsOf(parcel.shipmentId)).at(-1)!;
     expect(event).toMatchObject({ occurred_at: skewed.occurredAt, clock_skew_ms: 3 * HOUR });
+  });
+
+  it('never dates an event after its receipt when the phone clock runs days ahead, keeping the phone time as evidence', async () => {
+    const DAY = 24 * HOUR;
+    const p = await outForDelivery();
+    // Made 20 minutes ago, offline, on a phone two days ahead; sent now.
+    const ahead = report({ trackingNo: p.trackingNo, kind: 'delivered', shipmentVersion: 3, recipientName: '本人', photoIds: [await uploaded()], occurredAt: t.now() + 2 * DAY - 20 * 60_000 });
+    const res = await body(await sync(t, cookie, [ahead], t.now() + 2 * DAY));
+    expect(res.results[0]!.outcome).toBe('applied');
+    expect(res.clockSkewMs).toBe(-2 * DAY);
+    const event = (await eventsOf(p.shipmentId)).at(-1)!;
+    expect(event).toMatchObject({ occurred_at: t.now() - 20 * 60_000, recorded_at: t.now(), device_occurred_at: ahead.occurredAt });
+    const shipment = await t.db.selectFrom('shipments').select(['delivered_at']).where('id', '=', p.shipmentId).executeTakeFirstOrThrow();
+    expect(shipment.delivered_at).toBe(t.now() - 20 * 60_000);
+    const view = (await (await t.app.request(`/api/track/${p.trackingNo}`)).json()) as PublicTrackingView;
+    expect(Math.max(...view.events.map((e) => e.occurredAt))).toBeLessThanOrEqual(t.now());
+    // The report itself keeps what the phone said.
+    const stored = await t.db.selectFrom('courier_reports').select('occurred_at').where('id', '=', ahead.id).executeTakeFirstOrThrow();
+    expect(stored.occurred_at).toBe(ahead.occurredAt);
+  });
+
+  it('places a future event at receipt when only the event time (not the send time) runs ahead', async () => {
+    const future = report({ trackingNo: parcel.trackingNo, kind: 'out_for_delivery', shipmentVersion: 2, occurredAt: t.now() + 3 * HOUR });
+    await sync(t, cookie, [future]);
+    expect((await eventsOf(parcel.shipmentId)).at(-1)).toMatchObject({ occurred_at: t.now(), device_occurred_at: future.occurredAt });
+  });
+
+  it('believes a device time a few seconds ahead, as phones drift', async () => {
+    const close = report({ trackingNo: parcel.trackingNo, kind: 'out_for_delivery', shipmentVersion: 2, occurredAt: t.now() + 20_000 });
+    await sync(t, cookie, [close]);
+    expect((await eventsOf(parcel.shipmentId)).at(-1)).toMatchObject({ occurred_at: close.occurredAt, device_occurred_at: null });
   });
 
   it.each([

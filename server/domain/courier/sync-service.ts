@@ -11,6 +11,7 @@ import { insertRows } from './sync-writes';
 import { judgeReport, type ShipmentState } from './report-judgement';
 import { applyPickupReports, type PickupReport } from '../returns/pickup-progress';
 import { reportBodyHash } from './report-body-hash';
+import { eventTimeOf } from './event-time';
 
 /** A phone clock more than this far from ours is flagged on every event it reports. */
 export const CLOCK_SKEW_TOLERANCE_MS = 5 * 60_000;
@@ -35,7 +36,8 @@ export async function syncCourierReports(
   const skew = now - request.sentAt;
   const clockSkewMs = Math.abs(skew) > CLOCK_SKEW_TOLERANCE_MS ? skew : null;
   const ordered = [...request.reports].sort((a, b) => (a.deviceId === b.deviceId ? a.seq - b.seq : a.deviceId < b.deviceId ? -1 : 1));
-  const answers = new Map<string, Answer>();
+  // Per report, not per id: a batch may carry one id twice, and each copy gets its own truth.
+  const answers = new Map<CourierReport, Answer>();
   const changed = new Map<number, { state: ShipmentState; loadedVersion: number; trackingNo: string }>();
 
   await db.transaction().execute(async (trx) => {
@@ -50,13 +52,16 @@ export async function syncCourierReports(
     const photoBindings: Array<{ ids: string[]; shipmentId: number }> = [];
     const pickups: PickupReport[] = [];
 
-    for (const report of ordered) {
-      const bodyHash = reportBodyHash(report);
-      const seen = stored.get(report.id);
+    for (const sent of ordered) {
+      const bodyHash = reportBodyHash(sent);
+      const seen = stored.get(sent.id);
       if (seen) {
-        answers.set(report.id, answerAgain(seen, bodyHash, courier.id));
+        answers.set(sent, answerAgain(seen, bodyHash, courier.id));
         continue;
       }
+      const time = eventTimeOf(sent.occurredAt, request.sentAt, now);
+      // Judged and recorded at the believed time; the report row keeps what the phone said.
+      const report = time.deviceOccurredAt === null ? sent : { ...sent, occurredAt: time.occurredAt };
       const trackingNo = normalizeTrackingNo(report.trackingNo);
       const shipment = shipments.get(trackingNo);
       const verdict = isValidTrackingNo(trackingNo)
@@ -64,7 +69,7 @@ export async function syncCourierReports(
         : { outcome: 'rejected' as const, code: 'invalid_tracking_number', message: `${report.trackingNo} is not a valid tracking number`, shipmentVersion: null };
       if ('applied' in verdict && verdict.applied && shipment) {
         const next = verdict.applied.next;
-        events.push(eventRow(report, next, verdict.applied, { courierId: courier.id, now, clockSkewMs }));
+        events.push(eventRow(report, next, verdict.applied, { courierId: courier.id, now, clockSkewMs, deviceOccurredAt: time.deviceOccurredAt }));
         const entry = changed.get(shipment.id);
         changed.set(shipment.id, { state: next, loadedVersion: entry?.loadedVersion ?? shipment.version, trackingNo });
         shipments.set(trackingNo, next);
@@ -76,10 +81,10 @@ export async function syncCourierReports(
         }
       }
       const answer: Answer = { outcome: verdict.outcome, code: verdict.code, message: verdict.message, shipmentVersion: verdict.shipmentVersion };
-      answers.set(report.id, answer);
-      // The same id twice in one batch: the second is a resend of the first.
-      stored.set(report.id, { body_hash: bodyHash, courier_id: courier.id, ...storedAnswer(answer) });
-      records.push(recordRow(report, bodyHash, answer, courier.id, now));
+      answers.set(sent, answer);
+      // The same id twice in one batch: the second is a resend of the first (or, with another body, refused).
+      stored.set(sent.id, { body_hash: bodyHash, courier_id: courier.id, ...storedAnswer(answer) });
+      records.push(recordRow(sent, bodyHash, answer, courier.id, now));
     }
 
     // In id order, so two batches touching the same parcels lock them in the same order.
@@ -103,7 +108,7 @@ export async function syncCourierReports(
 
   return {
     // One answer per report, in the order they were sent.
-    response: { results: request.reports.map((r) => ({ id: r.id, ...answers.get(r.id)! })), serverTime: now, clockSkewMs },
+    response: { results: request.reports.map((r) => ({ id: r.id, ...answers.get(r)! })), serverTime: now, clockSkewMs },
     changedTrackingNos: [...changed.values()].map((c) => c.trackingNo),
   };
 }
@@ -179,7 +184,7 @@ function eventRow(
   report: CourierReport,
   shipment: ShipmentState,
   applied: { status: TrackingStatus; subStatus: string },
-  ctx: { courierId: number; now: number; clockSkewMs: number | null },
+  ctx: { courierId: number; now: number; clockSkewMs: number | null; deviceOccurredAt: number | null },
 ): Insertable<TrackingEventTable> {
   return {
     shipment_id: shipment.id,
@@ -198,6 +203,7 @@ function eventRow(
     report_id: report.id,
     device_seq: report.seq,
     clock_skew_ms: ctx.clockSkewMs,
+    device_occurred_at: ctx.deviceOccurredAt,
   };
 }
 
