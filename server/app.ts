@@ -7,6 +7,7 @@ import { errorJson, makeErrorHandler } from './http/error-handler';
 import { requestId } from './http/request-id';
 import { requestLog } from './http/request-log';
 import { securityHeaders } from './http/security-headers';
+import { requireRole } from './http/session';
 import { authRoutes } from './routes/auth';
 import { courierRoutes } from './routes/courier';
 import { uploadRoutes } from './routes/uploads';
@@ -39,10 +40,17 @@ function apiRoutes(deps: AppDeps) {
     .route('/returns', returnRoutes(deps))
     .route('/claims', claimRoutes(deps))
     .route('/feedback', feedbackRoutes(deps))
-    .route('/ops', opsReturnRoutes(deps))
-    .route('/ops/follow-ups', opsFollowUpRoutes(deps))
-    .route('/ops', opsAnalyticsRoutes(deps))
-    .route('/ops', opsDeskRoutes(deps));
+    .route('/ops', opsRoutes(deps));
+}
+
+/** Staff's face: one guard for every /api/ops path (known or not), the session looked up once. */
+function opsRoutes(deps: AppDeps) {
+  return new Hono()
+    .use(requireRole(deps.db, deps.clock, 'staff'))
+    .route('/', opsReturnRoutes(deps))
+    .route('/follow-ups', opsFollowUpRoutes(deps))
+    .route('/', opsAnalyticsRoutes(deps))
+    .route('/', opsDeskRoutes(deps));
 }
 
 export function createApp(deps: AppDeps) {

@@ -17,7 +17,6 @@ import { reassignStop } from '../domain/ops-desk/stop-reassignment';
 import { loadSettingsHistory, loadSettingsView, updateSettings } from '../domain/settings/settings-desk';
 import { jsonBody, requireJsonContent } from '../http/json-body';
 import { queryParams } from '../http/query-params';
-import { requireRole } from '../http/session';
 
 const courierId = (raw: string): number => {
   const id = Number(raw);
@@ -25,28 +24,25 @@ const courierId = (raw: string): number => {
   return id;
 };
 
-/** Staff's queues of open exceptions, couriers and their stops, and the shop's settings. */
+/** Staff's queues of open exceptions, couriers and their stops, and the shop's settings (behind the ops guard in app.ts). */
 export function opsDeskRoutes({ db, clock, config, bus }: AppDeps) {
-  // Per route rather than `.use()`: this app is mounted at /api/ops beside others, and a
-  // catch-all middleware here would run for their paths too.
-  const staff = requireRole(db, clock, 'staff');
   return new Hono()
-    .get('/exceptions', staff, async (c) => c.json(await listOpenExceptions(db, clock())))
-    .post('/exceptions/:trackingNo/actions', staff, requireJsonContent, jsonBody(exceptionActionRequestSchema), async (c) => {
+    .get('/exceptions', async (c) => c.json(await listOpenExceptions(db, clock())))
+    .post('/exceptions/:trackingNo/actions', requireJsonContent, jsonBody(exceptionActionRequestSchema), async (c) => {
       const result = await takeExceptionAction(db, c.req.param('trackingNo'), c.req.valid('json'), c.var.user, clock());
       bus.publish(result.trackingNo);
       return c.json(result);
     })
-    .get('/couriers', staff, queryParams(courierFiguresQuerySchema), async (c) =>
+    .get('/couriers', queryParams(courierFiguresQuerySchema), async (c) =>
       c.json(await loadCourierFigures(db, figuresRange(c.req.valid('query'), clock(), config.shopTimeZone))),
     )
-    .get('/couriers/:id/stops', staff, async (c) => c.json(await listCourierStops(db, courierId(c.req.param('id')))))
-    .post('/stops/reassign', staff, requireJsonContent, jsonBody(reassignRequestSchema), async (c) =>
+    .get('/couriers/:id/stops', async (c) => c.json(await listCourierStops(db, courierId(c.req.param('id')))))
+    .post('/stops/reassign', requireJsonContent, jsonBody(reassignRequestSchema), async (c) =>
       c.json(await reassignStop(db, c.req.valid('json'), c.var.user, clock())),
     )
-    .get('/settings', staff, async (c) => c.json(await loadSettingsView(db)))
-    .put('/settings', staff, requireJsonContent, jsonBody(settingsUpdateRequestSchema), async (c) =>
+    .get('/settings', async (c) => c.json(await loadSettingsView(db)))
+    .put('/settings', requireJsonContent, jsonBody(settingsUpdateRequestSchema), async (c) =>
       c.json(await updateSettings(db, c.req.valid('json'), c.var.user, clock())),
     )
-    .get('/settings/history', staff, queryParams(settingsHistoryQuerySchema), async (c) => c.json(await loadSettingsHistory(db, c.req.valid('query'))));
+    .get('/settings/history', queryParams(settingsHistoryQuerySchema), async (c) => c.json(await loadSettingsHistory(db, c.req.valid('query'))));
 }

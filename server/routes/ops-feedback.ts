@@ -6,7 +6,6 @@ import { listFollowUps, openOverdueExceptionFollowUps, recordFollowUpOutcome } f
 import { badRequest } from '../app-error';
 import { jsonBody, requireJsonContent } from '../http/json-body';
 import { queryParams } from '../http/query-params';
-import { requireRole } from '../http/session';
 
 const followUpId = (raw: string) => {
   const parsed = z.coerce.number().int().positive().max(2_147_483_647).safeParse(raw);
@@ -17,7 +16,6 @@ const followUpId = (raw: string) => {
 /** Staff's follow-ups: customer call-backs opened by negative feedback or exceptions open too long. */
 export function opsFollowUpRoutes({ db, clock, config }: AppDeps) {
   return new Hono()
-    .use(requireRole(db, clock, 'staff'))
     .get('/', queryParams(followUpListQuerySchema), async (c) => {
       const now = clock();
       // The queue is made current when it is looked at (see openOverdueExceptionFollowUps).

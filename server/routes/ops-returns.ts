@@ -11,12 +11,10 @@ import { buildOpsReturnDetail } from '../domain/returns/return-view';
 import { loadSettlementBasis } from '../domain/returns/settlement-basis';
 import { jsonBody, requireJsonContent } from '../http/json-body';
 import { queryParams } from '../http/query-params';
-import { requireRole } from '../http/session';
 
 /** Staff's after-sales desk: review, receive and inspect, refund; decide lost-parcel claims. */
 export function opsReturnRoutes({ db, clock, config, payments, bus }: AppDeps) {
   return new Hono()
-    .use(requireRole(db, clock, 'staff'))
     .get('/returns', queryParams(opsReturnListQuerySchema), async (c) => {
       const query = c.req.valid('query');
       return c.json(await listOpsReturns(db, { ...query, statuses: parseStatuses(query.status) }, config.shopTimeZone));
