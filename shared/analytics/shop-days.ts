@@ -1,4 +1,3 @@
-
 /**
  * Shop days as epoch-ms intervals, so a report can bucket timestamps by the shop's calendar
  * (a day in Asia/Shanghai starts at 16:00 UTC the day before) in JS and in SQL alike.

@@ -3,6 +3,7 @@ import { signIn } from '../support/courier-fixtures';
 import { createParcel } from '../support/factories';
 import { createTestApp } from '../support/test-app';
 import { deliveredParcel, postJson, staffCookie } from '../support/return-fixtures';
+import type { FollowUpView } from '../../shared/api/feedback';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let f: Awaited<ReturnType<typeof deliveredParcel>>;
@@ -12,7 +13,7 @@ const HOUR = 3_600_000;
 const list = async (query = '', cookie = staff) => {
   const res = await t.app.request(`/api/ops/follow-ups${query}`, { headers: { cookie } });
   expect(res.status).toBe(200);
-  return (await res.json()).followUps as Array<Record<string, any>>;
+  return (await res.json()).followUps as FollowUpView[];
 };
 const complain = () => postJson(t, '/api/feedback', { trackingNo: f.parcel.trackingNo, csat: 1, nps: 0, tags: ['rude_courier'], comment: '快递员态度很差，还把箱子压扁了' }, f.customer);
 const outcome = (id: number, body: unknown, cookie = staff) => postJson(t, `/api/ops/follow-ups/${id}/outcome`, body, cookie);

@@ -268,4 +268,3 @@ describe('PostgreSQL: the same SQL gives the same answers', () => {
     expect({ ...one, filters: { courier: 2, city: null } }).toEqual(processMapFromLog(SAMPLE_SHIPMENTS, { ...range, courier: 2 }, TZ));
   });
 });
-

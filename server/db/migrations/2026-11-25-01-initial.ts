@@ -4,7 +4,6 @@ import { PostgresAdapter, type CreateTableBuilder, type Kysely } from 'kysely';
 // schema on SQLite and PostgreSQL for as long as databases made by it exist.
 
 // Migrations see the database as it was then, not the app's current types.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
 type Builder = CreateTableBuilder<string, string>;
 

@@ -3,7 +3,6 @@ import { PostgresAdapter, type CreateTableBuilder, type Kysely } from 'kysely';
 // Frozen in time: imports no application code. Courier sign-in, reports from the phone's
 // outbox (applied exactly once), photo uploads, and the settings they depend on.
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
 type Builder = CreateTableBuilder<string, string>;
 

@@ -4,7 +4,6 @@ import { PostgresAdapter, sql, type CreateTableBuilder, type Kysely } from 'kyse
 // and history, refunds (at most one per return or claim), the simulated payment provider's
 // ledger, lost-parcel claims, customers' photos, and return shipments as a leg of shipments.
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
 type Builder = CreateTableBuilder<string, string>;
 

@@ -5,7 +5,6 @@ import type { Kysely } from 'kysely';
 // note meant for people's words, and the customer saw the codes. Those facts get columns of
 // their own; the note is only ever what a person wrote.
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
 
 export async function up(db: AnyDb): Promise<void> {

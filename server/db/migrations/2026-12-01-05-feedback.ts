@@ -2,7 +2,6 @@ import { PostgresAdapter, type CreateTableBuilder, type Kysely } from 'kysely';
 
 // Frozen in time: imports no application code. Feedback, follow-ups (customer call-backs).
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
 type Builder = CreateTableBuilder<string, string>;
 

@@ -6,7 +6,6 @@ import type { Kysely } from 'kysely';
 // is asked for (or after a demo fill), and from then on folds in only what is new since, so a
 // 30-day report over millions of events reads a few thousand roll-up rows.
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
 
 export async function up(db: AnyDb): Promise<void> {

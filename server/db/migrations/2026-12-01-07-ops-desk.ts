@@ -7,7 +7,6 @@ import { PostgresAdapter, type CreateTableBuilder, type Kysely } from 'kysely';
 // (when its current exception began; whether a delivery had a failed attempt before it); and
 // couriers' open stops and the exception queue by status and leg.
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
 type Builder = CreateTableBuilder<string, string>;
 

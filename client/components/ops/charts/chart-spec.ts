@@ -9,12 +9,12 @@ import type { TimeSeriesLine } from './time-series';
  */
 export type ChartSpec =
   | {
-      kind: 'time';
-      days: readonly string[];
-      lines: readonly TimeSeriesLine[];
-      format: (value: number) => string;
-      fixedRange?: { min: number; max: number };
-    }
+    kind: 'time';
+    days: readonly string[];
+    lines: readonly TimeSeriesLine[];
+    format: (value: number) => string;
+    fixedRange?: { min: number; max: number };
+  }
   | { kind: 'bars'; labelHeader: string; series: readonly { key: string; label: string }[]; rows: readonly BarRow[] };
 
 /** The same figures as a table, behind "show the figures". */
