@@ -4,7 +4,6 @@ import type { Kysely } from 'kysely';
 // the future. The event now keeps a time no later than the server's receipt, and the phone's
 // own reading, when it was not believed, is kept beside it as evidence (and as the flag).
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
 
 export async function up(db: AnyDb): Promise<void> {
