@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { decideClaimRequestSchema, opsReturnListQuerySchema, receiveReturnRequestSchema, reviewReturnRequestSchema } from '../../shared/api/returns';
 import type { AppDeps } from '../app-deps';
 import { decideClaim } from '../domain/claims/claim-decision';
-import { listOpsClaims } from '../domain/claims/claim-service';
+import { listOpsClaims } from '../domain/claims/claim-repository';
 import { listOpsReturns, parseStatuses } from '../domain/returns/ops-return-list';
 import { receiveReturn, refundReturn, reviewReturn } from '../domain/returns/return-ops-service';
 import { requireReturn } from '../domain/returns/return-repository';

@@ -239,6 +239,8 @@ describe('a courier pickup, through the offline outbox', () => {
     );
     const failed = report({ trackingNo: stop.trackingNo, kind: 'failed_attempt', reasonCode: 'recipient_unavailable', shipmentVersion: stop.version, occurredAt: Date.UTC(2026, 10, 22, 1, 30) });
     const collected = report({ trackingNo: stop.trackingNo, kind: 'picked_up', shipmentVersion: stop.version + 1, occurredAt: Date.UTC(2026, 10, 22, 2) });
+    // Sent after the visit (a report is never dated after the server receives it).
+    t.setNow(Date.UTC(2026, 10, 22, 2, 30));
     const res = await (await sync(t, courier, [failed, collected])).json();
     expect(res.results.map((r: { outcome: string }) => r.outcome)).toEqual(['applied', 'applied']);
 

@@ -10,7 +10,5 @@ function randomCode(length: number, alphabet: string): string {
 /** `RT` + 12 digits: unguessable enough that knowing one return says nothing of another. */
 export const newReturnNo = () => `RT${randomCode(12, '0123456789')}`;
 
-export const newClaimNo = () => `CL${randomCode(12, '0123456789')}`;
-
 /** Shown to the drop-off point as a QR code and as text. */
 export const newDropoffCode = () => randomCode(8, CODE_ALPHABET);

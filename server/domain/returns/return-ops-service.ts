@@ -6,7 +6,10 @@ import { AppError, badRequest, conflict } from '../../app-error';
 import type { Database } from '../../db/schema';
 import type { PaymentProvider } from '../payments/payment-provider';
 import { findShipmentByTrackingNo } from '../tracking/shipment-repository';
-import { claimRefund, payRefund } from './refund-service';
+import { requireOrderPayment } from '../orders/order-repository';
+import { findRefundByKey } from '../refunds/refund-repository';
+import { claimRefund, payRefund, settleRefund } from '../refunds/refund-service';
+import { lockOrder } from '../../db/row-lock';
 import { moveReturn, requireReturn, type ReturnRequest } from './return-repository';
 import { scheduleCollection } from './return-service';
 import { receiveReturnShipment } from './return-shipments';
@@ -87,7 +90,13 @@ export async function receiveReturn(
   return buildOpsReturnDetail(db, received);
 }
 
-/** Pays the settled refund once, however often it is asked for (see refund-service). */
+const refundKey = (ret: ReturnRequest) => `return:${ret.returnNo}`;
+
+/**
+ * Pays the settled refund once, however often it is asked for: claim → pay → settle (see
+ * refund-service). The return is read once, under the order's lock, and moved by whoever
+ * settles the payment.
+ */
 export async function refundReturn(
   db: Kysely<Database>,
   payments: PaymentProvider,
@@ -95,31 +104,31 @@ export async function refundReturn(
   staff: Staff,
   now: number,
 ): Promise<OpsReturnDetail> {
-  const ret = await requireReturn(db, returnNo);
-  const order = await db.selectFrom('orders').select('order_no').where('id', '=', ret.orderId).executeTakeFirstOrThrow();
-  const refund = await db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('refunds').selectAll().where('return_id', '=', ret.id).executeTakeFirst();
-    if (existing) return existing;
-    const current = await requireReturn(trx, returnNo);
-    if (current.status !== 'received' || !current.settlement) {
-      throw conflict('not_ready_for_refund', `Return ${returnNo} is ${current.status}; it is refunded after it is received and inspected`);
+  const { orderId } = await requireReturn(db, returnNo);
+  const claimed = await db.transaction().execute(async (trx) => {
+    await lockOrder(trx, orderId);
+    const [ret, order] = await Promise.all([requireReturn(trx, returnNo), requireOrderPayment(trx, orderId)]);
+    const existing = await findRefundByKey(trx, refundKey(ret));
+    if (existing) return { ret, refund: existing, orderNo: order.orderNo };
+    if (ret.status !== 'received' || !ret.settlement) {
+      throw conflict('not_ready_for_refund', `Return ${returnNo} is ${ret.status}; it is refunded after it is received and inspected`);
     }
-    return claimRefund(
-      trx,
-      { orderId: ret.orderId, orderNo: order.order_no, returnId: ret.id, claimId: null, idempotencyKey: `return:${ret.returnNo}`, wantedFen: current.settlement.totalFen, requestedBy: staff.id },
-      now,
-    ).catch(async (err: unknown) => {
+    const request = { orderId, returnId: ret.id, claimId: null, idempotencyKey: refundKey(ret), wantedFen: ret.settlement.totalFen, requestedBy: staff.id };
+    try {
+      return { ret, refund: await claimRefund(trx, request, now), orderNo: order.orderNo };
+    } catch (err) {
       if (!(err instanceof AppError && err.code === 'nothing_to_refund')) throw err;
       // Everything the order paid has gone back already (a claim, say): the return ends here
       // rather than waiting for money that will never be owed.
-      await moveReturn(trx, current, 'closed', { at: now, actor: { type: 'system', id: null }, fact: 'nothing_to_refund' });
-      return null;
-    });
+      return { ret: await moveReturn(trx, ret, 'closed', { at: now, actor: { type: 'system', id: null }, fact: 'nothing_to_refund' }), refund: null, orderNo: order.orderNo };
+    }
   });
-  if (refund === null) return buildOpsReturnDetail(db, await requireReturn(db, returnNo));
-  await payRefund(db, payments, refund, order.order_no, now, async (trx) => {
-    const current: ReturnRequest = await requireReturn(trx, returnNo);
-    await moveReturn(trx, current, 'refunded', { at: now, actor: { type: 'staff', id: staff.id } });
-  });
-  return buildOpsReturnDetail(db, await requireReturn(db, returnNo));
+  const { ret, refund } = claimed;
+  if (refund === null || refund.status === 'succeeded') return buildOpsReturnDetail(db, ret);
+  const receipt = await payRefund(payments, refund, claimed.orderNo);
+  const refunded = await db.transaction().execute(async (trx) =>
+    (await settleRefund(trx, refund, receipt, payments.name, now)) ? moveReturn(trx, ret, 'refunded', { at: now, actor: { type: 'staff', id: staff.id } }) : null,
+  );
+  // Another press settled it meanwhile: show the return as that press left it.
+  return buildOpsReturnDetail(db, refunded ?? (await requireReturn(db, returnNo)));
 }

@@ -100,3 +100,32 @@ export async function updateShipmentStatus(
   );
   return Number(result.numAffectedRows ?? 0) === 1;
 }
+
+/**
+ * A new parcel for the same order and address as `original` (a lost parcel sent again), not
+ * yet on its way; the lead time it promised is kept, counted from `now`.
+ */
+export async function insertResentShipment(db: Kysely<Database>, originalId: number, trackingNo: string, now: number): Promise<Shipment> {
+  const original = await db.selectFrom('shipments').selectAll().where('id', '=', originalId).executeTakeFirstOrThrow();
+  const { leg: _leg, return_id: _returnId, id: _id, public_timeline: _timeline, ...copy } = original;
+  const row = await db
+    .insertInto('shipments')
+    .values({
+      ...copy,
+      tracking_no: trackingNo,
+      status: 'Pending',
+      sub_status: 'Pending_001',
+      version: 1,
+      promised_by: original.promised_by === null ? null : now + Math.max(0, original.promised_by - original.created_at),
+      delivered_at: null,
+      arrived_at: null,
+      route_position: null,
+      created_at: now,
+      updated_at: now,
+      leg: 'delivery',
+      return_id: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toShipment(row);
+}

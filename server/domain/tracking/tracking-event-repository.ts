@@ -52,3 +52,15 @@ export async function insertTrackingEvent(db: Kysely<Database>, event: NewTracki
     .executeTakeFirstOrThrow();
   return { ...event, id };
 }
+
+/** The reason on the parcel's latest event (what an exception was for: lost, damaged…), or null. */
+export async function latestEventReason(db: Kysely<Database>, shipmentId: number): Promise<string | null> {
+  const last = await db
+    .selectFrom('tracking_events')
+    .select('reason_code')
+    .where('shipment_id', '=', shipmentId)
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return last?.reason_code ?? null;
+}
