@@ -6,6 +6,7 @@ import * as returnEventFacts from './2026-12-01-04-return-event-facts';
 import * as feedback from './2026-12-01-05-feedback';
 import * as analytics from './2026-12-01-06-analytics';
 import * as opsDesk from './2026-12-01-07-ops-desk';
+import * as uploadClientKeys from './2026-12-04-12-upload-client-keys';
 
 /**
  * Every migration, by name. Listed by hand rather than read from the folder so the server
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-05-feedback': feedback,
   '2026-12-01-06-analytics': analytics,
   '2026-12-01-07-ops-desk': opsDesk,
+  '2026-12-04-12-upload-client-keys': uploadClientKeys,
 };
