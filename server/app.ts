@@ -26,11 +26,17 @@ import { opsDeskRoutes } from './routes/ops-desk';
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 const jsonLimit = limitBody(MAX_JSON_BODY_BYTES);
 const photoLimit = limitBody(MAX_UPLOAD_BYTES);
+/**
+ * `POST /api/uploads` takes photos. Paths below it keep the photo limit too, so an app from
+ * before server-made ids still gets its PUT answered 404 (kept and retried until it updates)
+ * rather than 413 (which it would take as "this photo is refused").
+ */
+const isPhotoUpload = (path: string) => path === '/api/uploads' || path.startsWith('/api/uploads/');
 
 function apiRoutes(deps: AppDeps) {
   return new Hono()
     .use(checkOrigin)
-    .use(async (c, next) => (c.req.path.startsWith('/api/uploads/') ? photoLimit(c, next) : jsonLimit(c, next)))
+    .use(async (c, next) => (isPhotoUpload(c.req.path) ? photoLimit(c, next) : jsonLimit(c, next)))
     .route('/health', healthRoutes)
     .route('/auth', authRoutes(deps))
     .route('/courier', courierRoutes(deps))

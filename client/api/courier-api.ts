@@ -13,9 +13,9 @@ export async function fetchManifest(): Promise<CourierManifest> {
 }
 
 /**
- * The sync engine calls `POST /api/courier/sync` and `PUT /api/uploads/:id` with plain fetch
+ * The sync engine calls `POST /api/courier/sync` and `POST /api/uploads` with plain fetch
  * (client/offline/sync-transport.ts), because it runs in the service worker too. Naming the
  * routes here through the typed client makes a renamed or removed route break the build.
  */
 export type CourierSyncRoute = typeof api.courier.sync.$post;
-export type ImageUploadRoute = (typeof api.uploads)[':id']['$put'];
+export type ImageUploadRoute = typeof api.uploads.$post;

@@ -54,19 +54,21 @@ export async function createClaim(request: CreateClaimRequest): Promise<ClaimVie
 }
 
 /**
- * A return photo, already compressed on the phone, under an id the phone made (a retry after a
- * lost answer lands on the same id). Plain fetch: the typed client has no raw-body call. The
- * route is the courier's upload route (client/api/courier-api.ts ties it to the server's type).
+ * A return or feedback photo, already compressed on the phone, sent under the phone's own key
+ * for it; the answer is the id the server made, which the return or feedback then names. A
+ * retry after a lost answer, under the same key, gets the same id. Plain fetch: the typed
+ * client has no raw-body call (client/api/courier-api.ts ties the route to the server's type).
  */
-export async function uploadReturnPhoto(trackingNo: string, id: string, photo: Blob): Promise<void> {
-  await okResponse(() =>
-    fetch(`/api/uploads/${encodeURIComponent(id)}?trackingNo=${encodeURIComponent(trackingNo)}`, {
-      method: 'PUT',
+export async function uploadReturnPhoto(trackingNo: string, localKey: string, photo: Blob): Promise<{ id: string }> {
+  const response = await okResponse(() =>
+    fetch(`/api/uploads?trackingNo=${encodeURIComponent(trackingNo)}`, {
+      method: 'POST',
       body: photo,
-      headers: { 'Content-Type': photo.type || 'image/jpeg' },
+      headers: { 'Content-Type': photo.type || 'image/jpeg', 'Idempotency-Key': localKey },
       credentials: 'same-origin',
     }),
   );
+  return (await response.json()) as { id: string };
 }
 
 /** The refusals in a 422 `return_not_eligible` (the rules changed between the preview and the submission). */

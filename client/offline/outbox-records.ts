@@ -20,9 +20,15 @@ export interface OutboxEntry {
 
 /** A photo or signature taken for a report, kept until no waiting report needs it. */
 export interface StoredPhoto {
+  /** The phone's own key for it: waiting reports point at this, and it is the upload's Idempotency-Key. */
   id: string;
   blob: Blob;
   uploaded: boolean;
+  /**
+   * The id the server made for it, from the upload's answer; the report sent refers to this.
+   * Absent on photos an app before server-made ids uploaded (the server kept `id` as theirs).
+   */
+  serverId?: string;
   savedAt: number;
 }
 

@@ -18,10 +18,14 @@ export async function findStoredPhoto(id: string, db?: CourierDb): Promise<Store
   return db.get('photos', id);
 }
 
-export async function markPhotoUploaded(id: string, db: CourierDb): Promise<void> {
+/**
+ * Keeps the id the server made for a photo, so a report needing it can go. Not flushed strictly:
+ * if this is lost, the next upload under the same key gets the same id back.
+ */
+export async function markPhotoUploaded(id: string, serverId: string, db: CourierDb): Promise<void> {
   const tx = db.transaction('photos', 'readwrite');
   const photo = await tx.store.get(id);
-  if (photo && !photo.uploaded) await tx.store.put({ ...photo, uploaded: true });
+  if (photo && photo.serverId !== serverId) await tx.store.put({ ...photo, uploaded: true, serverId });
   await tx.done;
 }
 

@@ -4,6 +4,7 @@ import type { OutboxEntry } from './outbox-records';
 import { markPhotoUploaded, pauseSync, settleReports } from './outbox-store';
 import { batchReports, imageIdsOf } from './sync-batches';
 import { actionForSendFailure, actionForUploadFailure } from './sync-failure';
+import { reportForServer, serverIdOf } from './sync-photo-ids';
 import { planSettlement, problemFor } from './sync-results';
 import { announceOutboxChange } from './sync-signals';
 import { sendReports, uploadImage } from './sync-transport';
@@ -78,12 +79,17 @@ async function syncOutbox(): Promise<SyncRunOutcome> {
 async function sendBatch(db: CourierDb, batch: OutboxEntry[], tally: Tally): Promise<BatchStep> {
   const images = await uploadImagesFor(db, batch, tally);
   if (images.kind === 'stop') return images;
-  const sendable = batch.filter((entry) => !images.refusedReports.has(entry.id));
+  // Each report as the server must see it: its images by the ids the server made for them.
+  const outgoing = batch.flatMap((entry) => {
+    const report = images.refusedReports.has(entry.id) ? null : reportForServer(entry.report, images.serverIds);
+    return report ? [{ entry, report }] : [];
+  });
+  const sendable = outgoing.map(({ entry }) => entry);
   if (sendable.length === 0) return { kind: 'done' };
 
   let response;
   try {
-    response = await sendReports({ sentAt: Date.now(), reports: sendable.map((entry) => entry.report) });
+    response = await sendReports({ sentAt: Date.now(), reports: outgoing.map(({ report }) => report) });
   } catch (error) {
     const failure = asApiError(error);
     const action = actionForSendFailure(failure, sendable.length);
@@ -105,28 +111,48 @@ async function sendBatch(db: CourierDb, batch: OutboxEntry[], tally: Tally): Pro
   return { kind: 'done' };
 }
 
-type ImageStep = { kind: 'ready'; refusedReports: Set<string> } | { kind: 'stop'; outcome: 'paused' | 'retry_later' };
+type ImageStep =
+  /** `serverIds`: the server's id for each image key of the batch; `refusedReports`: reports kept as problems instead. */
+  | { kind: 'ready'; serverIds: Map<string, string>; refusedReports: Set<string> }
+  | { kind: 'stop'; outcome: 'paused' | 'retry_later' };
 
-/** Reports point at images by id, so the server must hold every image before it sees the report. */
+/**
+ * Reports point at images, so the server must hold every image, and the phone must know the id
+ * the server gave it, before the report goes. An upload whose answer was lost is sent again
+ * under the same key and the server answers the same id: one photo, however many tries.
+ */
 async function uploadImagesFor(db: CourierDb, batch: OutboxEntry[], tally: Tally): Promise<ImageStep> {
+  const serverIds = new Map<string, string>();
   const refusedReports = new Set<string>();
-  for (const id of new Set(batch.flatMap((entry) => imageIdsOf(entry.report)))) {
-    const photo = await db.get('photos', id);
-    // A missing image cannot be sent; the server says whether the report stands without it.
-    if (!photo || photo.uploaded) continue;
+  const refuse = async (key: string, code: string, message: string) => {
+    const affected = batch.filter((entry) => imageIdsOf(entry.report).includes(key) && !refusedReports.has(entry.id));
+    for (const entry of affected) refusedReports.add(entry.id);
+    await keepAsProblems(db, affected, code, message, tally);
+  };
+  for (const key of new Set(batch.flatMap((entry) => imageIdsOf(entry.report)))) {
+    const photo = await db.get('photos', key);
+    // Gone from the phone: it can never reach the server, and the server would refuse the report without it.
+    if (!photo) {
+      await refuse(key, 'photo_not_uploaded', 'The photo is no longer on this phone');
+      continue;
+    }
+    const known = serverIdOf(photo);
+    if (known) {
+      serverIds.set(key, known);
+      continue;
+    }
     try {
-      await uploadImage(id, photo.blob);
-      await markPhotoUploaded(id, db);
+      const { id } = await uploadImage(key, photo.blob);
+      await markPhotoUploaded(key, id, db);
+      serverIds.set(key, id);
     } catch (error) {
       const failure = asApiError(error);
       const action = actionForUploadFailure(failure);
       if (action !== 'refuse') return stopFor(db, action);
-      const affected = batch.filter((entry) => imageIdsOf(entry.report).includes(id) && !refusedReports.has(entry.id));
-      for (const entry of affected) refusedReports.add(entry.id);
-      await keepAsProblems(db, affected, 'photo_refused', failure.message, tally);
+      await refuse(key, 'photo_refused', failure.message);
     }
   }
-  return { kind: 'ready', refusedReports };
+  return { kind: 'ready', serverIds, refusedReports };
 }
 
 async function keepAsProblems(db: CourierDb, entries: OutboxEntry[], code: string, message: string, tally: Tally): Promise<void> {

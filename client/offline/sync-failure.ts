@@ -19,7 +19,7 @@ export function actionForSendFailure(error: Pick<ApiError, 'status'>, batchSize:
   return 'retry';
 }
 
-/** 409 on an upload means the id holds different bytes: sending the same image again cannot help. */
+/** 409 on an upload means the phone's key already named other bytes: sending the same image again cannot help. */
 export function actionForUploadFailure(error: Pick<ApiError, 'status'>): Exclude<SyncFailureAction, 'split'> {
   if (SESSION_REFUSED.has(error.status)) return 'pause';
   if (BODY_REFUSED.has(error.status) || error.status === 409) return 'refuse';

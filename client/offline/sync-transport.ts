@@ -8,7 +8,7 @@ import { timeoutSignal } from './sync-timeout';
  * client/api/courier-api.ts ties these paths to the server's routes at the type level.
  */
 export const COURIER_SYNC_PATH = '/api/courier/sync';
-export const uploadPath = (id: string) => `/api/uploads/${encodeURIComponent(id)}`;
+export const UPLOADS_PATH = '/api/uploads';
 
 /** A batch that gets no answer in this long is treated like no network: kept and retried. */
 const SYNC_TIMEOUT_MS = 20_000;
@@ -24,17 +24,21 @@ async function readJson<T>(response: Response): Promise<T> {
   }
 }
 
-/** 201 or 200 (already there with the same bytes) both mean the server has it. */
-export async function uploadImage(id: string, blob: Blob): Promise<void> {
-  await okResponse(() =>
-    fetch(uploadPath(id), {
-      method: 'PUT',
+/**
+ * Sends an image under the phone's own key for it and answers the id the server made. 201 and
+ * 200 both mean the server has it: 200 is a retry after a lost answer, with the first answer's id.
+ */
+export async function uploadImage(localKey: string, blob: Blob): Promise<{ id: string }> {
+  const response = await okResponse(() =>
+    fetch(UPLOADS_PATH, {
+      method: 'POST',
       body: blob,
-      headers: { 'Content-Type': blob.type || 'image/jpeg' },
+      headers: { 'Content-Type': blob.type || 'image/jpeg', 'Idempotency-Key': localKey },
       credentials: 'same-origin',
       signal: timeoutSignal(UPLOAD_TIMEOUT_MS),
     }),
   );
+  return readJson<{ id: string }>(response);
 }
 
 export async function sendReports(request: SyncRequest): Promise<SyncResponse> {

@@ -190,6 +190,10 @@ export interface UploadTable {
   sha256: string;
   shipment_id: number | null;
   created_at: number;
+  /** The phone's own key for the photo (idempotency), unique per courier; NULL before 2026-12-04. */
+  client_key: string | null;
+  /** sha256 of the bytes as sent; `sha256` is of the stored re-encoding. */
+  received_sha256: string | null;
 }
 
 export interface SettingTable {
@@ -300,6 +304,10 @@ export interface CustomerUploadTable {
   byte_size: number;
   sha256: string;
   created_at: number;
+  /** The phone's own key for the photo (idempotency), unique per order; NULL before 2026-12-04. */
+  client_key: string | null;
+  /** sha256 of the bytes as sent; `sha256` is of the stored re-encoding. */
+  received_sha256: string | null;
 }
 
 /**

@@ -202,8 +202,7 @@ async function courierReport(db: Kysely<Database>, shipmentId: number, step: 'pi
 }
 
 async function storeEvidence(db: Kysely<Database>, orderId: number, variant: number, uploadDir: string, at: number): Promise<string> {
-  const id = randomUUID();
-  await storeUpload(db, { id, owner: { orderId }, bytes: demoEvidencePng(variant), uploadDir }, at);
+  const { id } = await storeUpload(db, { clientKey: randomUUID(), owner: { orderId }, bytes: demoEvidencePng(variant), uploadDir }, at);
   return id;
 }
 

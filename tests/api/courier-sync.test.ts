@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PublicTrackingView } from '../../shared/api/tracking-view';
 import type { SyncResponse } from '../../shared/courier/courier-report';
 import { createCourier, createStaff } from '../support/accounts';
-import { report, signIn, sync, upload } from '../support/courier-fixtures';
+import { report, signIn, sync, uploadedPhoto } from '../support/courier-fixtures';
 import { createParcel, type ParcelFixture } from '../support/factories';
 import { createTestApp } from '../support/test-app';
 
@@ -69,8 +69,7 @@ describe('GET /api/courier/manifest', () => {
 
 describe('POST /api/courier/sync', () => {
   it('applies reports in device order, keeps the device time, and shows them on the tracking page', async () => {
-    const photoId = randomUUID();
-    expect((await upload(t, cookie, photoId)).status).toBe(201);
+    const photoId = await uploadedPhoto(t, cookie);
     const out = report({ trackingNo: parcel.trackingNo, kind: 'out_for_delivery', shipmentVersion: 2, occurredAt: Date.UTC(2026, 10, 21, 2) });
     const done = report({ trackingNo: parcel.trackingNo, kind: 'delivered', shipmentVersion: 3, occurredAt: Date.UTC(2026, 10, 21, 3), recipientName: '本人', photoIds: [photoId] });
     // Sent out of order: the server orders them by the device's sequence numbers.
@@ -259,7 +258,5 @@ describe('POST /api/courier/sync', () => {
 });
 
 async function uploaded(): Promise<string> {
-  const id = randomUUID();
-  expect((await upload(t, cookie, id)).status).toBe(201);
-  return id;
+  return uploadedPhoto(t, cookie);
 }

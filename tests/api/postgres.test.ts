@@ -12,7 +12,8 @@ import { startPostgres } from '../support/postgres-server';
 import { testConfig } from '../support/test-app';
 import { freePort } from '../support/free-port';
 import { simulatedPaymentProvider } from '../../server/domain/payments/simulated-payment-provider';
-import { deliveredParcel, postJson, staffCookie } from '../support/return-fixtures';
+import { customerUpload, deliveredParcel, postJson, staffCookie } from '../support/return-fixtures';
+import { signIn, upload } from '../support/courier-fixtures';
 
 // The scale-out engine: the same migrations and the same API over a real PostgreSQL server.
 let pg: ReturnType<typeof startPostgres>;
@@ -133,6 +134,28 @@ describe('PostgreSQL', () => {
         const returns = await handle.db.selectFrom('return_requests').select('id').where('shipment_id', '=', f.parcel.shipmentId).execute();
         expect(claims.length + returns.length).toBe(1);
       }
+    } finally {
+      rmSync(uploadDir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps one photo for retries racing on a pool, and gives a customer with a courier’s key a photo of their own', async () => {
+    const uploadDir = mkdtempSync(join(tmpdir(), 'doorstep-pg-uploads-'));
+    const deps = { db: handle.db, config: testConfig({ uploadDir }), bus: new TrackingBus(), logger: silentLogger, clock: () => Date.UTC(2026, 10, 21, 4), payments: simulatedPaymentProvider(handle.db, () => Date.UTC(2026, 10, 21, 4)) };
+    const t = { app: createApp(deps), deps, db: handle.db, now: deps.clock, setNow: () => {}, dispose: async () => {} };
+    try {
+      const f = await deliveredParcel(t, '13500006543');
+      const courier = await signIn(t, f.courier.phone);
+      const key = crypto.randomUUID();
+      const racing = await Promise.all([1, 2, 3].map(() => upload(t, courier, key)));
+      expect(racing.map((r) => r.status).sort()).toEqual([200, 200, 201]);
+      const ids = new Set(await Promise.all(racing.map(async (r) => ((await r.json()) as { id: string }).id)));
+      expect(ids.size).toBe(1);
+      const customer = await customerUpload(t, f.parcel.trackingNo, f.customer, key);
+      expect(customer.status).toBe(201);
+      expect(ids.has(((await customer.json()) as { id: string }).id)).toBe(false);
+      expect(await handle.db.selectFrom('uploads').select('id').where('client_key', '=', key).execute()).toEqual([{ id: [...ids][0] }]);
+      expect(await handle.db.selectFrom('customer_uploads').select('id').where('client_key', '=', key).execute()).toHaveLength(1);
     } finally {
       rmSync(uploadDir, { recursive: true, force: true });
     }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp } from '../support/test-app';
-import { counts, customerPhoto, deliveredParcel, postJson, verifyCustomer } from '../support/return-fixtures';
+import { counts, customerPhoto, customerUpload, deliveredParcel, postJson, verifyCustomer } from '../support/return-fixtures';
 import { createParcel } from '../support/factories';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -196,13 +196,13 @@ describe('a customer’s own return', () => {
   });
 });
 
-describe('PUT /api/uploads/:id?trackingNo= (customer evidence)', () => {
+describe('POST /api/uploads?trackingNo= (customer evidence)', () => {
   it('needs the verified customer and a real image', async () => {
-    const id = crypto.randomUUID();
-    const put = (cookie: string, body: Uint8Array<ArrayBuffer>, type = 'image/jpeg') =>
-      t.app.request(`/api/uploads/${id}?trackingNo=${f.parcel.trackingNo}`, { method: 'PUT', headers: { 'content-type': type, cookie }, body });
-    expect((await put('', new Uint8Array([0xff, 0xd8, 0xff]))).status).toBe(403);
-    expect((await put(f.customer, new TextEncoder().encode('not an image'), 'text/plain')).status).toBe(415);
+    const key = crypto.randomUUID();
+    const post = (cookie: string, body: Uint8Array<ArrayBuffer>, type = 'image/jpeg') => customerUpload(t, f.parcel.trackingNo, cookie, key, body, type);
+    expect((await post('', new Uint8Array([0xff, 0xd8, 0xff]))).status).toBe(403);
+    expect((await post(f.customer, new TextEncoder().encode('not an image'), 'text/plain')).status).toBe(415);
+    expect(await t.db.selectFrom('customer_uploads').selectAll().execute()).toEqual([]);
     expect((await counts(t)).returns).toBe(0);
   });
 });

@@ -21,7 +21,7 @@ beforeAll(async () => {
   network = await startCuttableNetwork(server.port);
   origin = network.url;
   browser = await launchBrowser();
-  ({ courier, parcels } = await courierWithStops(server.deps.db, 11));
+  ({ courier, parcels } = await courierWithStops(server.deps.db, 12));
   // A real image for the camera input: a screenshot is a PNG the phone can decode and compress.
   const page = await browser.newPage({ viewport: { width: 320, height: 240 } });
   await page.setContent('<body style="background:linear-gradient(#2563eb,#f59e0b)"><h1>包裹</h1></body>');
@@ -183,6 +183,37 @@ describe('a courier works offline', () => {
     expect(events).toHaveLength(1);
     const stored = await db().selectFrom('courier_reports').select(['outcome']).where('tracking_no', '=', p.trackingNo).execute();
     expect(stored).toEqual([{ outcome: 'applied' }]);
+    await context.close();
+  });
+
+  it('uploads a photo once when its answer is lost, and the report names the id the server made', async () => {
+    const context = await newPhoneContext(browser);
+    const page = await signIn(context);
+    const p = parcels[11]!;
+    const photoCount = async () => Number((await db().selectFrom('uploads').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await photoCount();
+    let uploadCalls = 0;
+    // The first upload reaches the server but its answer is lost: the phone does not know the id yet.
+    await context.route('**/api/uploads', async (route) => {
+      uploadCalls++;
+      if (uploadCalls === 1) {
+        await route.fetch();
+        return route.fulfill({ status: 502, body: 'bad gateway' });
+      }
+      return route.continue();
+    });
+    await record(page, p, { kind: 'out_for_delivery' });
+    await record(page, p, { kind: 'delivered', recipient: '本人', photo: true });
+    await expect.poll(() => waiting(page), { timeout: 90_000 }).toBe(0);
+    expect(uploadCalls).toBeGreaterThanOrEqual(2);
+
+    // Sent again under the phone's key, it is still one photo, and the report was applied with its server id.
+    expect(await photoCount()).toBe(before + 1);
+    const delivered = (await eventsFromCouriers([p.trackingNo])).find((e) => e.status === 'Delivered')!;
+    const kept = await db().selectFrom('uploads').select(['id', 'client_key', 'shipment_id']).where('id', '=', delivered.photo_id!).executeTakeFirstOrThrow();
+    expect(kept.shipment_id).toBe(p.shipmentId);
+    expect(kept.client_key).not.toBe(kept.id);
+    await context.unroute('**/api/uploads');
     await context.close();
   });
 

@@ -36,6 +36,14 @@ export async function sync(t: TestApp, cookie: string, reports: CourierReport[],
   });
 }
 
-export async function upload(t: TestApp, cookie: string, id: string, bytes: Uint8Array<ArrayBuffer> = new Uint8Array(TINY_JPEG), type = 'image/jpeg') {
-  return t.app.request(`/api/uploads/${id}`, { method: 'PUT', headers: { 'content-type': type, cookie }, body: bytes });
+/** A courier's photo upload; `key` is the phone's own key for the photo (Idempotency-Key). */
+export async function upload(t: TestApp, cookie: string, key: string = randomUUID(), bytes: Uint8Array<ArrayBuffer> = new Uint8Array(TINY_JPEG), type = 'image/jpeg') {
+  return t.app.request('/api/uploads', { method: 'POST', headers: { 'content-type': type, 'idempotency-key': key, cookie }, body: bytes });
+}
+
+/** Uploads a photo as the courier and returns the id the server made for it. */
+export async function uploadedPhoto(t: TestApp, cookie: string): Promise<string> {
+  const res = await upload(t, cookie);
+  if (res.status !== 201) throw new Error(`photo upload failed: ${res.status}`);
+  return ((await res.json()) as { id: string }).id;
 }

@@ -41,14 +41,14 @@ export async function staffCookie(t: TestApp): Promise<string> {
 
 /** Uploads a real (tiny) JPEG as the verified customer's evidence; returns its id. */
 export async function customerPhoto(t: TestApp, trackingNo: string, cookie: string): Promise<string> {
-  const id = randomUUID();
-  const res = await t.app.request(`/api/uploads/${id}?trackingNo=${trackingNo}`, {
-    method: 'PUT',
-    headers: { 'content-type': 'image/jpeg', cookie },
-    body: new Uint8Array(TINY_JPEG),
-  });
+  const res = await customerUpload(t, trackingNo, cookie);
   if (res.status !== 201) throw new Error(`photo upload failed: ${res.status}`);
-  return id;
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** The customer's upload call as the phone makes it; `key` is the phone's own key for the photo. */
+export function customerUpload(t: TestApp, trackingNo: string, cookie: string, key: string = randomUUID(), body: Uint8Array<ArrayBuffer> = new Uint8Array(TINY_JPEG), type = 'image/jpeg') {
+  return t.app.request(`/api/uploads?trackingNo=${trackingNo}`, { method: 'POST', headers: { 'content-type': type, 'idempotency-key': key, cookie }, body });
 }
 
 export function postJson(t: TestApp, path: string, body: unknown, cookie = '') {

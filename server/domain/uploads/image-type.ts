@@ -13,5 +13,3 @@ export function sniffImageType(bytes: Uint8Array): ImageType | null {
   }
   return null;
 }
-
-export const EXTENSION: Record<ImageType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
