@@ -65,12 +65,16 @@ describe('a request answered before its body is read leaves the connection usabl
       const refused = await send(agent, path === 'verify' ? 'POST' : 'PUT', target, { bytes: bytes(), chunked, type });
       expect(refused.status).toBe(status);
       expect(JSON.parse(refused.body)).toHaveProperty('error.code');
+      // The rest of its body is still on the wire: this connection cannot carry another request.
+      expect(refused.connection).toBe('close');
       for (let i = 0; i < 3; i++) {
         const next = await send(agent, 'GET', `/api/track/${parcel.trackingNo}`);
         expect(next.status).toBe(200);
       }
       const verified = await send(agent, 'POST', `/api/track/${parcel.trackingNo}/verify`, { bytes: Buffer.from(JSON.stringify({ phoneLast4: parcel.phone.slice(-4) })), chunked: false, type: 'application/json' });
       expect(verified.status).toBe(200);
+      // A body read to the end leaves the connection open for the next request.
+      expect(verified.connection).toBe('keep-alive');
     } finally {
       agent.destroy();
     }
