@@ -3,6 +3,7 @@ import type { Config } from './config';
 import type { Database } from './db/schema';
 import type { TrackingBus } from './domain/tracking/tracking-bus';
 import type { Logger } from './http/logger';
+import type { StreamSlots } from './http/stream-slots';
 import type { PaymentProvider } from './domain/payments/payment-provider';
 
 /** Everything the HTTP app needs from outside; tests build their own. */
@@ -17,4 +18,9 @@ export interface AppDeps {
   payments: PaymentProvider;
   /** Built client to serve (the `dist` folder); omitted when only the API is wanted. */
   clientDir?: string;
+  /**
+   * Open live-update streams, counted per client address; given by the server so it can end
+   * them at shutdown. Without it the tracking routes keep their own, sized from config.
+   */
+  liveStreams?: StreamSlots;
 }

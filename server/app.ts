@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDeps } from './app-deps';
 import { limitBody } from './http/body-limit';
+import { closeWhenBodyUnread } from './http/unread-body';
 import { checkOrigin } from './http/origin-check';
 import { clientFiles } from './http/client-files';
 import { errorJson, makeErrorHandler } from './http/error-handler';
@@ -62,6 +63,7 @@ function opsRoutes(deps: AppDeps) {
 export function createApp(deps: AppDeps) {
   const app = new Hono();
   app.use(requestId);
+  app.use(closeWhenBodyUnread);
   if (deps.config.logRequests) app.use(requestLog(deps.logger));
   app.use(securityHeaders);
   app.onError(makeErrorHandler(deps.logger));

@@ -33,6 +33,14 @@ const envSchema = z.object({
   /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
   TRUST_PROXY: booleanFlag.default(false),
   LOG_REQUESTS: booleanFlag.default(true),
+  /** Live tracking streams one client address may hold open at once (a page holds one). */
+  LIVE_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(20),
+  /** Live tracking streams the whole server holds open at once. */
+  LIVE_STREAMS_TOTAL: z.coerce.number().int().min(1).max(1_000_000).default(5000),
+  /** On SIGTERM/SIGINT, how long requests already running may take before they are cut off. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(5),
+  /** `npm start` builds the client when dist/ is missing or stale; off serves dist/ as it is. */
+  BUILD_CLIENT: booleanFlag.default(true),
 });
 
 export interface Config {
@@ -44,6 +52,10 @@ export interface Config {
   shopTimeZone: string;
   trustProxy: boolean;
   logRequests: boolean;
+  liveStreamsPerAddress: number;
+  liveStreamsTotal: number;
+  shutdownGraceMs: number;
+  buildClient: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -66,5 +78,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     shopTimeZone: e.SHOP_TIMEZONE,
     trustProxy: e.TRUST_PROXY,
     logRequests: e.LOG_REQUESTS,
+    liveStreamsPerAddress: e.LIVE_STREAMS_PER_ADDRESS,
+    liveStreamsTotal: e.LIVE_STREAMS_TOTAL,
+    shutdownGraceMs: Math.round(e.SHUTDOWN_GRACE_SECONDS * 1000),
+    buildClient: e.BUILD_CLIENT,
   };
 }

@@ -2,11 +2,44 @@ import { resolve } from 'node:path';
 import { ConfigError, readConfig } from './config';
 import { loadDemoDirectory } from './demo/demo-directory';
 import { consoleLogger } from './http/logger';
-import { startServer } from './server';
+import { startServer, type RunningServer } from './server';
+
+/**
+ * SIGTERM (a deploy, `docker stop`, systemd) and SIGINT (Ctrl-C) stop the server cleanly and
+ * exit 0; 1 when requests had to be cut off or closing hung past the grace period.
+ */
+function stopOnSignals(server: RunningServer, graceMs: number) {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    // Ctrl-C under `npm start` arrives twice (the terminal sends it to the whole process
+    // group and npm forwards its own copy); the second must not cut the first stop short.
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping (requests in flight get up to ${graceMs / 1000} s)…`);
+    // The drain is bounded by the grace period; this also bounds closing the database.
+    setTimeout(() => {
+      console.error('Doorstep did not stop in time; exiting anyway.');
+      process.exit(1);
+    }, graceMs + 5_000).unref();
+    server.close().then(
+      ({ forced }) => {
+        if (forced) console.error(`Requests still running after ${graceMs / 1000} s were cut off.`);
+        process.exit(forced ? 1 : 0);
+      },
+      (err: unknown) => {
+        console.error('Doorstep could not stop cleanly:', err);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
 
 async function main() {
   const config = readConfig();
   const server = await startServer(config, { logger: consoleLogger, clientDir: resolve('dist') });
+  stopOnSignals(server, config.shutdownGraceMs);
   console.log(`\nDoorstep is running at ${server.url}  (database: ${config.databaseUrl})`);
   if (config.demo) {
     if (server.demo?.seeded) {
@@ -28,12 +61,6 @@ async function main() {
     }
     console.log('');
   }
-  const stop = async () => {
-    await server.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 /** What went wrong at start, in a sentence naming the setting to change; the stack only for bugs. */

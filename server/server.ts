@@ -1,4 +1,5 @@
-import { serve, type ServerType } from '@hono/node-server';
+import { serve } from '@hono/node-server';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppDeps } from './app-deps';
 import { createApp } from './app';
@@ -8,7 +9,9 @@ import { createDb, type DatabaseHandle } from './db/create-db';
 import { migrateToLatest } from './db/migrate';
 import { seedDemoIfEmpty, type SeedDemoResult } from './demo/seed-demo';
 import { TrackingBus } from './domain/tracking/tracking-bus';
+import { followRequestsInFlight, type DrainOutcome } from './http/graceful-close';
 import type { Logger } from './http/logger';
+import { StreamSlots } from './http/stream-slots';
 
 export interface RunningServer {
   url: string;
@@ -16,7 +19,12 @@ export interface RunningServer {
   deps: AppDeps;
   handle: DatabaseHandle;
   demo: SeedDemoResult | null;
-  close(): Promise<void>;
+  /**
+   * Stops accepting, ends live streams (browsers reconnect elsewhere), lets requests in
+   * flight finish for up to `config.shutdownGraceMs` before cutting them, then closes the
+   * database. Calling it again returns the same stop.
+   */
+  close(): Promise<DrainOutcome>;
 }
 
 /**
@@ -32,6 +40,7 @@ export async function startServer(
   await migrateToLatest(handle.db);
   const clock = options.clock ?? Date.now;
   const demo = config.demo ? await seedDemoIfEmpty(handle, { now: clock(), afterSales: { uploadDir: config.uploadDir, timeZone: config.shopTimeZone } }) : null;
+  const liveStreams = new StreamSlots({ perAddress: config.liveStreamsPerAddress, total: config.liveStreamsTotal });
   const deps: AppDeps = {
     db: handle.db,
     config,
@@ -40,17 +49,21 @@ export async function startServer(
     clock,
     payments: simulatedPaymentProvider(handle.db, clock),
     clientDir: options.clientDir,
+    liveStreams,
   };
   const app = createApp(deps);
-  const server = await new Promise<ServerType>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+  const server = await new Promise<Server>((resolve, reject) => {
+    // serve() makes a plain HTTP/1.1 server unless told to make another kind.
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
     // A port in use or an address not on this machine arrives as an event, not a throw.
     s.once('error', reject);
   }).catch(async (err: unknown) => {
     await handle.close();
     throw err;
   });
+  const requests = followRequestsInFlight(server);
   const port = (server.address() as AddressInfo).port;
+  let stopping: Promise<DrainOutcome> | null = null;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   return {
     url: `http://${shownHost}:${port}`,
@@ -58,11 +71,16 @@ export async function startServer(
     deps,
     handle,
     demo,
-    close: async () => {
-      // Open event streams would hold the server open forever; drop them.
-      if ('closeAllConnections' in server) server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await handle.close();
+    close: () => {
+      stopping ??= (async () => {
+        const drained = requests.stop(config.shutdownGraceMs);
+        // After accepting stopped, so a reconnecting page cannot land here again.
+        liveStreams.endAll();
+        const outcome = await drained;
+        await handle.close();
+        return outcome;
+      })();
+      return stopping;
     },
   };
 }

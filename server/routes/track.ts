@@ -9,6 +9,7 @@ import { getPublicViewJson, parseTrackingNo } from '../domain/tracking/tracking-
 import { getDetailsForSession, saveDeliveryInstructions, verifyByPhoneLast4 } from '../domain/tracking/verification-service';
 import { AppError } from '../app-error';
 import { clientAddress } from '../http/client-address';
+import { StreamSlots, type SlotRefusal } from '../http/stream-slots';
 import { jsonBody, requireJsonContent } from '../http/json-body';
 import { parcelCookie } from '../http/session';
 
@@ -16,8 +17,18 @@ const HEARTBEAT_MS = 20_000;
 
 const sessionCookie = parcelCookie;
 
+/** How long a refused stream should wait: about as long as a reader stays on a tracking page. */
+const STREAM_RETRY_SECONDS = 60;
+
+function streamRefused(reason: SlotRefusal): AppError {
+  if (reason === 'closing') return new AppError(503, 'shutting_down', 'This server is stopping; connect again in a moment', 5);
+  const who = reason === 'address_full' ? 'from your address' : 'on this server';
+  return new AppError(429, 'too_many_streams', `Too many live tracking streams are open ${who}; close one or try again later`, STREAM_RETRY_SECONDS);
+}
+
 export function trackRoutes(deps: AppDeps) {
   const { db, clock, bus, config } = deps;
+  const liveStreams = deps.liveStreams ?? new StreamSlots({ perAddress: config.liveStreamsPerAddress, total: config.liveStreamsTotal });
   return new Hono()
     .get('/:trackingNo', async (c) => {
       const json = await getPublicViewJson(db, parseTrackingNo(c.req.param('trackingNo')), clock());
@@ -28,22 +39,41 @@ export function trackRoutes(deps: AppDeps) {
       return c.body(json, 200) as unknown as TypedResponse<PublicTrackingView, 200, 'json'>;
     })
     .get('/:trackingNo/stream', async (c) => {
+      // Touched before the first await: @hono/node-server wires the signal to the socket only
+      // once it exists, and a client gone before the stream starts is otherwise never noticed.
+      const clientGone = c.req.raw.signal;
       const trackingNo = parseTrackingNo(c.req.param('trackingNo'));
       const first = await getPublicViewJson(db, trackingNo, clock());
+      let endStream!: () => void;
+      const ended = new Promise<void>((resolve) => (endStream = resolve));
+      const slot = liveStreams.take(clientAddress(c, config.trustProxy), endStream);
+      if (typeof slot === 'string') throw streamRefused(slot);
       return streamSSE(c, async (stream) => {
-        let sending = Promise.resolve();
-        const send = () => {
-          // Chained so two quick events can't interleave their writes.
-          sending = sending
-            .then(async () => stream.writeSSE({ event: 'tracking', data: await getPublicViewJson(db, trackingNo, clock()) }))
-            .catch(() => stream.abort());
-        };
-        await stream.writeSSE({ event: 'tracking', data: first, retry: 3000 });
-        const unsubscribe = bus.subscribe(trackingNo, send);
-        const heartbeat = setInterval(() => void stream.write(': keep-alive\n\n').catch(() => stream.abort()), HEARTBEAT_MS);
-        await new Promise<void>((resolve) => stream.onAbort(resolve));
-        clearInterval(heartbeat);
-        unsubscribe();
+        let unsubscribe = () => {};
+        let heartbeat: ReturnType<typeof setInterval> | undefined;
+        try {
+          stream.onAbort(endStream);
+          clientGone.addEventListener('abort', endStream, { once: true });
+          if (stream.aborted || clientGone.aborted) endStream();
+          let sending = Promise.resolve();
+          const send = () => {
+            // Chained so two quick events can't interleave their writes.
+            sending = sending
+              .then(async () => stream.writeSSE({ event: 'tracking', data: await getPublicViewJson(db, trackingNo, clock()) }))
+              .catch(() => stream.abort());
+          };
+          // A write waits until the socket takes it, which a vanished client never does.
+          await Promise.race([stream.writeSSE({ event: 'tracking', data: first, retry: 3000 }), ended]);
+          unsubscribe = bus.subscribe(trackingNo, send);
+          heartbeat = setInterval(() => void stream.write(': keep-alive\n\n'), HEARTBEAT_MS);
+          await ended;
+        } finally {
+          // Whatever ended the stream (the reader left, the server stops), its listener, timer
+          // and slot go with it.
+          clearInterval(heartbeat);
+          unsubscribe();
+          slot.release();
+        }
       });
     })
     .post('/:trackingNo/verify', requireJsonContent, jsonBody(verifyRequestSchema), async (c) => {

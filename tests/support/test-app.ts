@@ -4,6 +4,7 @@ import type { AppDeps } from '../../server/app-deps';
 import { readConfig, type Config } from '../../server/config';
 import { TrackingBus } from '../../server/domain/tracking/tracking-bus';
 import { silentLogger } from '../../server/http/logger';
+import { StreamSlots } from '../../server/http/stream-slots';
 import { createTestDb } from './test-db';
 import { simulatedPaymentProvider } from '../../server/domain/payments/simulated-payment-provider';
 
@@ -15,13 +16,15 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 export async function createTestApp(overrides: Partial<Config> = {}) {
   const handle = await createTestDb();
   let now = Date.UTC(2026, 10, 21, 4, 0, 0);
+  const config = testConfig({ uploadDir: join(handle.dir, 'uploads'), ...overrides });
   const deps: AppDeps = {
     db: handle.db,
-    config: testConfig({ uploadDir: join(handle.dir, 'uploads'), ...overrides }),
+    config,
     bus: new TrackingBus(),
     logger: silentLogger,
     clock: () => now,
     payments: simulatedPaymentProvider(handle.db, () => now),
+    liveStreams: new StreamSlots({ perAddress: config.liveStreamsPerAddress, total: config.liveStreamsTotal }),
   };
   const app = createApp(deps);
   return {

@@ -12,6 +12,10 @@ describe('readConfig', () => {
       shopTimeZone: 'Asia/Shanghai',
       trustProxy: false,
       logRequests: true,
+      liveStreamsPerAddress: 20,
+      liveStreamsTotal: 5000,
+      shutdownGraceMs: 5000,
+      buildClient: true,
     });
   });
 
@@ -26,6 +30,9 @@ describe('readConfig', () => {
     [{ DATABASE_URL: 'sqlite::memory:' }, { databaseUrl: 'sqlite::memory:' }],
     [{ SHOP_TIMEZONE: 'Asia/Hong_Kong' }, { shopTimeZone: 'Asia/Hong_Kong' }],
     [{ PORT: '' }, { port: 8080 }],
+    [{ LIVE_STREAMS_PER_ADDRESS: '3', LIVE_STREAMS_TOTAL: '100' }, { liveStreamsPerAddress: 3, liveStreamsTotal: 100 }],
+    [{ SHUTDOWN_GRACE_SECONDS: '0.5' }, { shutdownGraceMs: 500 }],
+    [{ BUILD_CLIENT: 'off' }, { buildClient: false }],
   ])('reads %j', (env, expected) => {
     expect(readConfig(env)).toMatchObject(expected);
   });
@@ -37,6 +44,10 @@ describe('readConfig', () => {
     [{ DEMO: 'maybe' }, 'DEMO'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ SHOP_TIMEZONE: 'Mars/Base' }, 'SHOP_TIMEZONE'],
+    [{ LIVE_STREAMS_PER_ADDRESS: '0' }, 'LIVE_STREAMS_PER_ADDRESS'],
+    [{ LIVE_STREAMS_PER_ADDRESS: 'many' }, 'LIVE_STREAMS_PER_ADDRESS'],
+    [{ LIVE_STREAMS_TOTAL: '2.5' }, 'LIVE_STREAMS_TOTAL'],
+    [{ SHUTDOWN_GRACE_SECONDS: '-1' }, 'SHUTDOWN_GRACE_SECONDS'],
   ])('stops on %j with a message naming %s', (env, name) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
     expect(() => readConfig(env)).toThrow(new RegExp(name));
