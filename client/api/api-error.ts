@@ -9,6 +9,8 @@ export class ApiError extends Error {
     message: string,
     /** The error's `details`, when the API gives any (the refusals of a return the rules refused). */
     readonly details: unknown = null,
+    /** For 429: the server's Retry-After, so a form can say how long to wait. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -27,7 +29,8 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
   const body = (await response.json().catch(() => null)) as ErrorBody | null;
   const code = typeof body?.error?.code === 'string' ? body.error.code : `http_${response.status}`;
   const message = typeof body?.error?.message === 'string' ? body.error.message : response.statusText;
-  return new ApiError(response.status, code, message, body?.error?.details ?? null);
+  const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
+  return new ApiError(response.status, code, message, body?.error?.details ?? null, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
 }
 
 /** Runs a call and returns its response when it is 2xx; anything else becomes an ApiError. */

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCourier, createStaff, TEST_PASSWORD } from '../support/accounts';
 import { createTestApp, jsonHeaders } from '../support/test-app';
+import { recordLoginAttempt } from '../../server/domain/auth/login-attempt-repository';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let courier: Awaited<ReturnType<typeof createCourier>>;
@@ -52,11 +53,12 @@ describe('POST /api/auth/login', () => {
     expect(await sessionCount()).toBe(0);
   });
 
-  it('answers 429 after 5 failed sign-ins to one account within 15 minutes, even with the right password', async () => {
+  it('answers 429 after 5 failed sign-ins to one account from one address within 15 minutes, even with the right password', async () => {
     for (let i = 0; i < 5; i++) expect((await login({ login: '13700001234', password: `wrong${i}` })).status).toBe(401);
     const res = await login({ login: '13700001234', password: TEST_PASSWORD });
     expect(res.status).toBe(429);
-    expect(await res.json()).toMatchObject({ error: { code: 'too_many_attempts' } });
+    expect(res.headers.get('retry-after')).toBe('900');
+    expect(await res.json()).toEqual({ error: { code: 'too_many_attempts', message: 'Too many wrong tries from this device; try again in 15 minutes' } });
     t.setNow(t.now() + 15 * 60_000 + 1);
     expect((await login({ login: '13700001234', password: TEST_PASSWORD })).status).toBe(200);
   });
@@ -80,14 +82,74 @@ describe('POST /api/auth/login', () => {
     // A made-up left-hand entry does not buy a fresh address.
     const res = await login({ login: '13700001234', password: TEST_PASSWORD }, { ...jsonHeaders, 'x-forwarded-for': '10.9.9.9, 198.51.100.77' });
     expect(res.status).toBe(429);
-  });
+  }, 120_000);
 
   it('answers 429 to a client address that tries many accounts', async () => {
     for (let i = 0; i < 20; i++) await login({ login: `1390000${String(i).padStart(4, '0')}`, password: 'x' });
     expect((await login({ login: '13700001234', password: TEST_PASSWORD })).status).toBe(429);
     const elsewhere = await login({ login: '13700001234', password: TEST_PASSWORD }, { ...jsonHeaders, 'x-forwarded-for': '198.51.100.3' });
     expect(elsewhere.status).toBe(200);
-  });
+  }, 120_000);
+
+  it('lets the owner in from their own address while a stranger who guessed wrong is refused at theirs', async () => {
+    const stranger = { ...jsonHeaders, 'x-forwarded-for': '198.51.100.66' };
+    for (let i = 0; i < 5; i++) expect((await login({ login: '13700001234', password: `wrong${i}` }, stranger)).status).toBe(401);
+    expect((await login({ login: '13700001234', password: 'wrong5' }, stranger)).status).toBe(429);
+    const owner = await login({ login: '13700001234', password: TEST_PASSWORD });
+    expect(owner.status).toBe(200);
+  }, 120_000);
+
+  it('forgets an address’s wrong tries once it signs in, so the owner’s typos do not add up', async () => {
+    for (let i = 0; i < 3; i++) expect((await login({ login: '13700001234', password: `typo${i}` })).status).toBe(401);
+    expect((await login({ login: '13700001234', password: TEST_PASSWORD })).status).toBe(200);
+    // 6 typos in 15 minutes, but the 3 before the sign-in are forgiven: still 401, not 429.
+    for (let i = 0; i < 3; i++) expect((await login({ login: '13700001234', password: `typo${i}` })).status).toBe(401);
+  }, 120_000);
+
+  // Wrong passwords from 20 addresses, written as the sign-in writes them (each one scrypt check
+  // through the API would take this shared machine minutes).
+  const spreadAttack = async (at: number) => {
+    for (let i = 0; i < 20; i++) await recordLoginAttempt(t.db, { login: '13700001234', clientKey: `198.51.100.${i}`, succeeded: false, at });
+  };
+  const fresh = (n: number) => ({ ...jsonHeaders, 'x-forwarded-for': `192.0.${Math.floor(n / 250)}.${n % 250}` });
+
+  it('slows an account guessed at from many addresses to one try per 3 minutes, and the owner still gets in', async () => {
+    await spreadAttack(t.now() - 180_000);
+    // The account is slowed, and the first try in 3 minutes is checked, from wherever it comes.
+    expect((await login({ login: '13700001234', password: 'spread20' }, fresh(0))).status).toBe(401);
+
+    const slowed = await login({ login: '13700001234', password: 'spread21' }, fresh(1));
+    expect(slowed.status).toBe(429);
+    expect(slowed.headers.get('retry-after')).toBe('180');
+    expect(await slowed.json()).toEqual({
+      error: { code: 'slowed_down', message: 'Many wrong passwords for this account came from elsewhere, so it takes one try at a time; try again in 3 minutes' },
+    });
+
+    // The owner, on their own phone, is told how long the turn takes, and gets in when it comes.
+    const early = await login({ login: '13700001234', password: TEST_PASSWORD });
+    expect(early.status).toBe(429);
+    expect(early.headers.get('retry-after')).toBe('180');
+    t.setNow(t.now() + 180_000);
+    expect((await login({ login: '13700001234', password: TEST_PASSWORD })).status).toBe(200);
+
+    // A stranger with a fresh address every 20 seconds for half an hour gets a password checked once per 3 minutes.
+    let checked = 0;
+    for (let i = 0; i < 90; i++) {
+      t.setNow(t.now() + 20_000);
+      const res = await login({ login: '13700001234', password: `trickle${i}` }, fresh(100 + i));
+      if (res.status === 401) checked++;
+      else expect(res.status).toBe(429);
+    }
+    expect(checked).toBeGreaterThan(0);
+    expect(checked).toBeLessThanOrEqual(30 / 3);
+  }, 180_000);
+
+  it('lets at most one of a parallel burst from many addresses through to a slowed account', async () => {
+    await spreadAttack(t.now() - 180_000);
+    const burst = await Promise.all(Array.from({ length: 8 }, (_, i) => login({ login: '13700001234', password: `burst${i}` }, fresh(i))));
+    expect(burst.filter((r) => r.status === 401).length).toBeLessThanOrEqual(1);
+    expect(burst.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(7);
+  }, 120_000);
 
   it.each([
     ['malformed JSON', '{"login":', 400],

@@ -100,18 +100,60 @@ describe('POST /api/track/:trackingNo/verify', () => {
     expect(await sessionCount()).toBe(0);
   });
 
-  it('answers 429 after 5 wrong tries on a parcel within 15 minutes, even for the right digits, then lets go', async () => {
+  it('answers 429 after 5 wrong tries on a parcel from one address within 15 minutes, even for the right digits, then lets go', async () => {
     for (let i = 0; i < 5; i++) expect((await verify(parcel.trackingNo, { phoneLast4: `000${i}` })).status).toBe(403);
     const limited = await verify(parcel.trackingNo, { phoneLast4: '5678' });
     expect(limited.status).toBe(429);
-    expect(await limited.json()).toMatchObject({ error: { code: 'too_many_attempts' } });
+    expect(await limited.json()).toEqual({ error: { code: 'too_many_attempts', message: 'Too many wrong tries from this device; try again in 15 minutes' } });
     expect(limited.headers.get('retry-after')).toBe('900');
-    // A different client address is limited too: the limit is per parcel.
-    const elsewhere = await verify(parcel.trackingNo, { phoneLast4: '5678' }, { ...jsonHeaders, 'x-forwarded-for': '198.51.100.9' });
-    expect(elsewhere.status).toBe(429);
 
     t.setNow(t.now() + 15 * 60_000 + 1);
     expect((await verify(parcel.trackingNo, { phoneLast4: '5678' })).status).toBe(200);
+  });
+
+  it('lets the customer in from their own phone while a stranger who guessed wrong is refused at theirs', async () => {
+    const stranger = { ...jsonHeaders, 'x-forwarded-for': '198.51.100.66' };
+    for (let i = 0; i < 5; i++) expect((await verify(parcel.trackingNo, { phoneLast4: `000${i}` }, stranger)).status).toBe(403);
+    expect((await verify(parcel.trackingNo, { phoneLast4: '0005' }, stranger)).status).toBe(429);
+    const customer = await verify(parcel.trackingNo, { phoneLast4: '5678' });
+    expect(customer.status).toBe(200);
+  });
+
+  it('slows a parcel guessed at from many addresses to one try per 10 minutes, and the customer still gets in', async () => {
+    const from = (n: number) => ({ ...jsonHeaders, 'x-forwarded-for': `198.51.${Math.floor(n / 250)}.${n % 250}` });
+    for (let i = 0; i < 10; i++) expect((await verify(parcel.trackingNo, { phoneLast4: String(1000 + i) }, from(i))).status).toBe(403);
+
+    const slowed = await verify(parcel.trackingNo, { phoneLast4: '1010' }, from(10));
+    expect(slowed.status).toBe(429);
+    expect(slowed.headers.get('retry-after')).toBe('600');
+    expect(await slowed.json()).toEqual({
+      error: { code: 'slowed_down', message: 'Many wrong tries for this parcel came from elsewhere, so it takes one try at a time; try again in 10 minutes' },
+    });
+
+    const early = await verify(parcel.trackingNo, { phoneLast4: '5678' });
+    expect(early.status).toBe(429);
+    t.setNow(t.now() + Number(early.headers.get('retry-after')) * 1000);
+    expect((await verify(parcel.trackingNo, { phoneLast4: '5678' })).status).toBe(200);
+
+    // A stranger with a fresh address every minute for 6 hours gets one guess per 10 minutes: 36 of 10,000.
+    let checked = 0;
+    for (let i = 0; i < 6 * 60; i++) {
+      t.setNow(t.now() + 60_000);
+      const res = await verify(parcel.trackingNo, { phoneLast4: String(2000 + i) }, from(100 + i));
+      if (res.status === 403) checked++;
+      else expect(res.status).toBe(429);
+    }
+    expect(checked).toBeGreaterThan(0);
+    expect(checked).toBeLessThanOrEqual((6 * 60) / 10 + 1);
+  });
+
+  it('lets at most one of a parallel burst from many addresses through to a slowed parcel', async () => {
+    const from = (n: number) => ({ ...jsonHeaders, 'x-forwarded-for': `198.51.100.${n}` });
+    for (let i = 0; i < 10; i++) await verify(parcel.trackingNo, { phoneLast4: String(1000 + i) }, from(i));
+    t.setNow(t.now() + 600_000);
+    const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => verify(parcel.trackingNo, { phoneLast4: String(3000 + i) }, from(50 + i))));
+    expect(burst.filter((r) => r.status === 403).length).toBeLessThanOrEqual(1);
+    expect(burst.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(11);
   });
 
   it('lets no more than 5 of a burst of parallel guesses through to a check', async () => {

@@ -10,6 +10,7 @@ describe('proving a return’s parcel on the return’s page', () => {
     [new ApiError(403, 'wrong_digits', ''), 'verify.wrong_digits'],
     [new ApiError(404, 'shipment_not_found', ''), 'returns.check.unknown_parcel'],
     [new ApiError(429, 'too_many_attempts', ''), 'verify.too_many_tries'],
+    [new ApiError(429, 'slowed_down', ''), 'verify.slowed_down'],
     [new ApiError(400, 'invalid_request', ''), 'verify.bad_format'],
     [new ApiError(500, 'internal', ''), 'verify.failed'],
     [new Error('boom'), 'verify.failed'],

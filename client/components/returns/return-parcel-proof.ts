@@ -1,4 +1,5 @@
 import { ApiError } from '../../api/api-error';
+import { tooManyTriesKey } from '../../api/too-many-tries';
 import { isValidTrackingNo, normalizeTrackingNo } from '../../../shared/tracking/tracking-number';
 
 /**
@@ -12,7 +13,7 @@ export function verifyProblemKey(error: unknown): string {
   if (error.unreachable) return 'verify.offline';
   if (error.status === 403) return 'verify.wrong_digits';
   if (error.status === 404) return 'returns.check.unknown_parcel';
-  if (error.status === 429) return 'verify.too_many_tries';
+  if (error.status === 429) return tooManyTriesKey(error, 'verify');
   if (error.status === 400) return 'verify.bad_format';
   return 'verify.failed';
 }

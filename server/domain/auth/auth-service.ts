@@ -1,15 +1,27 @@
 import type { Kysely } from 'kysely';
 import type { SessionUser } from '../../../shared/courier/manifest';
-import { tooManyRequests, unauthorized } from '../../app-error';
+import { unauthorized } from '../../app-error';
 import type { Database } from '../../db/schema';
 import { newSessionToken } from './session-token';
-import { countFailedLogins, markLoginSucceeded, recordLoginAttempt } from './login-attempt-repository';
+import { judgeAttempt, type AttemptLimits } from './attempt-limits';
+import { attemptRefused } from './attempt-refusal';
+import { forgetLoginAttempt, lastOtherLoginTryAt, markLoginSucceeded, recordLoginAttempt, tallyFailedLogins } from './login-attempt-repository';
 import { hashPassword, verifyPassword } from './password';
 import { findLiveUserSession, insertUserSession, revokeUserSession, type UserRole } from './user-session-repository';
 
-export const LOGIN_WINDOW_MS = 15 * 60_000;
-export const MAX_FAILED_LOGINS_PER_ACCOUNT = 5;
-export const MAX_FAILED_LOGINS_PER_CLIENT = 20;
+/**
+ * 5 wrong passwords per account from one address and 20 from one address in 15 minutes, as
+ * before; an account guessed at more than 20 times in an hour from anywhere takes one try per
+ * 3 minutes (20 an hour, the most one address could ever try it) instead of locking its owner out.
+ */
+export const LOGIN_LIMITS: AttemptLimits = {
+  windowMs: 15 * 60_000,
+  perPair: 5,
+  perAddress: 20,
+  spreadWindowMs: 60 * 60_000,
+  spreadBeforeSlowing: 20,
+  slowedSpacingMs: 3 * 60_000,
+};
 /** A courier may work offline for days; the session must outlast a long weekend. */
 export const USER_SESSION_MS = 14 * 24 * 3600_000;
 
@@ -63,22 +75,27 @@ export async function logIn(
   now: number,
 ): Promise<LoginResult> {
   const login = normalizeLogin(input.login);
-  const since = now - LOGIN_WINDOW_MS;
+  const clientKey = input.clientKey;
   // Recorded as a failure before anything is checked, and counted with itself: parallel
-  // guesses all see each other, so a burst can't slip under the limit during the slow check.
-  const attemptId = await recordLoginAttempt(db, { login, clientKey: input.clientKey, succeeded: false, at: now });
-  const [accountFailures, clientFailures] = await Promise.all([
-    countFailedLogins(db, { login }, since),
-    countFailedLogins(db, { clientKey: input.clientKey }, since),
+  // guesses all see each other, so a burst can't slip under a limit during the slow check.
+  const attemptId = await recordLoginAttempt(db, { login, clientKey, succeeded: false, at: now });
+  const since = now - LOGIN_LIMITS.windowMs;
+  const [pair, address, subjectFailures, lastOtherTryAt] = await Promise.all([
+    tallyFailedLogins(db, { login, clientKey }, since),
+    tallyFailedLogins(db, { clientKey }, since),
+    tallyFailedLogins(db, { login }, now - LOGIN_LIMITS.spreadWindowMs).then((t) => t.count),
+    lastOtherLoginTryAt(db, login, attemptId, now - LOGIN_LIMITS.slowedSpacingMs),
   ]);
-  if (accountFailures > MAX_FAILED_LOGINS_PER_ACCOUNT || clientFailures > MAX_FAILED_LOGINS_PER_CLIENT) {
-    throw tooManyRequests('too_many_attempts', 'Too many failed sign-ins; wait 15 minutes and try again', LOGIN_WINDOW_MS / 1000);
+  const verdict = judgeAttempt(LOGIN_LIMITS, { now, pair, address, subjectFailures, lastOtherTryAt });
+  if (!verdict.check) {
+    await forgetLoginAttempt(db, attemptId);
+    throw attemptRefused(verdict, 'account');
   }
   const account = await findAccount(db, login);
   let ok = false;
   if (account) ok = await verifyPassword(input.password, account.passwordHash);
   else await verifyPassword(input.password, await decoy());
-  if (ok) await markLoginSucceeded(db, attemptId);
+  if (ok) await markLoginSucceeded(db, { id: attemptId, login, clientKey });
   if (!ok || !account) throw unauthorized('invalid_credentials', 'That phone/email and password do not match');
 
   const { token, tokenHash } = newSessionToken();

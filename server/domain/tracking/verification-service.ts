@@ -4,18 +4,30 @@ import type { VerifiedTrackingDetails } from '../../../shared/api/tracking-view'
 import type { Database } from '../../db/schema';
 import type { DeliveryInstructions } from '../../../shared/courier/manifest';
 import { FINAL_STATUSES } from '../../../shared/tracking/shipment-state-machine';
-import { conflict, forbidden, tooManyRequests, unauthorized } from '../../app-error';
+import { conflict, forbidden, unauthorized } from '../../app-error';
+import { judgeAttempt, type AttemptLimits } from '../auth/attempt-limits';
+import { attemptRefused } from '../auth/attempt-refusal';
 import { newSessionToken } from '../auth/session-token';
 import { findSessionOrderId, insertCustomerSession } from './customer-session-repository';
 import { getVerifiedDetails } from './verified-details';
 import { requireShipment } from './tracking-service';
-import { countFailedAttempts, markVerifySucceeded, recordVerifyAttempt } from './verify-attempt-repository';
+import { forgetVerifyAttempt, lastOtherVerifyTryAt, markVerifySucceeded, recordVerifyAttempt, tallyFailedAttempts } from './verify-attempt-repository';
 
-export const VERIFY_WINDOW_MS = 15 * 60_000;
-/** Wrong tries allowed per parcel per window: 5 guesses of 10,000 is a 0.05 % chance. */
-export const MAX_FAILURES_PER_PARCEL = 5;
-/** Wrong tries allowed per client address per window, across all parcels (stops sweeping). */
-export const MAX_FAILURES_PER_CLIENT = 20;
+/**
+ * Four digits are only 10,000 guesses, so what bounds a stranger is the parcel's own count,
+ * whatever number of addresses they use: after 10 wrong tries in a day from anywhere, the
+ * parcel takes one try per 10 minutes, at most 10 + 144 = 154 guesses a day (1.5 %; the old
+ * 5 per 15 minutes allowed 480). Slowed, not locked: the customer's right digits get through
+ * at the next turn. One address still has 5 tries at a parcel and 20 at all parcels in 15 minutes.
+ */
+export const VERIFY_LIMITS: AttemptLimits = {
+  windowMs: 15 * 60_000,
+  perPair: 5,
+  perAddress: 20,
+  spreadWindowMs: 24 * 3600_000,
+  spreadBeforeSlowing: 10,
+  slowedSpacingMs: 10 * 60_000,
+};
 export const CUSTOMER_SESSION_MS = 7 * 24 * 3600_000;
 
 export interface VerifyResult {
@@ -40,15 +52,21 @@ export async function verifyByPhoneLast4(
   now: number,
 ): Promise<VerifyResult> {
   const shipment = await requireShipment(db, input.trackingNo);
-  const since = now - VERIFY_WINDOW_MS;
+  const clientKey = input.clientKey;
+  const shipmentId = shipment.id;
   // Recorded as a failure first and counted with itself, so parallel guesses all see each other.
-  const attemptId = await recordVerifyAttempt(db, { shipmentId: shipment.id, clientKey: input.clientKey, succeeded: false, at: now });
-  const [parcelFailures, clientFailures] = await Promise.all([
-    countFailedAttempts(db, { shipmentId: shipment.id }, since),
-    countFailedAttempts(db, { clientKey: input.clientKey }, since),
+  const attemptId = await recordVerifyAttempt(db, { shipmentId, clientKey, succeeded: false, at: now });
+  const since = now - VERIFY_LIMITS.windowMs;
+  const [pair, address, subjectFailures, lastOtherTryAt] = await Promise.all([
+    tallyFailedAttempts(db, { shipmentId, clientKey }, since),
+    tallyFailedAttempts(db, { clientKey }, since),
+    tallyFailedAttempts(db, { shipmentId }, now - VERIFY_LIMITS.spreadWindowMs).then((t) => t.count),
+    lastOtherVerifyTryAt(db, shipmentId, attemptId, now - VERIFY_LIMITS.slowedSpacingMs),
   ]);
-  if (parcelFailures > MAX_FAILURES_PER_PARCEL || clientFailures > MAX_FAILURES_PER_CLIENT) {
-    throw tooManyRequests('too_many_attempts', 'Too many wrong tries; wait 15 minutes and try again', VERIFY_WINDOW_MS / 1000);
+  const verdict = judgeAttempt(VERIFY_LIMITS, { now, pair, address, subjectFailures, lastOtherTryAt });
+  if (!verdict.check) {
+    await forgetVerifyAttempt(db, attemptId);
+    throw attemptRefused(verdict, 'parcel');
   }
   const order = await db
     .selectFrom('orders')
@@ -56,7 +74,7 @@ export async function verifyByPhoneLast4(
     .where('id', '=', shipment.orderId)
     .executeTakeFirstOrThrow();
   const ok = sameDigits(order.recipient_phone.replace(/\D/g, '').slice(-4), input.phoneLast4);
-  if (ok) await markVerifySucceeded(db, attemptId);
+  if (ok) await markVerifySucceeded(db, { id: attemptId, shipmentId, clientKey });
   if (!ok) throw forbidden('verification_failed', 'Those digits do not match the recipient’s phone number');
 
   const { token, tokenHash } = newSessionToken();

@@ -1,19 +1,34 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import type { FailureTally } from '../auth/attempt-limits';
 
-export async function countFailedAttempts(
+/** Failed (or still being checked) tries since a time: by parcel, by address, or by both. */
+export async function tallyFailedAttempts(
   db: Kysely<Database>,
-  by: { shipmentId: number } | { clientKey: string },
+  by: { shipmentId?: number; clientKey?: string },
   since: number,
-): Promise<number> {
+): Promise<FailureTally> {
   let query = db
     .selectFrom('verify_attempts')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('attempted_at').as('oldest')])
     .where('succeeded', '=', 0)
     .where('attempted_at', '>=', since);
-  query = 'shipmentId' in by ? query.where('shipment_id', '=', by.shipmentId) : query.where('client_key', '=', by.clientKey);
-  const { n } = await query.executeTakeFirstOrThrow();
-  return Number(n);
+  if (by.shipmentId !== undefined) query = query.where('shipment_id', '=', by.shipmentId);
+  if (by.clientKey !== undefined) query = query.where('client_key', '=', by.clientKey);
+  const { n, oldest } = await query.executeTakeFirstOrThrow();
+  return { count: Number(n), oldestAt: oldest === null ? null : Number(oldest) };
+}
+
+/** When the parcel was last tried by another attempt since a time (refused ones are gone). */
+export async function lastOtherVerifyTryAt(db: Kysely<Database>, shipmentId: number, exceptId: number, since: number): Promise<number | null> {
+  const { latest } = await db
+    .selectFrom('verify_attempts')
+    .select((eb) => eb.fn.max('attempted_at').as('latest'))
+    .where('shipment_id', '=', shipmentId)
+    .where('attempted_at', '>', since)
+    .where('id', '!=', exceptId)
+    .executeTakeFirstOrThrow();
+  return latest === null ? null : Number(latest);
 }
 
 export async function recordVerifyAttempt(
@@ -33,6 +48,18 @@ export async function recordVerifyAttempt(
   return id;
 }
 
-export async function markVerifySucceeded(db: Kysely<Database>, attemptId: number): Promise<void> {
-  await db.updateTable('verify_attempts').set({ succeeded: 1 }).where('id', '=', attemptId).execute();
+/** A refused try checked nothing, so it is no guess: it neither counts nor holds a turn. */
+export async function forgetVerifyAttempt(db: Kysely<Database>, attemptId: number): Promise<void> {
+  await db.deleteFrom('verify_attempts').where('id', '=', attemptId).execute();
+}
+
+/** The try succeeded, and the address that knew the digits is forgiven its earlier wrong tries at this parcel. */
+export async function markVerifySucceeded(db: Kysely<Database>, attempt: { id: number; shipmentId: number; clientKey: string }): Promise<void> {
+  await db.updateTable('verify_attempts').set({ succeeded: 1 }).where('id', '=', attempt.id).execute();
+  await db
+    .deleteFrom('verify_attempts')
+    .where('shipment_id', '=', attempt.shipmentId)
+    .where('client_key', '=', attempt.clientKey)
+    .where('succeeded', '=', 0)
+    .execute();
 }
