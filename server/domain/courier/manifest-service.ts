@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { CourierManifest, DeliveryInstructions, ManifestStop, PickupDetails } from '../../../shared/courier/manifest';
+import type { CourierManifest, ManifestStop, PickupDetails } from '../../../shared/courier/manifest';
+import { parseDeliveryInstructions } from '../tracking/shipment-repository';
 import type { TrackingStatus } from '../../../shared/tracking/statuses';
 import type { Database } from '../../db/schema';
 import { loadProofRequirements } from '../settings/settings-repository';
-import { shopDay, startOfShopDay } from './shop-day';
+import { shopDay, startOfShopDay } from '../../../shared/time/shop-day';
 
 const RETURNING_TO_SENDER = 'InTransit_007';
 
@@ -86,7 +87,7 @@ export async function loadManifest(
     routePosition: index + 1,
     recipient: { name: r.recipient_name, phone: r.recipient_phone },
     address: { province: r.province, city: r.city, district: r.district, street: r.street },
-    instructions: r.delivery_instructions ? (JSON.parse(r.delivery_instructions) as DeliveryInstructions) : null,
+    instructions: parseDeliveryInstructions(r.delivery_instructions, r.tracking_no),
     itemCount:
       r.return_id !== null
         ? (pickups.get(r.return_id)?.items.reduce((sum, i) => sum + i.quantity, 0) ?? 0)

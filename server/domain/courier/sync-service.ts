@@ -1,12 +1,13 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { PublicTrackingEvent } from '../../../shared/api/tracking-view';
 import type { CourierReport, SyncRequest, SyncResponse, SyncResult } from '../../../shared/courier/courier-report';
 import type { TrackingStatus } from '../../../shared/tracking/statuses';
 import { isValidTrackingNo, normalizeTrackingNo } from '../../../shared/tracking/tracking-number';
 import { AppError } from '../../app-error';
 import type { CourierReportTable, Database, TrackingEventTable } from '../../db/schema';
 import { loadProofRequirements } from '../settings/settings-repository';
-import { updateShipmentStatus } from '../tracking/shipment-repository';
+import { findShipmentsByTrackingNos, updateShipmentStatus } from '../tracking/shipment-repository';
+import { bindUploadsToShipment, findCourierUploads } from '../uploads/upload-repository';
+import { findStoredReports, type StoredReport } from './courier-report-repository';
 import { insertRows } from './sync-writes';
 import { judgeReport, type ShipmentState } from './report-judgement';
 import { applyPickupReports, type PickupReport } from '../returns/pickup-progress';
@@ -43,9 +44,9 @@ export async function syncCourierReports(
   await db.transaction().execute(async (trx) => {
     const [proof, stored, shipments, uploads] = await Promise.all([
       loadProofRequirements(trx),
-      loadStoredReports(trx, ordered.map((r) => r.id)),
-      loadShipments(trx, ordered.map((r) => normalizeTrackingNo(r.trackingNo))),
-      loadUploads(trx, courier.id, ordered.flatMap((r) => [...(r.photoIds ?? []), ...(r.signatureId ? [r.signatureId] : [])])),
+      findStoredReports(trx, ordered.map((r) => r.id)),
+      loadShipmentStates(trx, ordered.map((r) => normalizeTrackingNo(r.trackingNo))),
+      findCourierUploads(trx, courier.id, ordered.flatMap((r) => [...(r.photoIds ?? []), ...(r.signatureId ? [r.signatureId] : [])])),
     ]);
     const events: Insertable<TrackingEventTable>[] = [];
     const records: Insertable<CourierReportTable>[] = [];
@@ -83,13 +84,13 @@ export async function syncCourierReports(
       const answer: Answer = { outcome: verdict.outcome, code: verdict.code, message: verdict.message, shipmentVersion: verdict.shipmentVersion };
       answers.set(sent, answer);
       // The same id twice in one batch: the second is a resend of the first (or, with another body, refused).
-      stored.set(sent.id, { body_hash: bodyHash, courier_id: courier.id, ...storedAnswer(answer) });
+      stored.set(sent.id, { bodyHash, courierId: courier.id, ...answer });
       records.push(recordRow(sent, bodyHash, answer, courier.id, now));
     }
 
     // In id order, so two batches touching the same parcels lock them in the same order.
     for (const [shipmentId, { state, loadedVersion }] of [...changed].sort(([a], [b]) => a - b)) {
-      const change = { ...state, updatedAt: now, publicTimeline: JSON.stringify(state.timeline) };
+      const change = { ...state, updatedAt: now };
       if (!(await updateShipmentStatus(trx, { id: shipmentId, version: loadedVersion }, change, state.version))) {
         // Someone else moved a parcel of this batch at this very moment (PostgreSQL only):
         // nothing of the batch is kept, and the phone sends it again.
@@ -101,9 +102,7 @@ export async function syncCourierReports(
       throw new AppError(503, 'concurrent_update', 'These reports arrived twice at the same moment; send them again', 1);
     }
     await applyPickupReports(trx, pickups);
-    for (const binding of photoBindings) {
-      await trx.updateTable('uploads').set({ shipment_id: binding.shipmentId }).where('id', 'in', binding.ids).execute();
-    }
+    for (const binding of photoBindings) await bindUploadsToShipment(trx, binding.ids, binding.shipmentId);
   });
 
   return {
@@ -113,66 +112,39 @@ export async function syncCourierReports(
   };
 }
 
-type StoredAnswer = { body_hash: string; courier_id: number; outcome: string; code: string; message: string; shipment_version: number | null };
-
 const storedAnswer = (a: Answer) => ({ outcome: a.outcome, code: a.code, message: a.message, shipment_version: a.shipmentVersion });
 
 /** A report seen before: answer as then and change nothing, unless the id now carries another body. */
-function answerAgain(seen: StoredAnswer, bodyHash: string, courierId: number): Answer {
-  if (seen.body_hash !== bodyHash || seen.courier_id !== courierId) {
+function answerAgain(seen: StoredReport, bodyHash: string, courierId: number): Answer {
+  if (seen.bodyHash !== bodyHash || seen.courierId !== courierId) {
     return { outcome: 'rejected', code: 'id_reused', message: 'This report id was already used for a different report', shipmentVersion: null };
   }
   return seen.outcome === 'applied'
-    ? { outcome: 'duplicate', code: 'already_applied', message: 'Already recorded', shipmentVersion: seen.shipment_version }
-    : { outcome: seen.outcome as Answer['outcome'], code: seen.code, message: seen.message, shipmentVersion: seen.shipment_version };
+    ? { outcome: 'duplicate', code: 'already_applied', message: 'Already recorded', shipmentVersion: seen.shipmentVersion }
+    : { outcome: seen.outcome, code: seen.code, message: seen.message, shipmentVersion: seen.shipmentVersion };
 }
 
-async function loadStoredReports(trx: Kysely<Database>, ids: string[]): Promise<Map<string, StoredAnswer>> {
-  const rows = await trx
-    .selectFrom('courier_reports')
-    .select(['id', 'body_hash', 'courier_id', 'outcome', 'code', 'message', 'shipment_version'])
-    .where('id', 'in', ids)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r]));
-}
-
-async function loadShipments(trx: Kysely<Database>, trackingNos: string[]): Promise<Map<string, ShipmentState>> {
-  const valid = [...new Set(trackingNos.filter(isValidTrackingNo))];
-  if (valid.length === 0) return new Map();
-  const rows = await trx
-    .selectFrom('shipments')
-    .select(['id', 'tracking_no', 'courier_id', 'version', 'status', 'sub_status', 'delivered_at', 'arrived_at', 'public_timeline', 'leg', 'return_id'])
-    .select(['origin_province', 'origin_city', 'destination_province', 'destination_city'])
-    .where('tracking_no', 'in', valid)
-    .execute();
+/** The batch's parcels as the rules judge them: the customer's doorstep, or the shop's for a return pickup. */
+async function loadShipmentStates(trx: Kysely<Database>, trackingNos: string[]): Promise<Map<string, ShipmentState>> {
+  const shipments = await findShipmentsByTrackingNos(trx, trackingNos.filter(isValidTrackingNo));
   return new Map(
-    rows.map((r) => [
-      r.tracking_no,
+    [...shipments].map(([trackingNo, s]) => [
+      trackingNo,
       {
-        id: r.id,
-        courierId: r.courier_id,
-        version: r.version,
-        status: r.status as TrackingStatus,
-        subStatus: r.sub_status,
-        deliveredAt: r.delivered_at,
-        arrivedAt: r.arrived_at,
-        doorstep:
-          r.leg === 'return'
-            ? { province: r.origin_province, city: r.origin_city }
-            : { province: r.destination_province, city: r.destination_city },
-        leg: r.leg === 'return' ? 'return' : 'delivery',
-        returnId: r.return_id,
-        timeline: JSON.parse(r.public_timeline) as PublicTrackingEvent[],
+        id: s.id,
+        courierId: s.courierId,
+        version: s.version,
+        status: s.status,
+        subStatus: s.subStatus,
+        deliveredAt: s.deliveredAt,
+        arrivedAt: s.arrivedAt,
+        doorstep: s.leg === 'return' ? s.origin : s.destination,
+        leg: s.leg,
+        returnId: s.returnId,
+        timeline: s.timeline,
       },
     ]),
   );
-}
-
-/** This courier's uploads among `ids`, with the parcel each already proves (null: none yet). */
-async function loadUploads(trx: Kysely<Database>, courierId: number, ids: string[]): Promise<Map<string, number | null>> {
-  if (ids.length === 0) return new Map();
-  const rows = await trx.selectFrom('uploads').select(['id', 'shipment_id']).where('id', 'in', ids).where('courier_id', '=', courierId).execute();
-  return new Map(rows.map((r) => [r.id, r.shipment_id]));
 }
 
 /** A photo may prove one parcel only: one already bound elsewhere is not usable here. */

@@ -1,8 +1,9 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { FeedbackEvidence } from '../../../shared/api/feedback';
 import type { FeedbackCategory } from '../../../shared/feedback/feedback-categories';
 import type { QuickTag } from '../../../shared/feedback/quick-tags';
 import type { Database } from '../../db/schema';
+import { parseJsonColumn } from '../../db/json-column';
+import { storedEvidenceSchema, storedQuickTagsSchema } from '../../../shared/feedback/stored-feedback-schemas';
 import type { FeedbackTable } from '../../db/schema-feedback';
 import type { ClassifiedCategory } from './feedback-classifier';
 
@@ -19,6 +20,9 @@ export interface Feedback {
   updatedAt: number;
 }
 
+/** The one reading of a feedback's tags column, also for queries that join it into a wider row (follow-ups). */
+export const parseQuickTags = (text: string, where: string): QuickTag[] => parseJsonColumn(storedQuickTagsSchema, text, where);
+
 export function toFeedback(row: Selectable<FeedbackTable>): Feedback {
   return {
     id: row.id,
@@ -26,7 +30,7 @@ export function toFeedback(row: Selectable<FeedbackTable>): Feedback {
     orderId: row.order_id,
     csat: row.csat,
     nps: row.nps,
-    tags: JSON.parse(row.tags) as QuickTag[],
+    tags: parseQuickTags(row.tags, `feedback.tags #${row.id}`),
     comment: row.comment,
     photoId: row.photo_id,
     createdAt: Number(row.created_at),
@@ -41,7 +45,7 @@ export async function findFeedbackForShipment(db: Kysely<Database>, shipmentId: 
 
 export async function loadCategories(db: Kysely<Database>, feedbackId: number): Promise<ClassifiedCategory[]> {
   const rows = await db.selectFrom('feedback_categories').select(['category', 'evidence']).where('feedback_id', '=', feedbackId).orderBy('id').execute();
-  return rows.map((r) => ({ category: r.category as FeedbackCategory, evidence: JSON.parse(r.evidence) as FeedbackEvidence[] }));
+  return rows.map((r) => ({ category: r.category as FeedbackCategory, evidence: parseJsonColumn(storedEvidenceSchema, r.evidence, `feedback_categories.evidence of feedback #${feedbackId}`) }));
 }
 
 /** Replaces a feedback's categories: an edit re-classifies from scratch. */

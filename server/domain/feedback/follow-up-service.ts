@@ -1,10 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { FollowUpKind, FollowUpList, FollowUpListQuery, FollowUpOutcomeRequest, FollowUpView, ShopResponseView } from '../../../shared/api/feedback';
 import type { FeedbackCategory } from '../../../shared/feedback/feedback-categories';
-import type { QuickTag } from '../../../shared/feedback/quick-tags';
+import { parseQuickTags } from './feedback-repository';
 import { conflict, notFound } from '../../app-error';
 import type { Database } from '../../db/schema';
-import { startOfShopDay } from '../courier/shop-day';
+import { startOfShopDay } from '../../../shared/time/shop-day';
 import { maskName } from '../tracking/masking';
 import { EXCEPTION_OVERDUE_AFTER_MS, followUpDueAt, isFollowUpOverdue } from './feedback-rules';
 
@@ -131,7 +131,7 @@ export async function listFollowUps(db: Kysely<Database>, query: FollowUpListQue
               csat: r.csat,
               nps: r.nps,
               comment: r.comment ?? '',
-              tags: JSON.parse(r.tags ?? '[]') as QuickTag[],
+              tags: r.tags === null ? [] : parseQuickTags(r.tags, `feedback.tags #${r.feedback_id}`),
               categories: categories.filter((c) => c.feedback_id === r.feedback_id).map((c) => c.category as FeedbackCategory),
             }
           : null,

@@ -1,6 +1,6 @@
 import { MAX_FIGURES_RANGE_DAYS } from '../../../shared/api/ops-desk';
 import { badRequest } from '../../app-error';
-import { shopDay, startOfShopDay } from '../courier/shop-day';
+import { shopDay, startOfShopDay } from '../../../shared/time/shop-day';
 
 export interface FiguresRange {
   from: string;

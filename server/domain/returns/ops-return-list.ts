@@ -3,7 +3,8 @@ import type { OpsReturnList } from '../../../shared/api/return-views';
 import { RETURN_STATUSES, type ReturnStatus } from '../../../shared/returns/return-status';
 import { badRequest } from '../../app-error';
 import type { Database } from '../../db/schema';
-import { startOfShopDay } from '../courier/shop-day';
+import { startOfShopDay } from '../../../shared/time/shop-day';
+import { listedRefundFen } from './return-repository';
 
 export interface OpsReturnFilter {
   statuses?: ReturnStatus[];
@@ -78,7 +79,7 @@ export async function listOpsReturns(db: Kysely<Database>, filter: OpsReturnFilt
       status: r.status as ReturnStatus,
       reasonCode: r.reason_code as OpsReturnList['returns'][number]['reasonCode'],
       itemCount: Number(r.item_count ?? 0),
-      refundFen: r.settlement ? (JSON.parse(r.settlement) as { totalFen: number }).totalFen : r.quote_fen,
+      refundFen: listedRefundFen(r),
       createdAt: r.created_at,
       trackingNo: r.tracking_no,
       orderNo: r.order_no,

@@ -1,5 +1,5 @@
 import type { PickupSlot } from '../../../shared/api/return-views';
-import { startOfShopDay } from '../courier/shop-day';
+import { startOfShopDay } from '../../../shared/time/shop-day';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -5,12 +5,12 @@ import { refundBreakdown } from '../../../shared/returns/refund-breakdown';
 import { AppError, badRequest, conflict } from '../../app-error';
 import type { Database } from '../../db/schema';
 import type { PaymentProvider } from '../payments/payment-provider';
-import { findShipmentByTrackingNo } from '../tracking/shipment-repository';
+import { findShipmentById } from '../tracking/shipment-repository';
 import { requireOrderPayment } from '../orders/order-repository';
 import { findRefundByKey } from '../refunds/refund-repository';
 import { claimRefund, payRefund, settleRefund } from '../refunds/refund-service';
 import { lockOrder } from '../../db/row-lock';
-import { moveReturn, requireReturn, type ReturnRequest } from './return-repository';
+import { listReturnLines, moveReturn, recordInspectedLine, requireReturn, type ReturnRequest } from './return-repository';
 import { scheduleCollection } from './return-service';
 import { receiveReturnShipment } from './return-shipments';
 import { loadSettlementBasis } from './settlement-basis';
@@ -34,8 +34,7 @@ export async function reviewReturn(
       return moveReturn(trx, ret, 'rejected', { at: now, actor, note: input.note, set: { decision_note: input.note } });
     }
     const approved = await moveReturn(trx, ret, 'approved', { at: now, actor, note: input.note || null, set: { decision_note: input.note || null } });
-    const outbound = await trx.selectFrom('shipments').select('tracking_no').where('id', '=', ret.shipmentId).executeTakeFirstOrThrow();
-    return scheduleCollection(trx, approved, (await findShipmentByTrackingNo(trx, outbound.tracking_no))!, now);
+    return scheduleCollection(trx, approved, await findShipmentById(trx, ret.shipmentId), now);
   });
   return buildOpsReturnDetail(db, decided);
 }
@@ -55,27 +54,24 @@ export async function receiveReturn(
   if (ret.status !== 'picked_up' && ret.status !== 'awaiting_dropoff') {
     throw conflict('not_awaiting_receipt', `Return ${returnNo} is ${ret.status}; only a collected or dropped-off return can be received`);
   }
-  const lines = await db.selectFrom('return_items').select(['id', 'order_item_id', 'quantity']).where('return_id', '=', ret.id).execute();
+  const lines = await listReturnLines(db, ret.id);
   const counted = new Map(input.items.map((i) => [i.orderItemId, i]));
   if (counted.size !== input.items.length) throw badRequest('duplicate_item', 'Each item may appear once');
-  if (counted.size !== lines.length || lines.some((l) => !counted.has(l.order_item_id))) {
+  if (counted.size !== lines.length || lines.some((l) => !counted.has(l.orderItemId))) {
     throw badRequest('items_mismatch', 'Count every item of the return, and only those');
   }
   for (const line of lines) {
-    const c = counted.get(line.order_item_id)!;
+    const c = counted.get(line.orderItemId)!;
     if (c.acceptedQuantity + c.damagedQuantity > line.quantity) {
-      throw badRequest('quantity_exceeded', `Accepted and damaged units of item ${line.order_item_id} exceed the ${line.quantity} returned`);
+      throw badRequest('quantity_exceeded', `Accepted and damaged units of item ${line.orderItemId} exceed the ${line.quantity} returned`);
     }
   }
   const received = await db.transaction().execute(async (trx) => {
     // Read again inside the transaction: what the inspection form previewed, now settled.
     const basis = await loadSettlementBasis(trx, ret);
-    const accepted = lines.map((l) => ({ orderItemId: l.order_item_id, quantity: counted.get(l.order_item_id)!.acceptedQuantity }));
+    const accepted = lines.map((l) => ({ orderItemId: l.orderItemId, quantity: counted.get(l.orderItemId)!.acceptedQuantity }));
     const settlement = refundBreakdown({ ...basis, items: accepted.filter((a) => a.quantity > 0) });
-    for (const line of lines) {
-      const c = counted.get(line.order_item_id)!;
-      await trx.updateTable('return_items').set({ accepted_quantity: c.acceptedQuantity, damaged_quantity: c.damagedQuantity }).where('id', '=', line.id).execute();
-    }
+    for (const line of lines) await recordInspectedLine(trx, line.id, counted.get(line.orderItemId)!);
     await receiveReturnShipment(trx, ret.returnShipmentId, staff, now);
     const moved = await moveReturn(trx, ret, 'received', {
       at: now,

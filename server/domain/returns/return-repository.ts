@@ -2,10 +2,13 @@ import type { Kysely, Selectable } from 'kysely';
 import type { RefundBreakdown } from '../../../shared/returns/refund-breakdown';
 import type { ItemCondition, ReturnReasonCode } from '../../../shared/returns/return-reasons';
 import { checkReturnTransition, type ReturnStatus } from '../../../shared/returns/return-status';
-import type { ReturnEventFact } from '../../../shared/api/return-views';
+import type { ReturnEventFact, ReturnSummary } from '../../../shared/api/return-views';
 import type { ReturnMethod } from '../../../shared/api/returns';
 import { AppError, notFound } from '../../app-error';
+import { newReturnNo } from './return-numbers';
 import type { Database, ReturnRequestTable } from '../../db/schema';
+import { parseJsonColumn } from '../../db/json-column';
+import { refundBreakdownSchema, storedPhotoIdsSchema, storedReviewReasonsSchema } from '../../../shared/returns/stored-return-schemas';
 
 export interface ReturnRequest {
   id: number;
@@ -45,16 +48,26 @@ export function toReturnRequest(row: Selectable<ReturnRequestTable>): ReturnRequ
     pickupSlot: row.pickup_slot_start !== null && row.pickup_slot_end !== null ? { start: row.pickup_slot_start, end: row.pickup_slot_end } : null,
     dropoffCode: row.dropoff_code,
     note: row.note,
-    photoIds: JSON.parse(row.photo_ids) as string[],
-    quote: JSON.parse(row.quote) as RefundBreakdown,
-    settlement: row.settlement ? (JSON.parse(row.settlement) as RefundBreakdown) : null,
-    reviewReasons: JSON.parse(row.review_reasons) as string[],
+    photoIds: parseJsonColumn(storedPhotoIdsSchema, row.photo_ids, `return_requests.photo_ids of ${row.return_no}`),
+    quote: parseBreakdown(row.quote, `return_requests.quote of ${row.return_no}`),
+    settlement: row.settlement === null ? null : parseBreakdown(row.settlement, `return_requests.settlement of ${row.return_no}`),
+    reviewReasons: parseJsonColumn(storedReviewReasonsSchema, row.review_reasons, `return_requests.review_reasons of ${row.return_no}`),
     decisionNote: row.decision_note,
     returnShipmentId: row.return_shipment_id,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+const parseBreakdown = (text: string, where: string): RefundBreakdown => parseJsonColumn(refundBreakdownSchema, text, where);
+
+/**
+ * What a return pays or will pay, for lists: the settled amount once inspected, else the quote.
+ * Lists select just these columns, so this is the one place a settlement is read outside the mapper.
+ */
+export function listedRefundFen(row: Pick<Selectable<ReturnRequestTable>, 'return_no' | 'settlement' | 'quote_fen'>): number {
+  return row.settlement === null ? row.quote_fen : parseBreakdown(row.settlement, `return_requests.settlement of ${row.return_no}`).totalFen;
 }
 
 export async function findReturnByNo(db: Kysely<Database>, returnNo: string): Promise<ReturnRequest | null> {
@@ -111,4 +124,82 @@ export async function moveReturn(
   if (!updated) throw new AppError(409, 'return_changed', 'The return was changed by someone else at the same moment; reload it');
   await insertReturnEvent(db, { returnId: ret.id, status: to, at: change.at, actor: change.actor, note: change.note, fact: change.fact });
   return toReturnRequest(updated);
+}
+
+/** An order's returns, newest first, as the customer's after-sales list shows them. */
+export async function listOrderReturnSummaries(db: Kysely<Database>, orderId: number): Promise<ReturnSummary[]> {
+  const rows = await db
+    .selectFrom('return_requests as r')
+    .select(['r.return_no', 'r.status', 'r.reason_code', 'r.quote_fen', 'r.created_at', 'r.settlement'])
+    .select((eb) => eb.selectFrom('return_items as ri').select((e) => e.fn.sum<number>('ri.quantity').as('n')).whereRef('ri.return_id', '=', 'r.id').as('item_count'))
+    .where('r.order_id', '=', orderId)
+    .orderBy('r.created_at', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    returnNo: r.return_no,
+    status: r.status as ReturnStatus,
+    reasonCode: r.reason_code as ReturnReasonCode,
+    itemCount: Number(r.item_count ?? 0),
+    refundFen: listedRefundFen(r),
+    createdAt: r.created_at,
+  }));
+}
+
+/** A new return with its items, `requested`, at version 1; its quote kept as shown. */
+export async function insertReturnRequest(
+  db: Kysely<Database>,
+  r: Pick<ReturnRequest, 'orderId' | 'shipmentId' | 'reasonCode' | 'reasonDetail' | 'condition' | 'method' | 'pickupSlot' | 'dropoffCode' | 'note' | 'photoIds' | 'quote' | 'createdAt'> & {
+    reviewReasons: readonly string[];
+    items: readonly { orderItemId: number; quantity: number }[];
+  },
+): Promise<ReturnRequest> {
+  const row = await db
+    .insertInto('return_requests')
+    .values({
+      return_no: newReturnNo(),
+      order_id: r.orderId,
+      shipment_id: r.shipmentId,
+      status: 'requested',
+      reason_code: r.reasonCode,
+      reason_detail: r.reasonDetail,
+      item_condition: r.condition,
+      method: r.method,
+      pickup_slot_start: r.pickupSlot?.start ?? null,
+      pickup_slot_end: r.pickupSlot?.end ?? null,
+      dropoff_code: r.dropoffCode,
+      note: r.note,
+      photo_ids: JSON.stringify(r.photoIds),
+      quote: JSON.stringify(r.quote),
+      quote_fen: r.quote.totalFen,
+      settlement: null,
+      review_reasons: JSON.stringify(r.reviewReasons),
+      decision_note: null,
+      return_shipment_id: null,
+      version: 1,
+      created_at: r.createdAt,
+      updated_at: r.createdAt,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('return_items')
+    .values(r.items.map((i) => ({ return_id: row.id, order_item_id: i.orderItemId, quantity: i.quantity, accepted_quantity: null, damaged_quantity: null })))
+    .execute();
+  return toReturnRequest(row);
+}
+
+export interface ReturnLine {
+  id: number;
+  orderItemId: number;
+  quantity: number;
+}
+
+export async function listReturnLines(db: Kysely<Database>, returnId: number): Promise<ReturnLine[]> {
+  const rows = await db.selectFrom('return_items').select(['id', 'order_item_id', 'quantity']).where('return_id', '=', returnId).orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, orderItemId: r.order_item_id, quantity: r.quantity }));
+}
+
+/** What inspection counted of one line: accepted for a refund, and damaged. */
+export async function recordInspectedLine(db: Kysely<Database>, lineId: number, counted: { acceptedQuantity: number; damagedQuantity: number }): Promise<void> {
+  await db.updateTable('return_items').set({ accepted_quantity: counted.acceptedQuantity, damaged_quantity: counted.damagedQuantity }).where('id', '=', lineId).execute();
 }

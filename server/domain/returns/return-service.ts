@@ -14,11 +14,12 @@ import { listClaimsForOrder, parcelClaimState } from '../claims/claim-repository
 import { claimableKind } from '../claims/claim-service';
 import { loadOrderReturnContext } from './order-return-context';
 import { decideReturn } from './return-decision';
-import { newDropoffCode, newReturnNo } from './return-numbers';
-import { insertReturnEvent, moveReturn, toReturnRequest, type ReturnRequest } from './return-repository';
+import { newDropoffCode } from './return-numbers';
+import { insertReturnEvent, insertReturnRequest, listOrderReturnSummaries, moveReturn, type ReturnRequest } from './return-repository';
 import { createReturnShipment, cancelReturnShipment } from './return-shipments';
 import { buildReturnView } from './return-view';
 import { offeredPickupSlots } from './pickup-slots';
+import { countOrderPhotos } from '../uploads/upload-repository';
 
 export type QuoteInput = z.output<typeof returnQuoteRequestSchema>;
 export type CreateInput = z.output<typeof createReturnRequestSchema>;
@@ -32,24 +33,17 @@ interface Facts {
 const deliveredAt = (shipment: Shipment) => (shipment.status === 'Delivered' ? shipment.deliveredAt : null);
 
 export async function loadReturnOptions(db: Kysely<Database>, shipment: Shipment, facts: Facts): Promise<ReturnOptions> {
-  const [ctx, policy, returns, claims, order, parcelClaim] = await Promise.all([
+  const [ctx, policy, returns, claims, parcelClaim] = await Promise.all([
     loadOrderReturnContext(db, shipment.orderId),
     loadReturnPolicy(db),
-    db
-      .selectFrom('return_requests as r')
-      .select(['r.return_no', 'r.status', 'r.reason_code', 'r.quote_fen', 'r.created_at', 'r.settlement'])
-      .select((eb) => eb.selectFrom('return_items as ri').select((e) => e.fn.sum<number>('ri.quantity').as('n')).whereRef('ri.return_id', '=', 'r.id').as('item_count'))
-      .where('r.order_id', '=', shipment.orderId)
-      .orderBy('r.created_at', 'desc')
-      .execute(),
+    listOrderReturnSummaries(db, shipment.orderId),
     listClaimsForOrder(db, shipment.orderId),
-    db.selectFrom('orders').select('order_no').where('id', '=', shipment.orderId).executeTakeFirstOrThrow(),
     parcelClaimState(db, shipment.id),
   ]);
   const returnBlockedBy = parcelClaim === null ? null : claimRefusalOf(parcelClaim);
   return {
     trackingNo: shipment.trackingNo,
-    orderNo: order.order_no,
+    orderNo: ctx.orderNo,
     orderPaid: ctx.paid,
     deliveredAt: deliveredAt(shipment),
     timeZone: facts.timeZone,
@@ -69,14 +63,7 @@ export async function loadReturnOptions(db: Kysely<Database>, shipment: Shipment
       exclusions: [...STATUTORY_EXCLUSIONS, ...policy.shopExclusions],
     },
     pickupSlots: offeredPickupSlots(facts.now, facts.timeZone),
-    returns: returns.map((r) => ({
-      returnNo: r.return_no,
-      status: r.status as ReturnOptions['returns'][number]['status'],
-      reasonCode: r.reason_code as ReturnOptions['returns'][number]['reasonCode'],
-      itemCount: Number(r.item_count ?? 0),
-      refundFen: r.settlement ? (JSON.parse(r.settlement) as { totalFen: number }).totalFen : r.quote_fen,
-      createdAt: r.created_at,
-    })),
+    returns,
     claims,
     claimable: await claimableKind(db, shipment, { ...facts, policy }),
     returnBlockedBy,
@@ -126,45 +113,32 @@ export async function createReturn(db: Kysely<Database>, shipment: Shipment, inp
   if (input.method === 'pickup' && !slot) throw badRequest('invalid_pickup_slot', 'Choose one of the offered pickup times');
   const ret = await db.transaction().execute(async (trx) => {
     await lockOrder(trx, shipment.orderId);
-    const photoCount = await countOwnPhotos(trx, shipment.orderId, input.photoIds);
+    const photoCount = await countOrderPhotos(trx, shipment.orderId, input.photoIds);
+    // Photos count only if this order's customer uploaded them (no borrowing another's evidence).
+    if (photoCount !== new Set(input.photoIds.map((id) => id.toLowerCase())).size) {
+      throw badRequest('photo_not_uploaded', 'A photo this return refers to has not been uploaded');
+    }
     const { decision } = await quoteFor(trx, shipment, input, facts, photoCount);
     if (!decision.eligibility.eligible || !decision.breakdown) {
       const first = decision.eligibility.refusals[0]!;
       throw unprocessable('return_not_eligible', first.message.en, { refusals: decision.eligibility.refusals });
     }
-    const inserted = await trx
-      .insertInto('return_requests')
-      .values({
-        return_no: newReturnNo(),
-        order_id: shipment.orderId,
-        shipment_id: shipment.id,
-        status: 'requested',
-        reason_code: input.reasonCode,
-        reason_detail: input.reasonDetail,
-        item_condition: input.condition,
-        method: input.method,
-        pickup_slot_start: slot?.start ?? null,
-        pickup_slot_end: slot?.end ?? null,
-        dropoff_code: input.method === 'dropoff' ? newDropoffCode() : null,
-        note: input.note || null,
-        photo_ids: JSON.stringify(input.photoIds.map((id) => id.toLowerCase())),
-        quote: JSON.stringify(decision.breakdown),
-        quote_fen: decision.breakdown.totalFen,
-        settlement: null,
-        review_reasons: JSON.stringify(decision.reviewReasons),
-        decision_note: null,
-        return_shipment_id: null,
-        version: 1,
-        created_at: facts.now,
-        updated_at: facts.now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('return_items')
-      .values(input.items.map((i) => ({ return_id: inserted.id, order_item_id: i.orderItemId, quantity: i.quantity, accepted_quantity: null, damaged_quantity: null })))
-      .execute();
-    const created = toReturnRequest(inserted);
+    const created = await insertReturnRequest(trx, {
+      orderId: shipment.orderId,
+      shipmentId: shipment.id,
+      reasonCode: input.reasonCode,
+      reasonDetail: input.reasonDetail,
+      condition: input.condition,
+      method: input.method,
+      pickupSlot: slot ?? null,
+      dropoffCode: input.method === 'dropoff' ? newDropoffCode() : null,
+      note: input.note || null,
+      photoIds: input.photoIds.map((id) => id.toLowerCase()),
+      quote: decision.breakdown,
+      reviewReasons: decision.reviewReasons,
+      items: input.items,
+      createdAt: facts.now,
+    });
     await insertReturnEvent(trx, { returnId: created.id, status: 'requested', at: facts.now, actor: { type: 'customer', id: null }, note: input.note || null });
     if (decision.reviewReasons.length > 0) {
       return moveReturn(trx, created, 'needs_review', { at: facts.now, actor: { type: 'system', id: null } });
@@ -180,15 +154,6 @@ export async function scheduleCollection(trx: Kysely<Database>, approved: Return
   if (approved.method === 'dropoff') return moveReturn(trx, approved, 'awaiting_dropoff', { at: now, actor: { type: 'system', id: null } });
   const leg = await createReturnShipment(trx, approved, outbound, now);
   return moveReturn(trx, approved, 'pickup_scheduled', { at: now, actor: { type: 'system', id: null }, set: { return_shipment_id: leg.id } });
-}
-
-/** Photos count only if this order's customer uploaded them (no borrowing another's evidence). */
-async function countOwnPhotos(db: Kysely<Database>, orderId: number, ids: readonly string[]): Promise<number> {
-  if (ids.length === 0) return 0;
-  const lowered = [...new Set(ids.map((id) => id.toLowerCase()))];
-  const rows = await db.selectFrom('customer_uploads').select('id').where('id', 'in', lowered).where('order_id', '=', orderId).execute();
-  if (rows.length !== lowered.length) throw badRequest('photo_not_uploaded', 'A photo this return refers to has not been uploaded');
-  return rows.length;
 }
 
 export async function cancelReturn(db: Kysely<Database>, ret: ReturnRequest, now: number): Promise<{ view: ReturnView; cancelledLeg: string | null }> {

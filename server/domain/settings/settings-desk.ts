@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { SettingKey, SettingsChangeView, SettingsHistory, SettingsView, settingsUpdateRequestSchema } from '../../../shared/api/ops-desk';
+import type { SettingKey, SettingsHistory, SettingsView, settingsUpdateRequestSchema } from '../../../shared/api/ops-desk';
 import type { SessionUser } from '../../../shared/courier/manifest';
 import type { ReturnPolicy } from '../../../shared/returns/return-policy';
 import type { Database } from '../../db/schema';
 import { loadReturnPolicy, saveReturnPolicy } from './return-policy-repository';
+import { insertSettingsChanges, listSettingsChanges } from './settings-change-repository';
 import { loadProofRequirements, saveProofRequirements, type ProofRequirements } from './settings-repository';
 
 type ValidUpdate = z.output<typeof settingsUpdateRequestSchema>;
@@ -65,30 +66,12 @@ export async function updateSettings(db: Kysely<Database>, update: ValidUpdate, 
       await saveProofRequirements(trx, proofOfDelivery, by);
       changed.push({ key: 'proof_of_delivery', value: proofOfDelivery });
     }
-    if (changed.length > 0) {
-      await trx
-        .insertInto('settings_changes')
-        .values(changed.map((c) => ({ key: c.key, value: JSON.stringify(c.value), changed_by: staff.id, changed_at: now })))
-        .execute();
-    }
+    await insertSettingsChanges(trx, changed, { staffId: staff.id, at: now });
   });
   return loadSettingsView(db);
 }
 
 /** Changes newest first, with the name of who made each. */
 export async function loadSettingsHistory(db: Kysely<Database>, filter: { key?: SettingKey; limit: number }): Promise<SettingsHistory> {
-  const rows = await db
-    .selectFrom('settings_changes as c')
-    .innerJoin('staff as s', 's.id', 'c.changed_by')
-    .select(['c.key', 'c.value', 'c.changed_at', 's.name'])
-    .$if(filter.key !== undefined, (q) => q.where('c.key', '=', filter.key!))
-    .orderBy('c.changed_at', 'desc')
-    .orderBy('c.id', 'desc')
-    .limit(filter.limit)
-    .execute();
-  return {
-    changes: rows.map(
-      (r): SettingsChangeView => ({ key: r.key as SettingKey, value: JSON.parse(r.value) as SettingsChangeView['value'], changedBy: r.name, changedAt: Number(r.changed_at) }),
-    ),
-  };
+  return { changes: await listSettingsChanges(db, filter) };
 }

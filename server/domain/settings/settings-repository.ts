@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { CourierManifest } from '../../../shared/courier/manifest';
 import type { Database } from '../../db/schema';
+import { parseJsonColumnOver } from '../../db/json-column';
+import { proofOfDeliverySchema } from '../../../shared/api/ops-desk';
 
 export type ProofRequirements = CourierManifest['proofRequirements'];
 
@@ -9,7 +11,7 @@ export const DEFAULT_PROOF_REQUIREMENTS: ProofRequirements = { photo: true, reci
 
 export async function loadProofRequirements(db: Kysely<Database>): Promise<ProofRequirements> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', 'proof_of_delivery').executeTakeFirst();
-  return row ? { ...DEFAULT_PROOF_REQUIREMENTS, ...(JSON.parse(row.value) as Partial<ProofRequirements>) } : DEFAULT_PROOF_REQUIREMENTS;
+  return row ? parseJsonColumnOver(proofOfDeliverySchema, DEFAULT_PROOF_REQUIREMENTS, row.value, 'settings.proof_of_delivery') : DEFAULT_PROOF_REQUIREMENTS;
 }
 
 export async function saveProofRequirements(

@@ -3,6 +3,10 @@ import type { DeliveryInstructions } from '../../../shared/courier/manifest';
 import type { ShipmentLeg } from '../../../shared/tracking/shipment-state-machine';
 import type { TrackingStatus } from '../../../shared/tracking/statuses';
 import { reusableQuery } from '../../db/reusable-query';
+import { parseJsonColumn } from '../../db/json-column';
+import { deliveryInstructionsSchema } from '../../../shared/api/delivery-instructions';
+import type { PublicTrackingEvent } from '../../../shared/api/tracking-view';
+import { publicTimelineSchema } from '../../../shared/tracking/stored-timeline-schema';
 import type { Database, ShipmentTable } from '../../db/schema';
 
 export interface Shipment {
@@ -20,8 +24,8 @@ export interface Shipment {
   arrivedAt: number | null;
   createdAt: number;
   updatedAt: number;
-  /** JSON of the public timeline (see ShipmentTable.public_timeline). */
-  publicTimeline: string;
+  /** The public timeline, oldest first (see ShipmentTable.public_timeline). */
+  timeline: PublicTrackingEvent[];
   deliveryInstructions: DeliveryInstructions | null;
   leg: ShipmentLeg;
   /** For a return leg: the return request it carries. */
@@ -44,16 +48,32 @@ export function toShipment(row: Selectable<ShipmentTable>): Shipment {
     arrivedAt: row.arrived_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    publicTimeline: row.public_timeline,
-    deliveryInstructions: row.delivery_instructions ? (JSON.parse(row.delivery_instructions) as DeliveryInstructions) : null,
+    timeline: parseJsonColumn(publicTimelineSchema, row.public_timeline, `shipments.public_timeline of ${row.tracking_no}`),
+    deliveryInstructions: parseDeliveryInstructions(row.delivery_instructions, row.tracking_no),
     leg: row.leg === 'return' ? 'return' : 'delivery',
     returnId: row.return_id,
   };
 }
 
+/** The one reading of the delivery-instructions column, also for queries that join it into a wider row (the manifest). */
+export function parseDeliveryInstructions(text: string | null, trackingNo: string): DeliveryInstructions | null {
+  return text === null ? null : parseJsonColumn(deliveryInstructionsSchema, text, `shipments.delivery_instructions of ${trackingNo}`);
+}
+
 export async function findShipmentByTrackingNo(db: Kysely<Database>, trackingNo: string): Promise<Shipment | null> {
   const row = await db.selectFrom('shipments').selectAll().where('tracking_no', '=', trackingNo).executeTakeFirst();
   return row ? toShipment(row) : null;
+}
+
+export async function findShipmentById(db: Kysely<Database>, id: number): Promise<Shipment> {
+  return toShipment(await db.selectFrom('shipments').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+}
+
+/** The shipments among `trackingNos` (valid, normalised numbers), by number. */
+export async function findShipmentsByTrackingNos(db: Kysely<Database>, trackingNos: readonly string[]): Promise<Map<string, Shipment>> {
+  if (trackingNos.length === 0) return new Map();
+  const rows = await db.selectFrom('shipments').selectAll().where('tracking_no', 'in', [...new Set(trackingNos)]).execute();
+  return new Map(rows.map((r) => [r.tracking_no, toShipment(r)]));
 }
 
 export interface ShipmentStatusChange {
@@ -62,7 +82,7 @@ export interface ShipmentStatusChange {
   deliveredAt: number | null;
   arrivedAt: number | null;
   updatedAt: number;
-  publicTimeline: string;
+  timeline: readonly PublicTrackingEvent[];
 }
 
 const updateGuarded = reusableQuery<unknown, [string, string, number | null, number | null, number, string, number, number, number]>(
@@ -93,7 +113,7 @@ export async function updateShipmentStatus(
     change.deliveredAt,
     change.arrivedAt,
     change.updatedAt,
-    change.publicTimeline,
+    JSON.stringify(change.timeline),
     nextVersion,
     shipment.id,
     shipment.version,
@@ -128,4 +148,13 @@ export async function insertResentShipment(db: Kysely<Database>, originalId: num
     .returningAll()
     .executeTakeFirstOrThrow();
   return toShipment(row);
+}
+
+/** What the customer asked of the courier; not a status change, so the version stays. */
+export async function saveShipmentInstructions(db: Kysely<Database>, shipmentId: number, instructions: DeliveryInstructions | null, now: number): Promise<void> {
+  await db
+    .updateTable('shipments')
+    .set({ delivery_instructions: instructions === null ? null : JSON.stringify(instructions), updated_at: now })
+    .where('id', '=', shipmentId)
+    .execute();
 }

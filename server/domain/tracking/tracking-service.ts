@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import type { PublicTrackingEvent } from '../../../shared/api/tracking-view';
 import { checkTransition } from '../../../shared/tracking/shipment-state-machine';
 import { resolveSubStatus, type TrackingStatus } from '../../../shared/tracking/statuses';
 import { isValidTrackingNo, normalizeTrackingNo } from '../../../shared/tracking/tracking-number';
@@ -91,7 +90,7 @@ export async function applyTrackingEvent(
     source: input.source,
   };
   const progress = progressAfterEvent(
-    { ...shipment, timeline: JSON.parse(shipment.publicTimeline) as PublicTrackingEvent[] },
+    shipment,
     newEvent,
   );
   const change = {
@@ -100,7 +99,7 @@ export async function applyTrackingEvent(
     deliveredAt: progress.deliveredAt,
     arrivedAt: progress.arrivedAt,
     updatedAt: now,
-    publicTimeline: JSON.stringify(progress.timeline),
+    timeline: progress.timeline,
   };
   // The guarded update goes first: if someone else moved the parcel at this moment, nothing
   // has been written yet and the caller's transaction stays clean.

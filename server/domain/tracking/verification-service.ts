@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { VerifiedTrackingDetails } from '../../../shared/api/tracking-view';
 import type { Database } from '../../db/schema';
 import type { DeliveryInstructions } from '../../../shared/courier/manifest';
+import { saveShipmentInstructions } from './shipment-repository';
 import { FINAL_STATUSES } from '../../../shared/tracking/shipment-state-machine';
 import { conflict, forbidden, unauthorized } from '../../app-error';
 import { judgeAttempt, type AttemptLimits } from '../auth/attempt-limits';
@@ -113,7 +114,7 @@ export async function saveDeliveryInstructions(
   const shipment = await requireVerifiedShipment(db, input, now);
   if (FINAL_STATUSES.includes(shipment.status)) throw conflict('already_delivered', 'The parcel has already arrived');
   const empty = !input.instructions.option && !input.instructions.note;
-  const value = empty ? null : JSON.stringify({ option: input.instructions.option, note: input.instructions.note || null });
-  await db.updateTable('shipments').set({ delivery_instructions: value, updated_at: now }).where('id', '=', shipment.id).execute();
-  return getVerifiedDetails(db, { ...shipment, deliveryInstructions: value ? (JSON.parse(value) as DeliveryInstructions) : null });
+  const instructions = empty ? null : { option: input.instructions.option, note: input.instructions.note || null };
+  await saveShipmentInstructions(db, shipment.id, instructions, now);
+  return getVerifiedDetails(db, { ...shipment, deliveryInstructions: instructions });
 }
