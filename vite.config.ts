@@ -83,6 +83,23 @@ function precompressedCopies(): Plugin {
  * into another tiny chunk (eight of them once the return pages came), each paying a wrapper,
  * an import list and a preload entry out of the first load's 60 KB budget (quality.md).
  */
+/**
+ * hono/client turns a call's `cookie:` argument into a Cookie header with hono's full cookie
+ * serializer (its __Secure-/__Host- prefix checks and their messages, ~0.3 KB gzip on the first
+ * load). A browser never passes that argument, it sends its own cookies, so the client build
+ * gets a stand-in that says so if anyone ever does.
+ */
+function honoClientWithoutCookieArguments(): Plugin {
+  const standIn = '\0hono-client-cookie';
+  return {
+    name: 'doorstep:hono-client-without-cookie-arguments',
+    enforce: 'pre',
+    resolveId: (source, importer) => (source === '../utils/cookie.js' && importer?.includes('/hono/dist/client/') ? standIn : null),
+    load: (id) =>
+      id === standIn ? "export const serialize = () => { throw new Error('The browser sends its own cookies: no cookie argument in api calls'); };" : null,
+  };
+}
+
 const CUSTOMER_CORE = [
   '/shared/tracking/tracking-number.ts',
   '/shared/tracking/statuses.ts',
@@ -109,6 +126,7 @@ export default defineConfig({
     __VUE_OPTIONS_API__: false,
   },
   plugins: [
+    honoClientWithoutCookieArguments(),
     precompiledLocaleMessages(),
     vue(),
     VitePWA({
@@ -161,7 +179,7 @@ export default defineConfig({
     // is what keeps the tracking route inside its 60 KB budget. (terser is vite's optional peer,
     // already installed through workbox-build.)
     minify: 'terser',
-    terserOptions: { compress: { passes: 2 }, format: { comments: false } },
+    terserOptions: { module: true, ecma: 2020, compress: { passes: 3 }, format: { comments: false } },
     // Every browser that can install this PWA supports modulepreload; the polyfill is dead weight.
     modulePreload: {
       polyfill: false,

@@ -29,8 +29,8 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
   const body = (await response.json().catch(() => null)) as ErrorBody | null;
   const code = typeof body?.error?.code === 'string' ? body.error.code : `http_${response.status}`;
   const message = typeof body?.error?.message === 'string' ? body.error.message : response.statusText;
-  const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
-  return new ApiError(response.status, code, message, body?.error?.details ?? null, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
+  // Absent, 0 or not a number of seconds (an HTTP date): no wait to show.
+  return new ApiError(response.status, code, message, body?.error?.details ?? null, Number(response.headers.get('retry-after')) || null);
 }
 
 /** Runs a call and returns its response when it is 2xx; anything else becomes an ApiError. */
