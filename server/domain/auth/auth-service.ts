@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { SessionUser } from '../../../shared/courier/manifest';
 import { unauthorized } from '../../app-error';
 import type { Database } from '../../db/schema';
+import { findCourierById, findCourierByPhone, findStaffByEmail, findStaffById } from './account-repository';
 import { newSessionToken } from './session-token';
 import { judgeAttempt, type AttemptLimits } from './attempt-limits';
 import { attemptRefused } from './attempt-refusal';
@@ -51,17 +52,12 @@ export function normalizeLogin(raw: string): string {
 
 async function findAccount(db: Kysely<Database>, login: string): Promise<Account | null> {
   if (login.includes('@')) {
-    const staff = await db.selectFrom('staff').select(['id', 'name', 'email', 'password_hash']).where('email', '=', login.toLowerCase()).executeTakeFirst();
-    return staff ? { role: 'staff', id: staff.id, name: staff.name, login: staff.email, passwordHash: staff.password_hash } : null;
+    const staff = await findStaffByEmail(db, login.toLowerCase());
+    return staff ? { role: 'staff', id: staff.id, name: staff.name, login: staff.email, passwordHash: staff.passwordHash } : null;
   }
-  const phone = login;
-  const courier = await db
-    .selectFrom('couriers')
-    .select(['id', 'name', 'phone', 'password_hash'])
-    .where('phone', '=', phone)
-    .where('active', '=', 1)
-    .executeTakeFirst();
-  return courier ? { role: 'courier', id: courier.id, name: courier.name, login: courier.phone, passwordHash: courier.password_hash } : null;
+  // A courier who left keeps their account for history, but may no longer sign in.
+  const courier = await findCourierByPhone(db, login);
+  return courier?.active ? { role: 'courier', id: courier.id, name: courier.name, login: courier.phone, passwordHash: courier.passwordHash } : null;
 }
 
 export interface LoginResult {
@@ -114,9 +110,9 @@ export async function findSessionUser(db: Kysely<Database>, token: string | unde
   const session = await findLiveUserSession(db, token, now);
   if (!session) return null;
   if (session.role === 'courier') {
-    const c = await db.selectFrom('couriers').select(['name', 'phone', 'active']).where('id', '=', session.userId).executeTakeFirst();
-    return c && c.active === 1 ? { role: 'courier', id: session.userId, name: c.name, login: c.phone, expiresAt: session.expiresAt } : null;
+    const c = await findCourierById(db, session.userId);
+    return c?.active ? { role: 'courier', id: session.userId, name: c.name, login: c.phone, expiresAt: session.expiresAt } : null;
   }
-  const s = await db.selectFrom('staff').select(['name', 'email']).where('id', '=', session.userId).executeTakeFirst();
+  const s = await findStaffById(db, session.userId);
   return s ? { role: 'staff', id: session.userId, name: s.name, login: s.email, expiresAt: session.expiresAt } : null;
 }

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, OrderTable } from '../../db/schema';
 
 /** What after-sales needs of an order: its number (for the payment provider) and what was paid. */
 export interface OrderPayment {
@@ -11,4 +11,44 @@ export interface OrderPayment {
 export async function requireOrderPayment(db: Kysely<Database>, orderId: number): Promise<OrderPayment> {
   const row = await db.selectFrom('orders').select(['id', 'order_no', 'paid_total_fen']).where('id', '=', orderId).executeTakeFirstOrThrow();
   return { id: row.id, orderNo: row.order_no, paidTotalFen: row.paid_total_fen };
+}
+
+/** An order as placed: who receives it, where, and what was paid (integer fen). */
+export interface Order {
+  id: number;
+  orderNo: string;
+  customerId: number;
+  status: string;
+  itemsTotalFen: number;
+  discountFen: number;
+  shippingFen: number;
+  paidTotalFen: number;
+  paidAt: number;
+  recipientName: string;
+  recipientPhone: string;
+  address: { province: string; city: string; district: string; street: string };
+  createdAt: number;
+}
+
+export function toOrder(row: Selectable<OrderTable>): Order {
+  return {
+    id: row.id,
+    orderNo: row.order_no,
+    customerId: row.customer_id,
+    status: row.status,
+    itemsTotalFen: row.items_total_fen,
+    discountFen: row.discount_fen,
+    shippingFen: row.shipping_fen,
+    paidTotalFen: row.paid_total_fen,
+    paidAt: row.paid_at,
+    recipientName: row.recipient_name,
+    recipientPhone: row.recipient_phone,
+    address: { province: row.province, city: row.city, district: row.district, street: row.street },
+    createdAt: row.created_at,
+  };
+}
+
+/** The order a shipment or return belongs to: it exists, or the database is broken. */
+export async function requireOrder(db: Kysely<Database>, orderId: number): Promise<Order> {
+  return toOrder(await db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirstOrThrow());
 }

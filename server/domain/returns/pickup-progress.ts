@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { TrackingStatus } from '../../../shared/tracking/statuses';
 import { AppError } from '../../app-error';
 import type { Database } from '../../db/schema';
-import { insertReturnEvent, moveReturn, toReturnRequest } from './return-repository';
+import { findReturnById, insertReturnEvent, moveReturn } from './return-repository';
 
 /** A courier's applied report on a return leg, as the sync batch saw it. */
 export interface PickupReport {
@@ -20,17 +20,17 @@ export interface PickupReport {
  */
 export async function applyPickupReports(trx: Kysely<Database>, reports: readonly PickupReport[]): Promise<void> {
   for (const report of reports) {
-    const row = await trx.selectFrom('return_requests').selectAll().where('id', '=', report.returnId).executeTakeFirst();
-    if (!row || row.status !== 'pickup_scheduled') continue;
+    const ret = await findReturnById(trx, report.returnId);
+    if (!ret || ret.status !== 'pickup_scheduled') continue;
     const actor = { type: 'courier' as const, id: report.courierId };
     if (report.status === 'InTransit') {
-      await moveReturn(trx, toReturnRequest(row), 'picked_up', { at: report.occurredAt, actor }).catch((err: unknown) => {
+      await moveReturn(trx, ret, 'picked_up', { at: report.occurredAt, actor }).catch((err: unknown) => {
         // The customer cancelled at this very moment (PostgreSQL): the phone sends the batch again.
         if (err instanceof AppError && err.status === 409) throw new AppError(503, 'concurrent_update', 'A return in this batch changed at the same moment; send it again', 1);
         throw err;
       });
     } else if (report.status === 'AttemptFail' || report.status === 'Exception') {
-      await insertReturnEvent(trx, { returnId: row.id, status: 'pickup_scheduled', at: report.occurredAt, actor, fact: 'pickup_failed', reasonCode: report.reasonCode ?? null });
+      await insertReturnEvent(trx, { returnId: ret.id, status: 'pickup_scheduled', at: report.occurredAt, actor, fact: 'pickup_failed', reasonCode: report.reasonCode ?? null });
     }
   }
 }

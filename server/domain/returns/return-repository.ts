@@ -75,6 +75,11 @@ export async function findReturnByNo(db: Kysely<Database>, returnNo: string): Pr
   return row ? toReturnRequest(row) : null;
 }
 
+export async function findReturnById(db: Kysely<Database>, id: number): Promise<ReturnRequest | null> {
+  const row = await db.selectFrom('return_requests').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toReturnRequest(row) : null;
+}
+
 export async function requireReturn(db: Kysely<Database>, returnNo: string): Promise<ReturnRequest> {
   const found = /^RT\d{12}$/.test(returnNo) ? await findReturnByNo(db, returnNo) : null;
   if (!found) throw notFound('return_not_found', `No return ${returnNo.slice(0, 20)}`);

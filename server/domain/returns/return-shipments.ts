@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { listActiveCouriers } from '../auth/account-repository';
+import { requireOrder } from '../orders/order-repository';
 import { newTrackingNo } from '../tracking/new-tracking-number';
 import { applyTrackingEvent } from '../tracking/tracking-service';
-import { findShipmentByTrackingNo, type Shipment } from '../tracking/shipment-repository';
+import { findShipmentByIdIfAny, insertReturnLeg, type Shipment } from '../tracking/shipment-repository';
 import type { ReturnRequest } from './return-repository';
 
 /**
@@ -17,54 +19,37 @@ export async function createReturnShipment(
   outbound: Shipment,
   now: number,
 ): Promise<Shipment> {
-  const order = await trx.selectFrom('orders').select(['province', 'city']).where('id', '=', ret.orderId).executeTakeFirstOrThrow();
-  const courierId = await pickupCourier(trx, outbound.courierId, order.city);
-  const trackingNo = await newTrackingNo(trx);
-  await trx
-    .insertInto('shipments')
-    .values({
-      tracking_no: trackingNo,
-      order_id: ret.orderId,
-      courier_id: courierId,
-      status: 'Pending',
-      sub_status: 'Pending_001',
-      version: 1,
-      origin_province: order.province,
-      origin_city: order.city,
-      destination_province: outbound.origin.province,
-      destination_city: outbound.origin.city,
-      promised_by: ret.pickupSlot?.end ?? null,
-      delivered_at: null,
-      created_at: now,
-      updated_at: now,
-      route_position: null,
-      arrived_at: null,
-      delivery_instructions: null,
-      leg: 'return',
-      return_id: ret.id,
-    })
-    .execute();
-  const created = (await findShipmentByTrackingNo(trx, trackingNo))!;
+  const { address } = await requireOrder(trx, ret.orderId);
+  const customerPlace = { province: address.province, city: address.city };
+  const courierId = await pickupCourier(trx, outbound.courierId, address.city);
+  const created = await insertReturnLeg(trx, {
+    trackingNo: await newTrackingNo(trx),
+    orderId: ret.orderId,
+    courierId,
+    origin: customerPlace,
+    destination: outbound.origin,
+    promisedBy: ret.pickupSlot?.end ?? null,
+    createdAt: now,
+    returnId: ret.id,
+  });
   const booked = await applyTrackingEvent(
     trx,
     created,
-    { status: 'InfoReceived', occurredAt: now, place: { province: order.province, city: order.city }, actor: { type: 'system', id: null }, note: 'return pickup booked' },
+    { status: 'InfoReceived', occurredAt: now, place: customerPlace, actor: { type: 'system', id: null }, note: 'return pickup booked' },
     now,
   );
   return booked.shipment;
 }
 
 async function pickupCourier(trx: Kysely<Database>, deliveredBy: number | null, city: string): Promise<number | null> {
-  const couriers = await trx.selectFrom('couriers').select(['id', 'city']).where('active', '=', 1).orderBy('id').execute();
+  const couriers = await listActiveCouriers(trx);
   return (couriers.find((c) => c.id === deliveredBy) ?? couriers.find((c) => c.city === city))?.id ?? null;
 }
 
 /** The shop has the parcel: the return leg ends as delivered (to the shop). */
 export async function receiveReturnShipment(trx: Kysely<Database>, shipmentId: number | null, actor: { id: number }, now: number): Promise<void> {
-  const shipment = shipmentId === null ? undefined : await trx.selectFrom('shipments').select('tracking_no').where('id', '=', shipmentId).executeTakeFirst();
-  if (!shipment) return;
-  const current = (await findShipmentByTrackingNo(trx, shipment.tracking_no))!;
-  if (current.status === 'Delivered') return;
+  const current = shipmentId === null ? null : await findShipmentByIdIfAny(trx, shipmentId);
+  if (!current || current.status === 'Delivered') return;
   await applyTrackingEvent(
     trx,
     current,
@@ -75,10 +60,8 @@ export async function receiveReturnShipment(trx: Kysely<Database>, shipmentId: n
 
 /** A cancelled pickup: the stop leaves the manifest, and a report made offline becomes a visible conflict. */
 export async function cancelReturnShipment(trx: Kysely<Database>, shipmentId: number | null, now: number): Promise<string | null> {
-  const row = shipmentId === null ? undefined : await trx.selectFrom('shipments').select('tracking_no').where('id', '=', shipmentId).executeTakeFirst();
-  if (!row) return null;
-  const current = (await findShipmentByTrackingNo(trx, row.tracking_no))!;
-  if (current.status === 'Expired' || current.status === 'Delivered') return null;
+  const current = shipmentId === null ? null : await findShipmentByIdIfAny(trx, shipmentId);
+  if (!current || current.status === 'Expired' || current.status === 'Delivered') return null;
   await applyTrackingEvent(
     trx,
     current,

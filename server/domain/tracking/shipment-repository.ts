@@ -69,6 +69,12 @@ export async function findShipmentById(db: Kysely<Database>, id: number): Promis
   return toShipment(await db.selectFrom('shipments').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
 }
 
+/** The shipment with this id, or null when there is none (a return leg not booked yet, say). */
+export async function findShipmentByIdIfAny(db: Kysely<Database>, id: number): Promise<Shipment | null> {
+  const row = await db.selectFrom('shipments').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toShipment(row) : null;
+}
+
 /** The shipments among `trackingNos` (valid, normalised numbers), by number. */
 export async function findShipmentsByTrackingNos(db: Kysely<Database>, trackingNos: readonly string[]): Promise<Map<string, Shipment>> {
   if (trackingNos.length === 0) return new Map();
@@ -144,6 +150,42 @@ export async function insertResentShipment(db: Kysely<Database>, originalId: num
       updated_at: now,
       leg: 'delivery',
       return_id: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toShipment(row);
+}
+
+/**
+ * The courier leg of a pickup return, from the customer back to the shop: a new shipment, not
+ * yet booked (the caller applies its first event), promised by the end of the pickup slot.
+ */
+export async function insertReturnLeg(
+  db: Kysely<Database>,
+  leg: Pick<Shipment, 'trackingNo' | 'orderId' | 'courierId' | 'origin' | 'destination' | 'promisedBy' | 'createdAt'> & { returnId: number },
+): Promise<Shipment> {
+  const row = await db
+    .insertInto('shipments')
+    .values({
+      tracking_no: leg.trackingNo,
+      order_id: leg.orderId,
+      courier_id: leg.courierId,
+      status: 'Pending',
+      sub_status: 'Pending_001',
+      version: 1,
+      origin_province: leg.origin.province,
+      origin_city: leg.origin.city,
+      destination_province: leg.destination.province,
+      destination_city: leg.destination.city,
+      promised_by: leg.promisedBy,
+      delivered_at: null,
+      created_at: leg.createdAt,
+      updated_at: leg.createdAt,
+      route_position: null,
+      arrived_at: null,
+      delivery_instructions: null,
+      leg: 'return',
+      return_id: leg.returnId,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -4,6 +4,7 @@ import type { VerifiedTrackingDetails } from '../../../shared/api/tracking-view'
 import type { Database } from '../../db/schema';
 import type { DeliveryInstructions } from '../../../shared/courier/manifest';
 import { saveShipmentInstructions } from './shipment-repository';
+import { requireOrder } from '../orders/order-repository';
 import { FINAL_STATUSES } from '../../../shared/tracking/shipment-state-machine';
 import { conflict, forbidden, unauthorized } from '../../app-error';
 import { judgeAttempt, type AttemptLimits } from '../auth/attempt-limits';
@@ -69,12 +70,8 @@ export async function verifyByPhoneLast4(
     await forgetVerifyAttempt(db, attemptId);
     throw attemptRefused(verdict, 'parcel');
   }
-  const order = await db
-    .selectFrom('orders')
-    .select('recipient_phone')
-    .where('id', '=', shipment.orderId)
-    .executeTakeFirstOrThrow();
-  const ok = sameDigits(order.recipient_phone.replace(/\D/g, '').slice(-4), input.phoneLast4);
+  const order = await requireOrder(db, shipment.orderId);
+  const ok = sameDigits(order.recipientPhone.replace(/\D/g, '').slice(-4), input.phoneLast4);
   if (ok) await markVerifySucceeded(db, { id: attemptId, shipmentId, clientKey });
   if (!ok) throw forbidden('verification_failed', 'Those digits do not match the recipient’s phone number');
 

@@ -6,6 +6,7 @@ import { forbidden, notFound } from '../../app-error';
 import type { Database } from '../../db/schema';
 import { findSessionOrderId } from '../tracking/customer-session-repository';
 import { reencodePhoto } from './photo-reencoding';
+import { findCourierUploadWithOrder, findCustomerUpload, type StoredPhoto } from './upload-repository';
 
 interface ReadInput {
   id: string;
@@ -14,29 +15,18 @@ interface ReadInput {
   uploadDir: string;
 }
 
-interface StoredPhoto {
-  stored_name: string;
-  content_type: string;
-  /** NULL for photos kept before 2026-12-04, stored as sent (EXIF and all). */
-  received_sha256: string | null;
-}
-
 /**
  * Reads a photo for a caller allowed to see it: the courier who took it, staff, or a customer
  * verified for the parcel it proves. Everyone else gets 404 or 403, never the bytes.
  */
 export async function readUpload(db: Kysely<Database>, input: ReadInput, now: number): Promise<{ bytes: Buffer; contentType: string }> {
-  const upload = await db
-    .selectFrom('uploads')
-    .leftJoin('shipments', 'shipments.id', 'uploads.shipment_id')
-    .select(['uploads.courier_id', 'uploads.stored_name', 'uploads.content_type', 'uploads.received_sha256', 'shipments.order_id'])
-    .where('uploads.id', '=', input.id)
-    .executeTakeFirst();
-  if (!upload) return readCustomerUpload(db, input, now);
+  const found = await findCourierUploadWithOrder(db, input.id);
+  if (!found) return readCustomerUpload(db, input, now);
+  const { upload, orderId } = found;
   const allowed =
     input.user?.role === 'staff' ||
-    (input.user?.role === 'courier' && input.user.id === upload.courier_id) ||
-    (upload.order_id != null && (await customerMaySee(db, input.customerTokens, upload.order_id, now)));
+    (input.user?.role === 'courier' && input.user.id === upload.courierId) ||
+    (orderId != null && (await customerMaySee(db, input.customerTokens, orderId, now)));
   if (!allowed) throw forbidden('not_your_photo', 'You may not see this photo');
   return photoBytes(upload, input.uploadDir);
 }
@@ -48,21 +38,17 @@ async function customerMaySee(db: Kysely<Database>, tokens: string[], orderId: n
 
 /** A customer's return or feedback photo: for staff, and for the customer verified for that order. */
 async function readCustomerUpload(db: Kysely<Database>, input: ReadInput, now: number): Promise<{ bytes: Buffer; contentType: string }> {
-  const upload = await db
-    .selectFrom('customer_uploads')
-    .select(['order_id', 'stored_name', 'content_type', 'received_sha256'])
-    .where('id', '=', input.id)
-    .executeTakeFirst();
+  const upload = await findCustomerUpload(db, input.id);
   if (!upload) throw notFound('upload_not_found', 'No such photo');
-  const allowed = input.user?.role === 'staff' || (await customerMaySee(db, input.customerTokens, upload.order_id, now));
+  const allowed = input.user?.role === 'staff' || (await customerMaySee(db, input.customerTokens, upload.orderId, now));
   if (!allowed) throw forbidden('not_your_photo', 'You may not see this photo');
   return photoBytes(upload, input.uploadDir);
 }
 
 /** A photo from before re-encoding on upload still carries what the phone wrote: it leaves only re-encoded. */
 async function photoBytes(photo: StoredPhoto, uploadDir: string): Promise<{ bytes: Buffer; contentType: string }> {
-  const bytes = await readFile(join(uploadDir, photo.stored_name));
-  if (photo.received_sha256 !== null) return { bytes, contentType: photo.content_type };
+  const bytes = await readFile(join(uploadDir, photo.storedName));
+  if (photo.receivedSha256 !== null) return { bytes, contentType: photo.contentType };
   const clean = await reencodePhoto(bytes);
   return { bytes: clean.bytes, contentType: clean.contentType };
 }

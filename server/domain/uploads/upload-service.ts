@@ -5,6 +5,14 @@ import type { Kysely } from 'kysely';
 import { conflict } from '../../app-error';
 import type { Database } from '../../db/schema';
 import { reencodePhoto } from './photo-reencoding';
+import {
+  findCourierUploadByKey,
+  findCustomerUploadByKey,
+  insertCourierUpload,
+  insertCustomerUpload,
+  type NewPhoto,
+  type StoredPhoto,
+} from './upload-repository';
 
 /** A phone photo compressed to 1600 px is ~300 KB; 5 MB leaves room for an uncompressed fallback. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -31,21 +39,14 @@ async function writePhotoFile(bytes: Uint8Array, uploadDir: string): Promise<str
   return storedName;
 }
 
-interface KeyedUpload {
-  id: string;
-  received_sha256: string | null;
-}
-
-/** The upload this uploader already made with this key; another uploader's keys are never looked at. */
-async function findByClientKey(db: Kysely<Database>, owner: UploadOwner, clientKey: string): Promise<KeyedUpload | undefined> {
-  return 'courierId' in owner
-    ? db.selectFrom('uploads').select(['id', 'received_sha256']).where('courier_id', '=', owner.courierId).where('client_key', '=', clientKey).executeTakeFirst()
-    : db.selectFrom('customer_uploads').select(['id', 'received_sha256']).where('order_id', '=', owner.orderId).where('client_key', '=', clientKey).executeTakeFirst();
+/** The photo this uploader already kept with this key; another uploader's keys are never looked at. */
+function findByClientKey(db: Kysely<Database>, owner: UploadOwner, clientKey: string): Promise<StoredPhoto | null> {
+  return 'courierId' in owner ? findCourierUploadByKey(db, owner.courierId, clientKey) : findCustomerUploadByKey(db, owner.orderId, clientKey);
 }
 
 /** A retry gets the first answer; the same key with other bytes is a phone bug, not a retry. */
-function answerRetry(earlier: KeyedUpload, receivedSha256: string): { id: string; created: false } {
-  if (earlier.received_sha256 !== receivedSha256) {
+function answerRetry(earlier: StoredPhoto, receivedSha256: string): { id: string; created: false } {
+  if (earlier.receivedSha256 !== receivedSha256) {
     throw conflict('idempotency_key_reused', 'This Idempotency-Key was already used for another photo');
   }
   return { id: earlier.id, created: false };
@@ -68,22 +69,22 @@ export async function storeUpload(
 
   const photo = await reencodePhoto(input.bytes);
   const storedName = await writePhotoFile(photo.bytes, input.uploadDir);
-  const row = {
+  const newPhoto: NewPhoto = {
     id: randomUUID(),
-    stored_name: storedName,
-    content_type: photo.contentType,
-    byte_size: photo.bytes.length,
+    storedName,
+    contentType: photo.contentType,
+    byteSize: photo.bytes.length,
     sha256: sha256(photo.bytes),
-    client_key: input.clientKey,
-    received_sha256: receivedSha256,
-    created_at: now,
+    clientKey: input.clientKey,
+    receivedSha256,
+    createdAt: now,
   };
   // The unique (owner, client_key) index decides a race between two sends of one photo.
-  const inserted =
+  const kept =
     'courierId' in input.owner
-      ? await db.insertInto('uploads').values({ ...row, courier_id: input.owner.courierId }).onConflict((oc) => oc.columns(['courier_id', 'client_key']).doNothing()).executeTakeFirst()
-      : await db.insertInto('customer_uploads').values({ ...row, order_id: input.owner.orderId }).onConflict((oc) => oc.columns(['order_id', 'client_key']).doNothing()).executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return { id: row.id, created: true };
+      ? await insertCourierUpload(db, input.owner.courierId, newPhoto)
+      : await insertCustomerUpload(db, input.owner.orderId, newPhoto);
+  if (kept) return { id: newPhoto.id, created: true };
   // The other send won: keep its file and row, answer as it did.
   await unlink(join(input.uploadDir, storedName));
   const winner = await findByClientKey(db, input.owner, input.clientKey);
