@@ -43,9 +43,51 @@ export async function findFeedbackForShipment(db: Kysely<Database>, shipmentId: 
   return row ? toFeedback(row) : null;
 }
 
+/** What the customer answers, on a first answer and on an edit. */
+export type FeedbackAnswers = Pick<Feedback, 'csat' | 'nps' | 'tags' | 'comment' | 'photoId'>;
+
+/** Stores a shipment's first feedback; the unique index on shipment_id refuses a second. */
+export async function insertFeedback(db: Kysely<Database>, shipment: { id: number; orderId: number }, answers: FeedbackAnswers, now: number): Promise<Feedback> {
+  const row = await db
+    .insertInto('feedback')
+    .values({
+      shipment_id: shipment.id,
+      order_id: shipment.orderId,
+      csat: answers.csat,
+      nps: answers.nps,
+      tags: JSON.stringify(answers.tags),
+      comment: answers.comment,
+      photo_id: answers.photoId,
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toFeedback(row);
+}
+
+export async function updateFeedbackAnswers(db: Kysely<Database>, id: number, answers: FeedbackAnswers, now: number): Promise<Feedback> {
+  const row = await db
+    .updateTable('feedback')
+    .set({ csat: answers.csat, nps: answers.nps, tags: JSON.stringify(answers.tags), comment: answers.comment, photo_id: answers.photoId, updated_at: now })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toFeedback(row);
+}
+
 export async function loadCategories(db: Kysely<Database>, feedbackId: number): Promise<ClassifiedCategory[]> {
   const rows = await db.selectFrom('feedback_categories').select(['category', 'evidence']).where('feedback_id', '=', feedbackId).orderBy('id').execute();
   return rows.map((r) => ({ category: r.category as FeedbackCategory, evidence: parseJsonColumn(storedEvidenceSchema, r.evidence, `feedback_categories.evidence of feedback #${feedbackId}`) }));
+}
+
+/** The category names of each of `feedbackIds`, in the order they were classified (for lists; no evidence). */
+export async function loadCategoryNames(db: Kysely<Database>, feedbackIds: readonly number[]): Promise<Map<number, FeedbackCategory[]>> {
+  const byFeedback = new Map<number, FeedbackCategory[]>();
+  if (feedbackIds.length === 0) return byFeedback;
+  const rows = await db.selectFrom('feedback_categories').select(['feedback_id', 'category']).where('feedback_id', 'in', [...feedbackIds]).orderBy('id').execute();
+  for (const r of rows) byFeedback.set(r.feedback_id, [...(byFeedback.get(r.feedback_id) ?? []), r.category as FeedbackCategory]);
+  return byFeedback;
 }
 
 /** Replaces a feedback's categories: an edit re-classifies from scratch. */

@@ -1,22 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { FeedbackView } from '../../../shared/api/feedback';
-import type { QuickTag } from '../../../shared/feedback/quick-tags';
 import { badRequest, conflict, notFound } from '../../app-error';
 import type { Database } from '../../db/schema';
 import type { Shipment } from '../tracking/shipment-repository';
 import { classifyFeedback } from './feedback-classifier';
-import { findFeedbackForShipment, loadCategories, writeCategories, type Feedback } from './feedback-repository';
+import { countOrderPhotos } from '../uploads/upload-repository';
+import { findFeedbackForShipment, insertFeedback, loadCategories, updateFeedbackAnswers, writeCategories, type Feedback, type FeedbackAnswers } from './feedback-repository';
 import { canEditFeedback, editableUntil, isNegativeFeedback } from './feedback-rules';
 import { findShopResponse, openFollowUpUnlessOpen } from './follow-up-service';
 import { loadShipmentFacts } from './shipment-facts';
 
-export interface FeedbackInput {
-  csat: number;
-  nps: number | null;
-  tags: QuickTag[];
-  comment: string;
-  photoId: string | null;
-}
+export type FeedbackInput = FeedbackAnswers;
 
 function requireDelivered(shipment: Shipment): void {
   if (shipment.status !== 'Delivered') throw conflict('not_delivered', 'Feedback is given once the parcel is delivered');
@@ -25,8 +19,7 @@ function requireDelivered(shipment: Shipment): void {
 async function requireOwnPhoto(db: Kysely<Database>, orderId: number, photoId: string | null): Promise<string | null> {
   if (photoId === null) return null;
   const id = photoId.toLowerCase();
-  const row = await db.selectFrom('customer_uploads').select('id').where('id', '=', id).where('order_id', '=', orderId).executeTakeFirst();
-  if (!row) throw badRequest('photo_not_uploaded', 'The photo this feedback refers to has not been uploaded');
+  if ((await countOrderPhotos(db, orderId, [id])) === 0) throw badRequest('photo_not_uploaded', 'The photo this feedback refers to has not been uploaded');
   return id;
 }
 
@@ -52,21 +45,8 @@ export async function createFeedback(db: Kysely<Database>, shipment: Shipment, i
   try {
     await db.transaction().execute(async (trx) => {
       if (await findFeedbackForShipment(trx, shipment.id)) throw conflict('feedback_exists', 'This parcel already has feedback; edit it instead');
-      await trx
-        .insertInto('feedback')
-        .values({
-          shipment_id: shipment.id,
-          order_id: shipment.orderId,
-          csat: input.csat,
-          nps: input.nps,
-          tags: JSON.stringify(input.tags),
-          comment: input.comment,
-          photo_id: photoId,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-      await afterWrite(trx, shipment, (await findFeedbackForShipment(trx, shipment.id))!, now);
+      const feedback = await insertFeedback(trx, shipment, { ...input, photoId }, now);
+      await afterWrite(trx, shipment, feedback, now);
     });
   } catch (error) {
     // Two submissions racing: the unique index lets one in; the other is told as if it came second.
@@ -82,12 +62,8 @@ export async function updateFeedback(db: Kysely<Database>, shipment: Shipment, i
   if (!canEditFeedback(existing.createdAt, now)) throw conflict('feedback_locked', 'Feedback can be changed for 24 hours after it was given');
   const photoId = await requireOwnPhoto(db, shipment.orderId, input.photoId);
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('feedback')
-      .set({ csat: input.csat, nps: input.nps, tags: JSON.stringify(input.tags), comment: input.comment, photo_id: photoId, updated_at: now })
-      .where('id', '=', existing.id)
-      .execute();
-    await afterWrite(trx, shipment, (await findFeedbackForShipment(trx, shipment.id))!, now);
+    const feedback = await updateFeedbackAnswers(trx, existing.id, { ...input, photoId }, now);
+    await afterWrite(trx, shipment, feedback, now);
   });
   return (await loadFeedbackView(db, shipment))!;
 }

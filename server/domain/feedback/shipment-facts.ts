@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { isLate } from '../../../shared/tracking/lateness';
 import type { Database } from '../../db/schema';
 import type { Shipment } from '../tracking/shipment-repository';
+import { listEventStatuses } from '../tracking/tracking-event-repository';
 import type { ShipmentFacts } from './feedback-classifier';
 
 /** Exception reasons that mean the parcel itself was harmed on the way (shared/courier/delivery-reasons.ts). */
@@ -10,8 +11,8 @@ const MISSING_CONTENTS_REASONS = ['contents_missing'];
 
 /** What the shipment's own record says, for the classifier: one indexed read of its events. */
 export async function loadShipmentFacts(db: Kysely<Database>, shipment: Shipment, now: number): Promise<ShipmentFacts> {
-  const events = await db.selectFrom('tracking_events').select(['status', 'reason_code']).where('shipment_id', '=', shipment.id).execute();
-  const reasons = events.filter((e) => e.status === 'Exception').map((e) => e.reason_code ?? '');
+  const events = await listEventStatuses(db, shipment.id);
+  const reasons = events.filter((e) => e.status === 'Exception').map((e) => e.reasonCode ?? '');
   return {
     damagedException: reasons.some((r) => DAMAGE_REASONS.includes(r)),
     contentsMissingException: reasons.some((r) => MISSING_CONTENTS_REASONS.includes(r)),

@@ -3,6 +3,7 @@ import type { ExceptionActionRequest, ExceptionActionResult } from '../../../sha
 import type { SessionUser } from '../../../shared/courier/manifest';
 import { conflict } from '../../app-error';
 import type { Database } from '../../db/schema';
+import { releaseShipmentFromCourier } from '../tracking/shipment-repository';
 import { applyTrackingEvent, parseTrackingNo, requireShipment } from '../tracking/tracking-service';
 import { EXCEPTION_ACTION_EVENTS } from './exception-actions';
 
@@ -47,7 +48,7 @@ export async function takeExceptionAction(
     if (event.releasesCourier && after.courierId !== null) {
       // Part of the same change (the version already moved): the parcel leaves the courier's
       // round, so their phone drops it at the next refresh and a late report on it is a conflict.
-      await trx.updateTable('shipments').set({ courier_id: null, route_position: null }).where('id', '=', after.id).where('version', '=', after.version).execute();
+      await releaseShipmentFromCourier(trx, after);
     }
     return { trackingNo, action: request.action, status: after.status, subStatus: after.subStatus, version: after.version, occurredAt: recorded.occurredAt };
   });

@@ -3,9 +3,11 @@ import type { ReassignRequest, ReassignResult } from '../../../shared/api/ops-de
 import type { SessionUser } from '../../../shared/courier/manifest';
 import { conflict } from '../../app-error';
 import type { Database } from '../../db/schema';
+import { reassignShipmentCourier } from '../tracking/shipment-repository';
 import { parseTrackingNo, requireShipment } from '../tracking/tracking-service';
 import { requireCourier } from './courier-stops';
 import { isOpenStop } from './open-stop';
+import { insertStopReassignment } from './stop-reassignment-repository';
 
 type ValidRequest = Required<ReassignRequest>;
 
@@ -26,26 +28,17 @@ export async function reassignStop(db: Kysely<Database>, request: ValidRequest, 
     if (!to.active) throw conflict('courier_inactive', `${to.name} is not an active courier`);
     if (shipment.courierId === to.id) throw conflict('already_assigned', `Parcel ${trackingNo} is already ${to.name}’s`);
     const from = shipment.courierId === null ? null : await requireCourier(trx, shipment.courierId);
-    const moved = await trx
-      .updateTable('shipments')
-      // Dispatch's route order belonged to the old round; on the new one it goes after the planned stops.
-      .set({ courier_id: to.id, route_position: null, version: shipment.version + 1, updated_at: now })
-      .where('id', '=', shipment.id)
-      .where('version', '=', shipment.version)
-      .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== 1) throw conflict('version_conflict', 'The parcel was changed by someone else at the same moment');
-    await trx
-      .insertInto('stop_reassignments')
-      .values({
-        shipment_id: shipment.id,
-        from_courier_id: shipment.courierId,
-        to_courier_id: to.id,
-        by_staff_id: staff.id,
-        from_version: shipment.version,
-        note: request.note || null,
-        reassigned_at: now,
-      })
-      .execute();
+    // Dispatch's route order belonged to the old round; on the new one it goes after the planned stops.
+    if (!(await reassignShipmentCourier(trx, shipment, to.id, now))) throw conflict('version_conflict', 'The parcel was changed by someone else at the same moment');
+    await insertStopReassignment(trx, {
+      shipmentId: shipment.id,
+      fromCourierId: shipment.courierId,
+      toCourierId: to.id,
+      byStaffId: staff.id,
+      fromVersion: shipment.version,
+      note: request.note || null,
+      reassignedAt: now,
+    });
     return { trackingNo, from: from && { id: from.id, name: from.name }, to: { id: to.id, name: to.name }, version: shipment.version + 1 };
   });
 }

@@ -6,7 +6,7 @@ import type { ReturnPolicy } from '../../../shared/returns/return-policy';
 import type { Database } from '../../db/schema';
 import { loadReturnPolicy, saveReturnPolicy } from './return-policy-repository';
 import { insertSettingsChanges, listSettingsChanges } from './settings-change-repository';
-import { loadProofRequirements, saveProofRequirements, type ProofRequirements } from './settings-repository';
+import { latestSettingsUpdate, loadProofRequirements, saveProofRequirements, type ProofRequirements } from './settings-repository';
 
 type ValidUpdate = z.output<typeof settingsUpdateRequestSchema>;
 
@@ -15,15 +15,9 @@ export async function loadSettingsView(db: Kysely<Database>): Promise<SettingsVi
   const [returnPolicy, proofOfDelivery, latest] = await Promise.all([
     loadReturnPolicy(db),
     loadProofRequirements(db),
-    db
-      .selectFrom('settings')
-      .select(['updated_at', 'updated_by'])
-      .where('key', 'in', ['return_policy', 'proof_of_delivery'])
-      .orderBy('updated_at', 'desc')
-      .limit(1)
-      .executeTakeFirst(),
+    latestSettingsUpdate(db, ['return_policy', 'proof_of_delivery']),
   ]);
-  return { returnPolicy, proofOfDelivery, updatedAt: latest?.updated_at ?? null, updatedBy: latest?.updated_by ?? null };
+  return { returnPolicy, proofOfDelivery, updatedAt: latest?.at ?? null, updatedBy: latest?.by ?? null };
 }
 
 /** Same JSON after a round trip through the key order the schema gives: a real change or not. */

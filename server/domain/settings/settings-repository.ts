@@ -25,3 +25,9 @@ export async function saveProofRequirements(
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value), updated_at: by.at, updated_by: by.who }))
     .execute();
 }
+
+/** When any of `keys` was last saved, and by whom; null when none ever was. */
+export async function latestSettingsUpdate(db: Kysely<Database>, keys: readonly string[]): Promise<{ at: number; by: string | null } | null> {
+  const row = await db.selectFrom('settings').select(['updated_at', 'updated_by']).where('key', 'in', [...keys]).orderBy('updated_at', 'desc').limit(1).executeTakeFirst();
+  return row ? { at: row.updated_at, by: row.updated_by } : null;
+}

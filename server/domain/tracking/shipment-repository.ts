@@ -200,3 +200,26 @@ export async function saveShipmentInstructions(db: Kysely<Database>, shipmentId:
     .where('id', '=', shipmentId)
     .execute();
 }
+
+/**
+ * Gives the shipment to another courier, with no route position yet, under the optimistic lock
+ * (the version moves on, so the old courier's phone sees it gone). Returns false when someone
+ * changed the shipment since it was read.
+ */
+export async function reassignShipmentCourier(db: Kysely<Database>, shipment: Pick<Shipment, 'id' | 'version'>, courierId: number, now: number): Promise<boolean> {
+  const result = await db
+    .updateTable('shipments')
+    .set({ courier_id: courierId, route_position: null, version: shipment.version + 1, updated_at: now })
+    .where('id', '=', shipment.id)
+    .where('version', '=', shipment.version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Takes the shipment off its courier's round, as part of a change that already moved its version
+ * to `shipment.version` (so the version stays); nothing happens if it moved on since.
+ */
+export async function releaseShipmentFromCourier(db: Kysely<Database>, shipment: Pick<Shipment, 'id' | 'version'>): Promise<void> {
+  await db.updateTable('shipments').set({ courier_id: null, route_position: null }).where('id', '=', shipment.id).where('version', '=', shipment.version).execute();
+}

@@ -64,3 +64,25 @@ export async function latestEventReason(db: Kysely<Database>, shipmentId: number
     .executeTakeFirst();
   return last?.reason_code ?? null;
 }
+
+/** Every event's status and reason for one parcel (one indexed read), in no particular order. */
+export async function listEventStatuses(db: Kysely<Database>, shipmentId: number): Promise<{ status: TrackingStatus; reasonCode: string | null }[]> {
+  const rows = await db.selectFrom('tracking_events').select(['status', 'reason_code']).where('shipment_id', '=', shipmentId).execute();
+  return rows.map((r) => ({ status: r.status as TrackingStatus, reasonCode: r.reason_code }));
+}
+
+/** The latest Exception event of each of `shipmentIds` that has one: its reason and when it happened. */
+export async function latestExceptionEvents(db: Kysely<Database>, shipmentIds: readonly number[]): Promise<Map<number, { reasonCode: string | null; occurredAt: number }>> {
+  const latest = new Map<number, { reasonCode: string | null; occurredAt: number }>();
+  if (shipmentIds.length === 0) return latest;
+  const rows = await db
+    .selectFrom('tracking_events')
+    .select(['shipment_id', 'reason_code', 'occurred_at'])
+    .where('shipment_id', 'in', [...shipmentIds])
+    .where('status', '=', 'Exception')
+    .orderBy('occurred_at', 'desc')
+    .execute();
+  // Newest first, so the first row seen for a parcel is its latest.
+  for (const r of rows) if (!latest.has(r.shipment_id)) latest.set(r.shipment_id, { reasonCode: r.reason_code, occurredAt: Number(r.occurred_at) });
+  return latest;
+}
