@@ -145,6 +145,7 @@ export interface VerifyAttemptTable {
   client_key: string;
   succeeded: number;
   attempted_at: number;
+  stage: Generated<AttemptStage>;
 }
 
 export interface UserSessionTable {
@@ -163,6 +164,28 @@ export interface LoginAttemptTable {
   client_key: string;
   succeeded: number;
   attempted_at: number;
+  stage: Generated<AttemptStage>;
+}
+
+/**
+ * `pending`: recorded, not yet past the address limits (counts against its address only);
+ * `admitted`: past them, its secret about to be checked; `checked`: compared. Admitted and
+ * checked failures count against the account or parcel.
+ */
+export type AttemptStage = 'pending' | 'admitted' | 'checked';
+
+/** An account's or parcel's one-at-a-time turn while it is guessed at from many addresses. */
+export interface AttemptTurnTable {
+  /** `login:<login>` or `parcel:<shipment id>`. */
+  subject: string;
+  last_turn_at: number;
+}
+
+/** A browser that proved the secret of a subject before (its device cookie, hashed). */
+export interface KnownDeviceTable {
+  token_hash: string;
+  subject: string;
+  created_at: number;
 }
 
 export interface CourierReportTable {
@@ -325,6 +348,8 @@ export interface Database extends FeedbackTables, AnalyticsTables, OpsDeskTables
   tracking_events: TrackingEventTable;
   customer_sessions: CustomerSessionTable;
   verify_attempts: VerifyAttemptTable;
+  attempt_turns: AttemptTurnTable;
+  known_devices: KnownDeviceTable;
   user_sessions: UserSessionTable;
   login_attempts: LoginAttemptTable;
   courier_reports: CourierReportTable;

@@ -4,6 +4,7 @@ import type { AppDeps } from '../app-deps';
 import { unauthorized } from '../app-error';
 import { findSessionUser, logIn, logOut } from '../domain/auth/auth-service';
 import { clientAddress } from '../http/client-address';
+import { deviceToken, setDeviceCookie } from '../http/device-cookie';
 import { jsonBody, requireJsonContent } from '../http/json-body';
 import { clearSessionCookie, sessionToken, setSessionCookie } from '../http/session';
 
@@ -11,8 +12,10 @@ export function authRoutes({ db, clock, config }: AppDeps) {
   return new Hono()
     .post('/login', requireJsonContent, jsonBody(loginRequestSchema), async (c) => {
       const { login, password } = c.req.valid('json');
-      const { token, user } = await logIn(db, { login, password, clientKey: clientAddress(c, config.trustProxy) }, clock());
+      const now = clock();
+      const { token, user, deviceToken: device } = await logIn(db, { login, password, clientKey: clientAddress(c, config.trustProxy), deviceToken: deviceToken(c) }, now);
       setSessionCookie(c, token, user.expiresAt);
+      setDeviceCookie(c, device, now);
       return c.json({ user });
     })
     .post('/logout', async (c) => {

@@ -9,6 +9,7 @@ import { getPublicViewJson, parseTrackingNo } from '../domain/tracking/tracking-
 import { getDetailsForSession, saveDeliveryInstructions, verifyByPhoneLast4 } from '../domain/tracking/verification-service';
 import { AppError } from '../app-error';
 import { clientAddress } from '../http/client-address';
+import { deviceToken, setDeviceCookie } from '../http/device-cookie';
 import { StreamSlots, type SlotRefusal } from '../http/stream-slots';
 import { jsonBody, requireJsonContent } from '../http/json-body';
 import { parcelCookie } from '../http/session';
@@ -79,11 +80,8 @@ export function trackRoutes(deps: AppDeps) {
     .post('/:trackingNo/verify', requireJsonContent, jsonBody(verifyRequestSchema), async (c) => {
       const trackingNo = parseTrackingNo(c.req.param('trackingNo'));
       const { phoneLast4 } = c.req.valid('json');
-      const result = await verifyByPhoneLast4(
-        db,
-        { trackingNo, phoneLast4, clientKey: clientAddress(c, config.trustProxy) },
-        clock(),
-      );
+      const now = clock();
+      const result = await verifyByPhoneLast4(db, { trackingNo, phoneLast4, clientKey: clientAddress(c, config.trustProxy), deviceToken: deviceToken(c) }, now);
       setCookie(c, sessionCookie(trackingNo), result.token, {
         httpOnly: true,
         sameSite: 'Lax',
@@ -91,6 +89,7 @@ export function trackRoutes(deps: AppDeps) {
         path: '/api',
         expires: new Date(result.expiresAt),
       });
+      setDeviceCookie(c, result.deviceToken, now);
       return c.json({ verified: true as const, expiresAt: result.expiresAt, details: result.details });
     })
     .put('/:trackingNo/instructions', requireJsonContent, jsonBody(deliveryInstructionsSchema), async (c) => {

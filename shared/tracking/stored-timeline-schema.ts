@@ -3,7 +3,7 @@ import type { PublicTrackingEvent } from '../api/tracking-view';
 import { TRACKING_STATUSES } from './statuses';
 
 /**
- * The public timeline a shipment keeps as JSON (newest last), checked when a row is read.
+ * The public timeline a shipment keeps as JSON (newest first), checked when a row is read.
  * Server side only: the tracking endpoint splices the stored text into its answer unparsed.
  */
 export const publicTimelineSchema: z.ZodType<PublicTrackingEvent[]> = z.array(

@@ -99,6 +99,28 @@ describe('POST /api/auth/login', () => {
     expect(owner.status).toBe(200);
   }, 120_000);
 
+  it('keeps no owner out with a flood of parallel wrong passwords from one address', async () => {
+    const stranger = { ...jsonHeaders, 'x-forwarded-for': '198.51.100.66' };
+    const owner = { ...jsonHeaders, 'x-forwarded-for': '203.0.113.9' };
+    const answers = await Promise.all([
+      ...Array.from({ length: 30 }, (_, i) => login({ login: '13700001234', password: `flood${i}` }, stranger)),
+      login({ login: '13700001234', password: TEST_PASSWORD }, owner),
+    ]);
+    expect(answers.at(-1)!.status).toBe(200);
+    expect(answers.slice(0, -1).filter((r) => r.status === 401).length).toBeLessThanOrEqual(5);
+  }, 120_000);
+
+  it('lets the owner’s own browser, signed in there before, straight into an account whose turns strangers hold', async () => {
+    const first = await login({ login: '13700001234', password: TEST_PASSWORD });
+    const device = first.headers.getSetCookie().find((c) => c.startsWith('ds_device='))!.split(';')[0]!;
+    expect(device).toMatch(/^ds_device=[A-Za-z0-9_-]{22}$/);
+    for (let i = 0; i < 21; i++) await recordLoginAttempt(t.db, { login: '13700001234', clientKey: `198.51.100.${i}`, succeeded: false, at: t.now(), stage: 'checked' });
+    // A stranger takes the turn; a new browser with the right password waits; the known one does not.
+    expect((await login({ login: '13700001234', password: 'guess' }, { ...jsonHeaders, 'x-forwarded-for': '192.0.2.1' })).status).toBe(401);
+    expect((await login({ login: '13700001234', password: TEST_PASSWORD }, { ...jsonHeaders, 'x-forwarded-for': '192.0.2.2' })).status).toBe(429);
+    expect((await login({ login: '13700001234', password: TEST_PASSWORD }, { ...jsonHeaders, 'x-forwarded-for': '192.0.2.3', cookie: device })).status).toBe(200);
+  }, 120_000);
+
   it('forgets an address’s wrong tries once it signs in, so the owner’s typos do not add up', async () => {
     for (let i = 0; i < 3; i++) expect((await login({ login: '13700001234', password: `typo${i}` })).status).toBe(401);
     expect((await login({ login: '13700001234', password: TEST_PASSWORD })).status).toBe(200);
@@ -109,7 +131,7 @@ describe('POST /api/auth/login', () => {
   // Wrong passwords from 20 addresses, written as the sign-in writes them (each one scrypt check
   // through the API would take this shared machine minutes).
   const spreadAttack = async (at: number) => {
-    for (let i = 0; i < 20; i++) await recordLoginAttempt(t.db, { login: '13700001234', clientKey: `198.51.100.${i}`, succeeded: false, at });
+    for (let i = 0; i < 20; i++) await recordLoginAttempt(t.db, { login: '13700001234', clientKey: `198.51.100.${i}`, succeeded: false, at, stage: 'checked' });
   };
   const fresh = (n: number) => ({ ...jsonHeaders, 'x-forwarded-for': `192.0.${Math.floor(n / 250)}.${n % 250}` });
 

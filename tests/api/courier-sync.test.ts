@@ -198,6 +198,19 @@ describe('POST /api/courier/sync', () => {
     expect(stored.occurred_at).toBe(ahead.occurredAt);
   });
 
+  it('keeps a fast phone’s batch in the order it happened: the measured lead comes off every event', async () => {
+    const MIN = 60_000;
+    const p = await outForDelivery();
+    // A phone 30 minutes fast: a failed attempt 40 minutes ago (it reads 10 minutes ago), then out again 20 minutes ago (it reads 10 minutes ahead).
+    const failed = report({ trackingNo: p.trackingNo, kind: 'failed_attempt', reasonCode: 'recipient_unavailable', shipmentVersion: 3, occurredAt: t.now() - 10 * MIN });
+    const again = report({ trackingNo: p.trackingNo, kind: 'out_for_delivery', shipmentVersion: 4, occurredAt: t.now() + 10 * MIN });
+    const res = await body(await sync(t, cookie, [failed, again], t.now() + 30 * MIN));
+    expect(res.results.map((r) => r.outcome)).toEqual(['applied', 'applied']);
+    const [a, b] = (await eventsOf(p.shipmentId)).slice(-2);
+    expect(a).toMatchObject({ status: 'AttemptFail', occurred_at: t.now() - 40 * MIN, device_occurred_at: failed.occurredAt });
+    expect(b).toMatchObject({ status: 'OutForDelivery', occurred_at: t.now() - 20 * MIN, device_occurred_at: again.occurredAt });
+  });
+
   it('places a future event at receipt when only the event time (not the send time) runs ahead', async () => {
     const future = report({ trackingNo: parcel.trackingNo, kind: 'out_for_delivery', shipmentVersion: 2, occurredAt: t.now() + 3 * HOUR });
     await sync(t, cookie, [future]);

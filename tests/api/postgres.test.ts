@@ -160,4 +160,26 @@ describe('PostgreSQL', () => {
       rmSync(uploadDir, { recursive: true, force: true });
     }
   });
+
+  it('hands a slowed parcel’s turn to one of a burst of parallel tries on a pool, and a flood from one address keeps no customer out', async () => {
+    const uploadDir = mkdtempSync(join(tmpdir(), 'doorstep-pg-uploads-'));
+    let now = Date.UTC(2026, 10, 21, 4, 0, 0);
+    const deps = { db: handle.db, config: testConfig({ uploadDir }), bus: new TrackingBus(), logger: silentLogger, clock: () => now, payments: simulatedPaymentProvider(handle.db, () => now) };
+    const app = createApp(deps);
+    try {
+      const parcel = await createParcel(handle.db, { phone: '13900007777', events: [{ status: 'InTransit', occurredAt: now - 3_600_000 }] });
+      const verify = (digits: string, address: string) =>
+        app.request(`/api/track/${parcel.trackingNo}/verify`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': address }, body: JSON.stringify({ phoneLast4: digits }) });
+      const flood = await Promise.all([...Array.from({ length: 30 }, (_, i) => verify(String(2000 + i), '198.51.100.66')), verify('7777', '203.0.113.9')]);
+      expect(flood.at(-1)!.status).toBe(200);
+      expect(flood.slice(0, -1).filter((r) => r.status === 403).length).toBeLessThanOrEqual(5);
+      for (let i = 0; i < 10; i++) await verify(String(3000 + i), `198.51.101.${i}`);
+      now += 600_000;
+      const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => verify(String(4000 + i), `198.51.102.${i}`)));
+      expect(burst.filter((r) => r.status === 403).length).toBe(1);
+      expect(burst.filter((r) => r.status === 429).length).toBe(11);
+    } finally {
+      rmSync(uploadDir, { recursive: true, force: true });
+    }
+  });
 });

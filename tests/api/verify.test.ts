@@ -122,8 +122,10 @@ describe('POST /api/track/:trackingNo/verify', () => {
   it('slows a parcel guessed at from many addresses to one try per 10 minutes, and the customer still gets in', async () => {
     const from = (n: number) => ({ ...jsonHeaders, 'x-forwarded-for': `198.51.${Math.floor(n / 250)}.${n % 250}` });
     for (let i = 0; i < 10; i++) expect((await verify(parcel.trackingNo, { phoneLast4: String(1000 + i) }, from(i))).status).toBe(403);
+    // The 11th wrong try makes the parcel slowed; it takes the first turn.
+    expect((await verify(parcel.trackingNo, { phoneLast4: '1010' }, from(10))).status).toBe(403);
 
-    const slowed = await verify(parcel.trackingNo, { phoneLast4: '1010' }, from(10));
+    const slowed = await verify(parcel.trackingNo, { phoneLast4: '1011' }, from(11));
     expect(slowed.status).toBe(429);
     expect(slowed.headers.get('retry-after')).toBe('600');
     expect(await slowed.json()).toEqual({
@@ -145,6 +147,38 @@ describe('POST /api/track/:trackingNo/verify', () => {
     }
     expect(checked).toBeGreaterThan(0);
     expect(checked).toBeLessThanOrEqual((6 * 60) / 10 + 1);
+  });
+
+  it('keeps no customer out with a flood of parallel wrong tries from one address', async () => {
+    const stranger = { ...jsonHeaders, 'x-forwarded-for': '198.51.100.66' };
+    const customer = { ...jsonHeaders, 'x-forwarded-for': '203.0.113.9' };
+    const answers = await Promise.all([
+      ...Array.from({ length: 40 }, (_, i) => verify(parcel.trackingNo, { phoneLast4: String(2000 + i) }, stranger)),
+      verify(parcel.trackingNo, { phoneLast4: '5678' }, customer),
+    ]);
+    expect(answers.at(-1)!.status).toBe(200);
+    // The flood got its own few guesses checked, no more.
+    expect(answers.slice(0, -1).filter((r) => r.status === 403).length).toBeLessThanOrEqual(5);
+  });
+
+  it('lets the customer’s own phone, verified there before, straight in while strangers hold every turn', async () => {
+    const deviceCookie = (res: Response) => res.headers.getSetCookie().find((c) => c.startsWith('ds_device='))!.split(';')[0]!;
+    const first = await verify(parcel.trackingNo, { phoneLast4: '5678' });
+    expect(first.status).toBe(200);
+    const device = deviceCookie(first);
+    const from = (n: number) => ({ ...jsonHeaders, 'x-forwarded-for': `198.51.100.${n}` });
+    // Strangers: the parcel is slowed and its turn is taken.
+    for (let i = 0; i < 11; i++) await verify(parcel.trackingNo, { phoneLast4: String(1000 + i) }, from(i));
+    expect((await verify(parcel.trackingNo, { phoneLast4: '1011' }, from(11))).status).toBe(429);
+    // Another phone with the right digits waits for a turn; the phone that verified before does not.
+    const newPhone = await verify(parcel.trackingNo, { phoneLast4: '5678' }, { ...jsonHeaders, 'x-forwarded-for': '203.0.113.20' });
+    expect(newPhone.status).toBe(429);
+    expect((await newPhone.json()).error.code).toBe('slowed_down');
+    const ownPhone = await verify(parcel.trackingNo, { phoneLast4: '5678' }, { ...jsonHeaders, 'x-forwarded-for': '203.0.113.21', cookie: device });
+    expect(ownPhone.status).toBe(200);
+    // A made-up device cookie is no key.
+    const forged = await verify(parcel.trackingNo, { phoneLast4: '5678' }, { ...jsonHeaders, 'x-forwarded-for': '203.0.113.22', cookie: 'ds_device=AAAAAAAAAAAAAAAAAAAAAA' });
+    expect(forged.status).toBe(429);
   });
 
   it('lets at most one of a parallel burst from many addresses through to a slowed parcel', async () => {

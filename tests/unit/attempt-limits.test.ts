@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeAttempt, waitInWords, type AttemptLimits, type AttemptPicture } from '../../server/domain/auth/attempt-limits';
+import { judgeAttempt, needsTurn, slowedUntil, waitInWords, type AttemptLimits, type AttemptPicture } from '../../server/domain/auth/attempt-limits';
 
 const MIN = 60_000;
 const limits: AttemptLimits = {
@@ -15,20 +15,19 @@ const quiet: AttemptPicture = {
   now,
   pair: { count: 1, oldestAt: now },
   address: { count: 1, oldestAt: now },
-  subjectFailures: 1,
-  lastOtherTryAt: null,
 };
+const go = { check: true } as const;
 
 describe('judgeAttempt', () => {
   it.each<[string, Partial<AttemptPicture>, ReturnType<typeof judgeAttempt>]>([
-    ['a first try', {}, { check: true }],
-    ['the 5th try from one address at one subject', { pair: { count: 5, oldestAt: now - 2 * MIN } }, { check: true }],
+    ['a first try', {}, go],
+    ['the 5th try from one address at one subject', { pair: { count: 5, oldestAt: now - 2 * MIN } }, go],
     [
       'the 6th try from one address: wait until its oldest failure leaves the window',
       { pair: { count: 6, oldestAt: now - 5 * MIN } },
       { check: false, reason: 'device', retryAfterSeconds: 10 * 60 },
     ],
-    ['the 20th failure from one address across subjects', { address: { count: 20, oldestAt: now } }, { check: true }],
+    ['the 20th failure from one address across subjects', { address: { count: 20, oldestAt: now } }, go],
     [
       'the 21st failure from one address across subjects',
       { address: { count: 21, oldestAt: now - 14 * MIN } },
@@ -39,30 +38,33 @@ describe('judgeAttempt', () => {
       { pair: { count: 6, oldestAt: now - 14 * MIN }, address: { count: 21, oldestAt: now - 1 * MIN } },
       { check: false, reason: 'address', retryAfterSeconds: 14 * 60 },
     ],
-    ['many failures at the subject from elsewhere, and no one tried within the spacing', { subjectFailures: 500, lastOtherTryAt: null }, { check: true }],
-    [
-      'many failures at the subject from elsewhere, and someone tried a minute ago: slowed, not locked',
-      { subjectFailures: 21, lastOtherTryAt: now - MIN },
-      { check: false, reason: 'slowed', retryAfterSeconds: 2 * 60 },
-    ],
-    ['someone tried a minute ago but the subject is under the spread threshold', { subjectFailures: 20, lastOtherTryAt: now - MIN }, { check: true }],
-    [
-      'a parallel try recorded a moment later still holds the turn',
-      { subjectFailures: 30, lastOtherTryAt: now + 5 },
-      { check: false, reason: 'slowed', retryAfterSeconds: 181 },
-    ],
     [
       'a wait never rounds down to zero',
       { pair: { count: 6, oldestAt: now - 15 * MIN + 10 } },
       { check: false, reason: 'device', retryAfterSeconds: 1 },
     ],
-    [
-      'another address’s failures alone never refuse this address while no one holds the turn',
-      { pair: { count: 1, oldestAt: now }, address: { count: 1, oldestAt: now }, subjectFailures: 10_000, lastOtherTryAt: null },
-      { check: true },
-    ],
   ])('%s', (_name, change, verdict) => {
     expect(judgeAttempt(limits, { ...quiet, ...change })).toEqual(verdict);
+  });
+});
+
+describe('needsTurn: a subject guessed at from many addresses takes one try at a time', () => {
+  it.each([
+    ['20 failures at the subject (this one included): not yet slowed', { subjectFailures: 20, knownDevice: false }, false],
+    ['21 failures: slowed, the try needs the subject’s turn', { subjectFailures: 21, knownDevice: false }, true],
+    ['slowed, but this browser proved the secret before (device cookie): no turn needed', { subjectFailures: 10_000, knownDevice: true }, false],
+  ])('%s', (_name, subject, expected) => {
+    expect(needsTurn(limits, subject)).toBe(expected);
+  });
+});
+
+describe('slowedUntil', () => {
+  it.each([
+    [now + 2 * MIN, 120],
+    [now + 5, 1],
+    [now - 5, 1],
+  ])('the next turn at %i → Retry-After %i s', (at, seconds) => {
+    expect(slowedUntil(at, now)).toEqual({ check: false, reason: 'slowed', retryAfterSeconds: seconds });
   });
 });
 

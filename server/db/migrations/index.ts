@@ -7,6 +7,7 @@ import * as feedback from './2026-12-01-05-feedback';
 import * as analytics from './2026-12-01-06-analytics';
 import * as opsDesk from './2026-12-01-07-ops-desk';
 import * as eventDeviceTime from './2026-12-04-08-event-device-time';
+import * as attemptTurns from './2026-12-04-09-attempt-turns';
 import * as uploadClientKeys from './2026-12-04-12-upload-client-keys';
 
 /**
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-06-analytics': analytics,
   '2026-12-01-07-ops-desk': opsDesk,
   '2026-12-04-08-event-device-time': eventDeviceTime,
+  '2026-12-04-09-attempt-turns': attemptTurns,
   '2026-12-04-12-upload-client-keys': uploadClientKeys,
 };

@@ -33,10 +33,17 @@ export interface AttemptPicture {
   now: number;
   pair: FailureTally;
   address: FailureTally;
-  /** Failures at the subject from every address in the spread window (a count is enough). */
+}
+
+export interface SubjectPicture {
+  /**
+   * Failures at the subject from every address in the spread window, counting only attempts
+   * admitted past the address limits (this one included): one address's flood of tries in
+   * flight adds at most its own few, so it cannot slow the subject by itself.
+   */
   subjectFailures: number;
-  /** The latest other try at the subject within the spacing that was let through, or null. */
-  lastOtherTryAt: number | null;
+  /** This browser proved the secret of this subject before (its device cookie). */
+  knownDevice: boolean;
 }
 
 /**
@@ -50,7 +57,7 @@ export type AttemptVerdict = { check: true } | { check: false; reason: RefusalRe
 const secondsUntil = (at: number, now: number) => Math.max(1, Math.ceil((at - now) / 1000));
 
 /**
- * Whether to check this attempt's secret. When several limits refuse, the longest wait is the
+ * Whether this attempt gets past the address limits. When both refuse, the longer wait is the
  * one given, so a client told to come back is not refused again by a limit it wasn't told of.
  */
 export function judgeAttempt(limits: AttemptLimits, picture: AttemptPicture): AttemptVerdict {
@@ -62,13 +69,19 @@ export function judgeAttempt(limits: AttemptLimits, picture: AttemptPicture): At
   if (picture.address.count > limits.perAddress) {
     refusals.push({ reason: 'address', retryAfterSeconds: secondsUntil((picture.address.oldestAt ?? now) + limits.windowMs, now) });
   }
-  if (picture.subjectFailures > limits.spreadBeforeSlowing && picture.lastOtherTryAt !== null) {
-    refusals.push({ reason: 'slowed', retryAfterSeconds: secondsUntil(picture.lastOtherTryAt + limits.slowedSpacingMs, now) });
-  }
   if (refusals.length === 0) return { check: true };
   const longest = refusals.reduce((a, b) => (b.retryAfterSeconds > a.retryAfterSeconds ? b : a));
   return { check: false, ...longest };
 }
+
+/**
+ * The subject is guessed at from many addresses and this browser is not known to it: the try
+ * goes ahead only with the subject's one-at-a-time turn (claimed atomically, see attempt-gate).
+ */
+export const needsTurn = (limits: AttemptLimits, subject: SubjectPicture): boolean => subject.subjectFailures > limits.spreadBeforeSlowing && !subject.knownDevice;
+
+/** The subject's turn is someone else's until `nextTurnAt`. */
+export const slowedUntil = (nextTurnAt: number, now: number): AttemptVerdict => ({ check: false, reason: 'slowed', retryAfterSeconds: secondsUntil(nextTurnAt, now) });
 
 /** A wait in words for a message: "3 minutes", "1 minute", "40 seconds". */
 export function waitInWords(seconds: number): string {

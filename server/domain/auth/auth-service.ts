@@ -4,9 +4,10 @@ import { unauthorized } from '../../app-error';
 import type { Database } from '../../db/schema';
 import { findCourierById, findCourierByPhone, findStaffByEmail, findStaffById } from './account-repository';
 import { newSessionToken } from './session-token';
-import { judgeAttempt, type AttemptLimits } from './attempt-limits';
+import type { AttemptLimits } from './attempt-limits';
+import { admitAttempt, rememberThisDevice } from './attempt-gate';
 import { attemptRefused } from './attempt-refusal';
-import { forgetLoginAttempt, lastOtherLoginTryAt, markLoginSucceeded, recordLoginAttempt, tallyFailedLogins } from './login-attempt-repository';
+import { forgetLoginAttempt, markLoginAdmitted, markLoginFailed, markLoginSucceeded, recordLoginAttempt, tallyFailedLogins } from './login-attempt-repository';
 import { hashPassword, verifyPassword } from './password';
 import { findLiveUserSession, insertUserSession, revokeUserSession, type UserRole } from './user-session-repository';
 
@@ -63,26 +64,30 @@ async function findAccount(db: Kysely<Database>, login: string): Promise<Account
 export interface LoginResult {
   token: string;
   user: SessionUser;
+  /** This browser's device token, known to the account from now on (OWASP's device cookie). */
+  deviceToken: string;
 }
 
 export async function logIn(
   db: Kysely<Database>,
-  input: { login: string; password: string; clientKey: string },
+  input: { login: string; password: string; clientKey: string; deviceToken?: string },
   now: number,
 ): Promise<LoginResult> {
   const login = normalizeLogin(input.login);
   const clientKey = input.clientKey;
+  const subject = `login:${login}`;
   // Recorded as a failure before anything is checked, and counted with itself: parallel
   // guesses all see each other, so a burst can't slip under a limit during the slow check.
-  const attemptId = await recordLoginAttempt(db, { login, clientKey, succeeded: false, at: now });
+  const attemptId = await recordLoginAttempt(db, { login, clientKey, succeeded: false, at: now, stage: 'pending' });
   const since = now - LOGIN_LIMITS.windowMs;
-  const [pair, address, subjectFailures, lastOtherTryAt] = await Promise.all([
-    tallyFailedLogins(db, { login, clientKey }, since),
-    tallyFailedLogins(db, { clientKey }, since),
-    tallyFailedLogins(db, { login }, now - LOGIN_LIMITS.spreadWindowMs).then((t) => t.count),
-    lastOtherLoginTryAt(db, login, attemptId, now - LOGIN_LIMITS.slowedSpacingMs),
-  ]);
-  const verdict = judgeAttempt(LOGIN_LIMITS, { now, pair, address, subjectFailures, lastOtherTryAt });
+  const [pair, address] = await Promise.all([tallyFailedLogins(db, { login, clientKey }, since), tallyFailedLogins(db, { clientKey }, since)]);
+  const verdict = await admitAttempt(db, LOGIN_LIMITS, {
+    subject,
+    picture: { now, pair, address },
+    deviceToken: input.deviceToken,
+    markAdmitted: () => markLoginAdmitted(db, attemptId),
+    subjectFailures: async () => (await tallyFailedLogins(db, { login, admittedOnly: true }, now - LOGIN_LIMITS.spreadWindowMs)).count,
+  });
   if (!verdict.check) {
     await forgetLoginAttempt(db, attemptId);
     throw attemptRefused(verdict, 'account');
@@ -91,13 +96,17 @@ export async function logIn(
   let ok = false;
   if (account) ok = await verifyPassword(input.password, account.passwordHash);
   else await verifyPassword(input.password, await decoy());
-  if (ok) await markLoginSucceeded(db, { id: attemptId, login, clientKey });
-  if (!ok || !account) throw unauthorized('invalid_credentials', 'That phone/email and password do not match');
+  if (!ok || !account) {
+    await markLoginFailed(db, attemptId);
+    throw unauthorized('invalid_credentials', 'That phone/email and password do not match');
+  }
+  await markLoginSucceeded(db, { id: attemptId, login, clientKey });
+  const deviceToken = await rememberThisDevice(db, input.deviceToken, subject, now);
 
   const { token, tokenHash } = newSessionToken();
   const expiresAt = now + USER_SESSION_MS;
   await insertUserSession(db, { tokenHash, role: account.role, userId: account.id, createdAt: now, expiresAt });
-  return { token, user: { role: account.role, id: account.id, name: account.name, login: account.login, expiresAt } };
+  return { token, deviceToken, user: { role: account.role, id: account.id, name: account.name, login: account.login, expiresAt } };
 }
 
 export async function logOut(db: Kysely<Database>, token: string | undefined, now: number): Promise<void> {

@@ -1,11 +1,15 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
+import type { AttemptStage, Database } from '../../db/schema';
 import type { FailureTally } from './attempt-limits';
 
-/** Failed (or still being checked) sign-ins since a time: by account, by address, or by both. */
+/**
+ * Failed sign-ins since a time: by account, by address, or by both. Attempts still being
+ * checked count too (so parallel guesses see each other), unless `admittedOnly`: an account is
+ * slowed by tries admitted past the address limits, not by a flood of tries in flight from one address.
+ */
 export async function tallyFailedLogins(
   db: Kysely<Database>,
-  by: { login?: string; clientKey?: string },
+  by: { login?: string; clientKey?: string; admittedOnly?: boolean },
   since: number,
 ): Promise<FailureTally> {
   let query = db
@@ -15,35 +19,29 @@ export async function tallyFailedLogins(
     .where('attempted_at', '>=', since);
   if (by.login !== undefined) query = query.where('login', '=', by.login);
   if (by.clientKey !== undefined) query = query.where('client_key', '=', by.clientKey);
+  if (by.admittedOnly) query = query.where('stage', '!=', 'pending');
   const { n, oldest } = await query.executeTakeFirstOrThrow();
   return { count: Number(n), oldestAt: oldest === null ? null : Number(oldest) };
 }
 
-/** When the account was last tried by another attempt since a time (refused ones are gone). */
-export async function lastOtherLoginTryAt(db: Kysely<Database>, login: string, exceptId: number, since: number): Promise<number | null> {
-  const { latest } = await db
-    .selectFrom('login_attempts')
-    .select((eb) => eb.fn.max('attempted_at').as('latest'))
-    .where('login', '=', login)
-    .where('attempted_at', '>', since)
-    .where('id', '!=', exceptId)
-    .executeTakeFirstOrThrow();
-  return latest === null ? null : Number(latest);
-}
-
 export async function recordLoginAttempt(
   db: Kysely<Database>,
-  attempt: { login: string; clientKey: string; succeeded: boolean; at: number },
+  attempt: { login: string; clientKey: string; succeeded: boolean; at: number; stage: AttemptStage },
 ): Promise<number> {
   const { id } = await db
     .insertInto('login_attempts')
-    .values({ login: attempt.login, client_key: attempt.clientKey, succeeded: attempt.succeeded ? 1 : 0, attempted_at: attempt.at })
+    .values({ login: attempt.login, client_key: attempt.clientKey, succeeded: attempt.succeeded ? 1 : 0, attempted_at: attempt.at, stage: attempt.stage })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
 }
 
-/** A refused attempt checked nothing, so it is no guess: it neither counts nor holds a turn. */
+/** Past the address limits: from now on this attempt counts against the subject too. */
+export async function markLoginAdmitted(db: Kysely<Database>, attemptId: number): Promise<void> {
+  await db.updateTable('login_attempts').set({ stage: 'admitted' }).where('id', '=', attemptId).execute();
+}
+
+/** A refused attempt checked nothing, so it is no guess: it does not count. */
 export async function forgetLoginAttempt(db: Kysely<Database>, attemptId: number): Promise<void> {
   await db.deleteFrom('login_attempts').where('id', '=', attemptId).execute();
 }
@@ -52,8 +50,13 @@ export async function forgetLoginAttempt(db: Kysely<Database>, attemptId: number
  * The attempt succeeded, and the address that knew the password is forgiven its earlier wrong
  * tries at this account (OWASP: reset the counter on success), so an owner's typos don't add up.
  */
+/** The password was compared and did not match: a wrong guess at the account. */
+export async function markLoginFailed(db: Kysely<Database>, attemptId: number): Promise<void> {
+  await db.updateTable('login_attempts').set({ stage: 'checked' }).where('id', '=', attemptId).execute();
+}
+
 export async function markLoginSucceeded(db: Kysely<Database>, attempt: { id: number; login: string; clientKey: string }): Promise<void> {
-  await db.updateTable('login_attempts').set({ succeeded: 1 }).where('id', '=', attempt.id).execute();
+  await db.updateTable('login_attempts').set({ succeeded: 1, stage: 'checked' }).where('id', '=', attempt.id).execute();
   await db
     .deleteFrom('login_attempts')
     .where('login', '=', attempt.login)

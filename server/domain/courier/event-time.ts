@@ -5,7 +5,7 @@
  * timeline, and lateness and KPIs would read it.
  */
 
-/** How far past receipt a device time is still believed (network time on phones drifts by seconds). */
+/** How far ahead a phone's clock, or an event's time past receipt, is still believed (network time on phones drifts by seconds). */
 export const FUTURE_TOLERANCE_MS = 60_000;
 
 export interface EventTime {
@@ -17,11 +17,14 @@ export interface EventTime {
 
 /**
  * `sentAt` is the phone's clock at sending, so `sentAt − receivedAt` measures how far it runs
- * ahead; taking that lead off places an event made offline an hour ago an hour before receipt,
- * not at receipt. Whatever the estimate, it is never later than receipt.
+ * ahead. A phone measured ahead has that lead taken off every event of the batch, not only the
+ * ones that land in the future, so the batch keeps its order (an event made offline 40 minutes
+ * ago on a phone 30 minutes fast stays before one made 20 minutes ago). Whatever the estimate,
+ * an event is never placed after receipt.
  */
 export function eventTimeOf(deviceOccurredAt: number, sentAt: number, receivedAt: number): EventTime {
+  const lead = sentAt - receivedAt;
+  if (lead > FUTURE_TOLERANCE_MS) return { occurredAt: Math.min(deviceOccurredAt - lead, receivedAt), deviceOccurredAt };
   if (deviceOccurredAt <= receivedAt + FUTURE_TOLERANCE_MS) return { occurredAt: deviceOccurredAt, deviceOccurredAt: null };
-  const lead = Math.max(0, sentAt - receivedAt);
-  return { occurredAt: Math.min(deviceOccurredAt - lead, receivedAt), deviceOccurredAt };
+  return { occurredAt: receivedAt, deviceOccurredAt };
 }

@@ -150,7 +150,7 @@ export interface FollowUpListFilter {
   dueBefore?: number;
 }
 
-/** The staff list's read: open ones by urgency (earliest due first), done ones most recent first. */
+/** The staff list's read: open ones first, then done ones; each by due time (earliest first). */
 export async function listFollowUpListings(db: Kysely<Database>, filter: FollowUpListFilter, limit: number): Promise<FollowUpListing[]> {
   let q = db
     .selectFrom('follow_ups as f')

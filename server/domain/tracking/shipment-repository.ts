@@ -24,7 +24,7 @@ export interface Shipment {
   arrivedAt: number | null;
   createdAt: number;
   updatedAt: number;
-  /** The public timeline, oldest first (see ShipmentTable.public_timeline). */
+  /** The public timeline, newest first (see ShipmentTable.public_timeline). */
   timeline: PublicTrackingEvent[];
   deliveryInstructions: DeliveryInstructions | null;
   leg: ShipmentLeg;

@@ -7,13 +7,14 @@ import { saveShipmentInstructions } from './shipment-repository';
 import { requireOrder } from '../orders/order-repository';
 import { FINAL_STATUSES } from '../../../shared/tracking/shipment-state-machine';
 import { conflict, forbidden, unauthorized } from '../../app-error';
-import { judgeAttempt, type AttemptLimits } from '../auth/attempt-limits';
+import type { AttemptLimits } from '../auth/attempt-limits';
+import { admitAttempt, rememberThisDevice } from '../auth/attempt-gate';
 import { attemptRefused } from '../auth/attempt-refusal';
 import { newSessionToken } from '../auth/session-token';
 import { findSessionOrderId, insertCustomerSession } from './customer-session-repository';
 import { getVerifiedDetails } from './verified-details';
 import { requireShipment } from './tracking-service';
-import { forgetVerifyAttempt, lastOtherVerifyTryAt, markVerifySucceeded, recordVerifyAttempt, tallyFailedAttempts } from './verify-attempt-repository';
+import { forgetVerifyAttempt, markVerifyAdmitted, markVerifyFailed, markVerifySucceeded, recordVerifyAttempt, tallyFailedAttempts } from './verify-attempt-repository';
 
 /**
  * Four digits are only 10,000 guesses, so what bounds a stranger is the parcel's own count,
@@ -35,6 +36,8 @@ export const CUSTOMER_SESSION_MS = 7 * 24 * 3600_000;
 export interface VerifyResult {
   token: string;
   expiresAt: number;
+  /** This browser's device token, known to the parcel from now on (OWASP's device cookie). */
+  deviceToken: string;
   details: VerifiedTrackingDetails;
 }
 
@@ -50,35 +53,41 @@ function sameDigits(a: string, b: string): boolean {
  */
 export async function verifyByPhoneLast4(
   db: Kysely<Database>,
-  input: { trackingNo: string; phoneLast4: string; clientKey: string },
+  input: { trackingNo: string; phoneLast4: string; clientKey: string; deviceToken?: string },
   now: number,
 ): Promise<VerifyResult> {
   const shipment = await requireShipment(db, input.trackingNo);
   const clientKey = input.clientKey;
   const shipmentId = shipment.id;
+  const subject = `parcel:${shipmentId}`;
   // Recorded as a failure first and counted with itself, so parallel guesses all see each other.
-  const attemptId = await recordVerifyAttempt(db, { shipmentId, clientKey, succeeded: false, at: now });
+  const attemptId = await recordVerifyAttempt(db, { shipmentId, clientKey, succeeded: false, at: now, stage: 'pending' });
   const since = now - VERIFY_LIMITS.windowMs;
-  const [pair, address, subjectFailures, lastOtherTryAt] = await Promise.all([
-    tallyFailedAttempts(db, { shipmentId, clientKey }, since),
-    tallyFailedAttempts(db, { clientKey }, since),
-    tallyFailedAttempts(db, { shipmentId }, now - VERIFY_LIMITS.spreadWindowMs).then((t) => t.count),
-    lastOtherVerifyTryAt(db, shipmentId, attemptId, now - VERIFY_LIMITS.slowedSpacingMs),
-  ]);
-  const verdict = judgeAttempt(VERIFY_LIMITS, { now, pair, address, subjectFailures, lastOtherTryAt });
+  const [pair, address] = await Promise.all([tallyFailedAttempts(db, { shipmentId, clientKey }, since), tallyFailedAttempts(db, { clientKey }, since)]);
+  const verdict = await admitAttempt(db, VERIFY_LIMITS, {
+    subject,
+    picture: { now, pair, address },
+    deviceToken: input.deviceToken,
+    markAdmitted: () => markVerifyAdmitted(db, attemptId),
+    subjectFailures: async () => (await tallyFailedAttempts(db, { shipmentId, admittedOnly: true }, now - VERIFY_LIMITS.spreadWindowMs)).count,
+  });
   if (!verdict.check) {
     await forgetVerifyAttempt(db, attemptId);
     throw attemptRefused(verdict, 'parcel');
   }
   const order = await requireOrder(db, shipment.orderId);
   const ok = sameDigits(order.recipientPhone.replace(/\D/g, '').slice(-4), input.phoneLast4);
-  if (ok) await markVerifySucceeded(db, { id: attemptId, shipmentId, clientKey });
-  if (!ok) throw forbidden('verification_failed', 'Those digits do not match the recipient’s phone number');
+  if (!ok) {
+    await markVerifyFailed(db, attemptId);
+    throw forbidden('verification_failed', 'Those digits do not match the recipient’s phone number');
+  }
+  await markVerifySucceeded(db, { id: attemptId, shipmentId, clientKey });
+  const deviceToken = await rememberThisDevice(db, input.deviceToken, subject, now);
 
   const { token, tokenHash } = newSessionToken();
   const expiresAt = now + CUSTOMER_SESSION_MS;
   await insertCustomerSession(db, { tokenHash, orderId: shipment.orderId, createdAt: now, expiresAt });
-  return { token, expiresAt, details: await getVerifiedDetails(db, shipment) };
+  return { token, expiresAt, deviceToken, details: await getVerifiedDetails(db, shipment) };
 }
 
 /** The parcel, for a caller holding a session token for its order; 401/403 otherwise. */
