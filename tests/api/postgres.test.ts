@@ -28,6 +28,33 @@ afterAll(async () => {
   pg?.stop();
 });
 
+/**
+ * createTestApp's shape over the PostgreSQL pool (so concurrent requests really overlap), with
+ * a clock the test can move and its own upload folder; `dispose` removes the folder.
+ */
+function pgTestApp(startAt = Date.UTC(2026, 10, 21, 4, 0, 0)) {
+  const uploadDir = mkdtempSync(join(tmpdir(), 'doorstep-pg-uploads-'));
+  let now = startAt;
+  const deps = {
+    db: handle.db,
+    config: testConfig({ uploadDir }),
+    bus: new TrackingBus(),
+    logger: silentLogger,
+    clock: () => now,
+    payments: simulatedPaymentProvider(handle.db, () => now),
+  };
+  return {
+    app: createApp(deps),
+    deps,
+    db: handle.db,
+    now: () => now,
+    setNow: (ms: number) => {
+      now = ms;
+    },
+    dispose: async () => rmSync(uploadDir, { recursive: true, force: true }),
+  };
+}
+
 describe('PostgreSQL', () => {
   it('runs every migration, and a second run does nothing', async () => {
     const applied = await migrateToLatest(handle.db);
@@ -66,18 +93,7 @@ describe('PostgreSQL', () => {
   });
 
   it('takes a return through inspection, and a burst of refund presses on a pool of connections pays once', async () => {
-    // The same shape as createTestApp's, over PostgreSQL: a pool, so the presses really overlap.
-    const uploadDir = mkdtempSync(join(tmpdir(), 'doorstep-pg-uploads-'));
-    let now = Date.UTC(2026, 10, 21, 4, 0, 0);
-    const deps = {
-      db: handle.db,
-      config: testConfig({ uploadDir }),
-      bus: new TrackingBus(),
-      logger: silentLogger,
-      clock: () => now,
-      payments: simulatedPaymentProvider(handle.db, () => now),
-    };
-    const t = { app: createApp(deps), deps, db: handle.db, now: () => now, setNow: (ms: number) => (now = ms), dispose: async () => {} };
+    const t = pgTestApp();
     try {
       const f = await deliveredParcel(t, '13500009876');
       const staff = await staffCookie(t);
@@ -105,22 +121,12 @@ describe('PostgreSQL', () => {
       const moved = await handle.db.selectFrom('return_events').select('id').where('return_id', '=', ret.id).where('status', '=', 'refunded').execute();
       expect(moved).toHaveLength(1);
     } finally {
-      rmSync(uploadDir, { recursive: true, force: true });
+      await t.dispose();
     }
   });
 
   it('a claim and a return of one parcel sent at once on a pool: exactly one is accepted, every time', async () => {
-    const uploadDir = mkdtempSync(join(tmpdir(), 'doorstep-pg-uploads-'));
-    const now = Date.UTC(2026, 10, 21, 4, 0, 0);
-    const deps = {
-      db: handle.db,
-      config: testConfig({ uploadDir }),
-      bus: new TrackingBus(),
-      logger: silentLogger,
-      clock: () => now,
-      payments: simulatedPaymentProvider(handle.db, () => now),
-    };
-    const t = { app: createApp(deps), deps, db: handle.db, now: () => now, setNow: () => {}, dispose: async () => {} };
+    const t = pgTestApp();
     try {
       for (let i = 0; i < 6; i++) {
         const f = await deliveredParcel(t, `1360000${String(i).padStart(4, '0')}`);
@@ -135,14 +141,12 @@ describe('PostgreSQL', () => {
         expect(claims.length + returns.length).toBe(1);
       }
     } finally {
-      rmSync(uploadDir, { recursive: true, force: true });
+      await t.dispose();
     }
   });
 
   it('keeps one photo for retries racing on a pool, and gives a customer with a courier’s key a photo of their own', async () => {
-    const uploadDir = mkdtempSync(join(tmpdir(), 'doorstep-pg-uploads-'));
-    const deps = { db: handle.db, config: testConfig({ uploadDir }), bus: new TrackingBus(), logger: silentLogger, clock: () => Date.UTC(2026, 10, 21, 4), payments: simulatedPaymentProvider(handle.db, () => Date.UTC(2026, 10, 21, 4)) };
-    const t = { app: createApp(deps), deps, db: handle.db, now: deps.clock, setNow: () => {}, dispose: async () => {} };
+    const t = pgTestApp(Date.UTC(2026, 10, 21, 4));
     try {
       const f = await deliveredParcel(t, '13500006543');
       const courier = await signIn(t, f.courier.phone);
@@ -157,29 +161,27 @@ describe('PostgreSQL', () => {
       expect(await handle.db.selectFrom('uploads').select('id').where('client_key', '=', key).execute()).toEqual([{ id: [...ids][0] }]);
       expect(await handle.db.selectFrom('customer_uploads').select('id').where('client_key', '=', key).execute()).toHaveLength(1);
     } finally {
-      rmSync(uploadDir, { recursive: true, force: true });
+      await t.dispose();
     }
   });
 
   it('hands a slowed parcel’s turn to one of a burst of parallel tries on a pool, and a flood from one address keeps no customer out', async () => {
-    const uploadDir = mkdtempSync(join(tmpdir(), 'doorstep-pg-uploads-'));
-    let now = Date.UTC(2026, 10, 21, 4, 0, 0);
-    const deps = { db: handle.db, config: testConfig({ uploadDir }), bus: new TrackingBus(), logger: silentLogger, clock: () => now, payments: simulatedPaymentProvider(handle.db, () => now) };
-    const app = createApp(deps);
+    const t = pgTestApp();
+    const { app } = t;
     try {
-      const parcel = await createParcel(handle.db, { phone: '13900007777', events: [{ status: 'InTransit', occurredAt: now - 3_600_000 }] });
+      const parcel = await createParcel(handle.db, { phone: '13900007777', events: [{ status: 'InTransit', occurredAt: t.now() - 3_600_000 }] });
       const verify = (digits: string, address: string) =>
         app.request(`/api/track/${parcel.trackingNo}/verify`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': address }, body: JSON.stringify({ phoneLast4: digits }) });
       const flood = await Promise.all([...Array.from({ length: 30 }, (_, i) => verify(String(2000 + i), '198.51.100.66')), verify('7777', '203.0.113.9')]);
       expect(flood.at(-1)!.status).toBe(200);
       expect(flood.slice(0, -1).filter((r) => r.status === 403).length).toBeLessThanOrEqual(5);
       for (let i = 0; i < 10; i++) await verify(String(3000 + i), `198.51.101.${i}`);
-      now += 600_000;
+      t.setNow(t.now() + 600_000);
       const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => verify(String(4000 + i), `198.51.102.${i}`)));
       expect(burst.filter((r) => r.status === 403).length).toBe(1);
       expect(burst.filter((r) => r.status === 429).length).toBe(11);
     } finally {
-      rmSync(uploadDir, { recursive: true, force: true });
+      await t.dispose();
     }
   });
 });
