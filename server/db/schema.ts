@@ -122,6 +122,8 @@ export interface TrackingEventTable {
   note: string | null;
   recipient_name: string | null;
   photo_id: string | null;
+  /** The upload holding the receiver's signature, when the courier took one (uploads.id). */
+  signature_id: Generated<string | null>;
   /** The courier report this event came from, if any (courier_reports.id). */
   report_id: string | null;
   device_seq: number | null;

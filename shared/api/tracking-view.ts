@@ -40,10 +40,15 @@ export interface PublicTrackingView {
   generatedAt: number;
 }
 
+/** What the courier recorded at the door, for the verified customer only (never in the public view). */
 export interface DeliveryProof {
   deliveredAt: number;
+  /** As the courier wrote it, unmasked: the customer proved the parcel is theirs. */
   signedBy: string | null;
+  /** The role in `signedBy` (门卫, 本人, 快递柜 …), when it starts with one. */
+  receiverRole: string | null;
   photoUrl: string | null;
+  signatureUrl: string | null;
 }
 
 export interface VerifiedItem {

@@ -36,7 +36,7 @@ beforeEach(async () => {
 afterEach(() => t.dispose());
 
 describe('POST /api/track/:trackingNo/verify', () => {
-  it('gives a verified session for the right digits and shows items, masked address and proof', async () => {
+  it('gives a verified session for the right digits and shows items, masked address and the proof as recorded', async () => {
     const res = await verify(parcel.trackingNo, { phoneLast4: '5678' });
     expect(res.status).toBe(200);
     const setCookie = res.headers.get('set-cookie') ?? '';
@@ -54,7 +54,7 @@ describe('POST /api/track/:trackingNo/verify', () => {
     ]);
     expect(details.recipient).toEqual({ name: '王**', phone: '139****5678' });
     expect(details.address).toEqual({ province: '广东省', city: '深圳市', district: '南山区', street: '科技园南路****' });
-    expect(details.proof).toEqual({ deliveredAt: Date.UTC(2026, 10, 20, 6, 0, 0), signedBy: '王**', photoUrl: null });
+    expect(details.proof).toEqual({ deliveredAt: Date.UTC(2026, 10, 20, 6, 0, 0), signedBy: '王小明', receiverRole: null, photoUrl: null, signatureUrl: null });
 
     // The token is stored hashed, never as sent.
     const token = cookieFrom(res).split('=')[1]!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskName, maskPhone, maskSigner, maskStreet } from '../../server/domain/tracking/masking';
+import { maskName, maskPhone, maskStreet } from '../../server/domain/tracking/masking';
 import { isLate } from '../../shared/tracking/lateness';
 
 const promise = Date.UTC(2026, 10, 20, 15, 59, 59, 999); // end of 20 Nov in Shanghai
@@ -45,15 +45,4 @@ describe('masking', () => {
   it('never keeps a house or flat number', () => {
     expect(maskStreet('科技园南路88号创业大厦3栋1201')).not.toMatch(/\d/);
   });
-});
-
-describe('maskSigner', () => {
-  it.each([
-    ['本人', '本人'],
-    ['门卫', '门卫'],
-    [' 快递柜 ', '快递柜'],
-    ['物业', '物业'],
-    ['李娜', '李*'],
-    ['张三丰', '张**'],
-  ])('%j → %j', (input, expected) => expect(maskSigner(input)).toBe(expected));
 });

@@ -172,6 +172,7 @@ function eventRow(
     note: report.note ?? null,
     recipient_name: report.recipientName ?? null,
     photo_id: report.photoIds?.[0] ?? null,
+    signature_id: report.signatureId ?? null,
     report_id: report.id,
     device_seq: report.seq,
     clock_skew_ms: ctx.clockSkewMs,

@@ -28,14 +28,3 @@ export function maskStreet(street: string): string {
   const keep = firstDigit > 0 ? Math.min(firstDigit, 8) : Math.min(3, chars.length);
   return `${chars.slice(0, keep).join('')}****`;
 }
-
-/**
- * Who signed: couriers often record a role (本人 "the recipient", 门卫 "the gatekeeper",
- * 快递柜 "the locker") rather than a name. A role identifies nobody and tells the customer
- * where their parcel is, so it stays readable; anything else is treated as a name.
- */
-const SIGNER_ROLES = new Set(['本人', '家人', '同事', '门卫', '物业', '前台', '邻居', '快递柜', '驿站', '代收点', '菜鸟驿站']);
-
-export function maskSigner(signer: string): string {
-  return SIGNER_ROLES.has(signer.trim()) ? signer.trim() : maskName(signer);
-}

@@ -2,10 +2,15 @@ import type { Kysely } from 'kysely';
 import type { VerifiedTrackingDetails } from '../../../shared/api/tracking-view';
 import type { Database } from '../../db/schema';
 import { FINAL_STATUSES } from '../../../shared/tracking/shipment-state-machine';
-import { maskName, maskPhone, maskSigner, maskStreet } from './masking';
+import { maskName, maskPhone, maskStreet } from './masking';
+import { receiverRole } from './receiver-role';
 import type { Shipment } from './shipment-repository';
 
-/** What a customer who proved the parcel is theirs may see: items, masked address, proof. */
+/**
+ * What a customer who proved the parcel is theirs may see: items, masked address, and the proof
+ * of delivery as the courier recorded it (receiver's name, role, photo, signature) — masking
+ * it would hide from the customer who holds their parcel; the public view carries none of it.
+ */
 export async function getVerifiedDetails(db: Kysely<Database>, shipment: Shipment): Promise<VerifiedTrackingDetails> {
   const [order, items, delivery] = await Promise.all([
     db.selectFrom('orders').selectAll().where('id', '=', shipment.orderId).executeTakeFirstOrThrow(),
@@ -18,7 +23,7 @@ export async function getVerifiedDetails(db: Kysely<Database>, shipment: Shipmen
       .execute(),
     db
       .selectFrom('tracking_events')
-      .select(['occurred_at', 'recipient_name', 'photo_id'])
+      .select(['occurred_at', 'recipient_name', 'photo_id', 'signature_id'])
       .where('shipment_id', '=', shipment.id)
       .where('status', '=', 'Delivered')
       .orderBy('occurred_at', 'desc')
@@ -38,11 +43,15 @@ export async function getVerifiedDetails(db: Kysely<Database>, shipment: Shipmen
     proof: delivery
       ? {
           deliveredAt: delivery.occurred_at,
-          signedBy: delivery.recipient_name ? maskSigner(delivery.recipient_name) : null,
-          photoUrl: delivery.photo_id ? `/api/uploads/${encodeURIComponent(delivery.photo_id)}` : null,
+          signedBy: delivery.recipient_name,
+          receiverRole: delivery.recipient_name ? receiverRole(delivery.recipient_name) : null,
+          photoUrl: uploadUrl(delivery.photo_id),
+          signatureUrl: uploadUrl(delivery.signature_id),
         }
       : null,
     instructions: shipment.deliveryInstructions,
     canChangeInstructions: !FINAL_STATUSES.includes(shipment.status),
   };
 }
+
+const uploadUrl = (id: string | null) => (id ? `/api/uploads/${encodeURIComponent(id)}` : null);
