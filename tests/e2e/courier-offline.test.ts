@@ -21,7 +21,7 @@ beforeAll(async () => {
   network = await startCuttableNetwork(server.port);
   origin = network.url;
   browser = await launchBrowser();
-  ({ courier, parcels } = await courierWithStops(server.deps.db, 12));
+  ({ courier, parcels } = await courierWithStops(server.deps.db, 13));
   // A real image for the camera input: a screenshot is a PNG the phone can decode and compress.
   const page = await browser.newPage({ viewport: { width: 320, height: 240 } });
   await page.setContent('<body style="background:linear-gradient(#2563eb,#f59e0b)"><h1>包裹</h1></body>');
@@ -68,9 +68,22 @@ async function signIn(context: BrowserContext, as = courier): Promise<Page> {
 
 type Action =
   | { kind: 'out_for_delivery' | 'picked_up' }
-  | { kind: 'delivered'; recipient: string; photo: boolean }
+  | { kind: 'delivered'; recipient: string; photo: boolean; signature?: boolean }
   | { kind: 'failed_attempt'; reason: string }
   | { kind: 'exception'; reason: string; note: string; photo: boolean };
+
+/** Signs on the pad with a finger: one stroke across it. */
+async function drawSignature(page: Page) {
+  const pad = page.locator('[data-testid="report-signature"]');
+  await pad.scrollIntoViewIfNeeded();
+  const box = (await pad.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.15, box.y + box.height * 0.6);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.3, { steps: 5 });
+  await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.7, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(() => page.locator('.signature__clear').isEnabled()).toBe(true);
+}
 
 /** Records one report through the stop page, as a courier would with gloves on. */
 async function record(page: Page, p: ParcelFixture, action: Action) {
@@ -79,6 +92,7 @@ async function record(page: Page, p: ParcelFixture, action: Action) {
   if (action.kind === 'delivered') {
     await page.locator('[data-testid="report-recipient"]').fill(action.recipient);
     if (action.photo) await page.locator('[data-testid="report-photo"]').setInputFiles({ name: 'door.png', mimeType: 'image/png', buffer: photo });
+    if (action.signature) await drawSignature(page);
   }
   if (action.kind === 'failed_attempt' || action.kind === 'exception') {
     await page.locator('[data-testid="report-reason"]').selectOption(action.reason);
@@ -136,6 +150,16 @@ describe('a courier works offline', () => {
     expect(await stop(page, day[0]!).getAttribute('data-status')).toBe('Delivered');
     expect(await eventsFromCouriers(day.map((p) => p.trackingNo))).toEqual([]);
     await page.screenshot({ path: 'tests/.artifacts/courier-offline.png', fullPage: true });
+
+    // The outbox says, for each waiting report, whom the stop is for and what was reported.
+    await page.locator('[data-testid="outbox-link"]').click();
+    const entry = (p: ParcelFixture, kind: string) => page.locator(`[data-testid="outbox-entry"][data-tracking-no="${p.trackingNo}"][data-kind="${kind}"]`);
+    await expect.poll(() => page.locator('[data-testid="outbox-entry"]').count()).toBe(20);
+    expect(await entry(day[5]!, 'delivered').locator('[data-testid="outbox-recipient"]').innerText()).toBe('王小明');
+    expect(await entry(day[5]!, 'delivered').locator('[data-testid="outbox-report"]').innerText()).toBe('已签收：门卫');
+    expect(await entry(day[7]!, 'failed_attempt').first().locator('[data-testid="outbox-report"]').innerText()).toBe('未送达：电话无人接听');
+    expect(await entry(day[6]!, 'exception').locator('.waiting__note').innerText()).toContain('外箱压坏');
+    await page.goto(`${origin}/courier`);
 
     await goOnline(context);
     await expect.poll(() => waiting(page), { timeout: 60_000 }).toBe(0);
@@ -214,6 +238,31 @@ describe('a courier works offline', () => {
     expect(kept.shipment_id).toBe(p.shipmentId);
     expect(kept.client_key).not.toBe(kept.id);
     await context.unroute('**/api/uploads');
+    await context.close();
+  });
+
+  it('sends the signature the receiver drew, and the verified customer sees it with the receiver’s name and role', async () => {
+    const context = await newPhoneContext(browser);
+    const page = await signIn(context);
+    const p = parcels[12]!;
+    await goOffline(context);
+    await record(page, p, { kind: 'out_for_delivery' });
+    await record(page, p, { kind: 'delivered', recipient: '门卫王师傅', photo: true, signature: true });
+    await goOnline(context);
+    await expect.poll(() => waiting(page), { timeout: 60_000 }).toBe(0);
+
+    const customer = await context.newPage();
+    await customer.goto(`${origin}/t/${p.trackingNo}`);
+    await customer.locator('[data-testid="verify-input"]').fill(p.phone.slice(-4));
+    await customer.locator('[data-testid="verify-submit"]').click();
+    await customer.locator('[data-testid="verified-details"]').waitFor();
+    expect(await customer.locator('[data-testid="proof-receiver"]').innerText()).toBe('门卫王师傅');
+    expect(await customer.locator('[data-testid="proof-role"]').innerText()).toBe('门卫');
+    const signature = customer.locator('[data-testid="proof-signature"]');
+    await signature.scrollIntoViewIfNeeded();
+    expect(await signature.getAttribute('alt')).toBe('签收人的手写签名');
+    // Loaded and drawn: the server let this customer have the bytes.
+    await expect.poll(() => signature.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     await context.close();
   });
 
