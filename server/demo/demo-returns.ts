@@ -21,7 +21,7 @@ import { demoEvidencePng } from './demo-photo';
 
 const HOUR = 3_600_000;
 
-type Step = 'pickup_failed' | 'picked_up' | 'receive' | 'receive_nothing' | 'refund' | 'cancel' | 'reject';
+type Step = 'pickup_failed' | 'picked_up' | 'delivered_back' | 'receive' | 'receive_nothing' | 'refund' | 'cancel' | 'reject';
 
 interface ReturnStory {
   reason: ReturnReasonCode;
@@ -48,9 +48,9 @@ const STORIES: ReturnStory[] = [
   { reason: 'no_reason', detail: 'ordered_by_mistake', condition: 'used', method: 'dropoff', photo: false, note: '', ageHours: 70, steps: ['reject'], fits: [...WEARABLE, 'home'] },
   { reason: 'wrong_item', detail: 'wrong_size_or_colour', condition: 'unopened', method: 'pickup', photo: true, note: '下单的是黑色，收到的是白色', ageHours: 50, steps: ['picked_up'], fits: [...WEARABLE, 'electronics'] },
   { reason: 'not_as_described', detail: 'looks_different', condition: 'opened', method: 'dropoff', photo: true, note: '颜色和图片差很多', ageHours: 80, steps: ['receive'], fits: [...WEARABLE, 'home', 'beauty'] },
-  { reason: 'damaged_in_transit', detail: 'item_broken', condition: 'opened', method: 'pickup', photo: true, note: '外箱被压坏，里面的东西摔坏了', ageHours: 120, steps: ['picked_up', 'receive', 'refund'], fits: ['home', 'electronics'] },
+  { reason: 'damaged_in_transit', detail: 'item_broken', condition: 'opened', method: 'pickup', photo: true, note: '外箱被压坏，里面的东西摔坏了', ageHours: 120, steps: ['picked_up', 'delivered_back', 'receive', 'refund'], fits: ['home', 'electronics'] },
   { reason: 'no_reason', detail: 'found_cheaper', condition: 'unopened', method: 'dropoff', photo: false, note: '', ageHours: 100, steps: ['receive', 'refund'], fits: ANY_RETURNABLE },
-  { reason: 'quality_defect', detail: 'stopped_working', condition: 'used', method: 'pickup', photo: true, note: '用了两天就开不了机', ageHours: 150, steps: ['picked_up', 'receive', 'refund'], fits: ['electronics'] },
+  { reason: 'quality_defect', detail: 'stopped_working', condition: 'used', method: 'pickup', photo: true, note: '用了两天就开不了机', ageHours: 150, steps: ['picked_up', 'delivered_back', 'receive', 'refund'], fits: ['electronics'] },
   { reason: 'no_reason', detail: 'changed_mind', condition: 'opened', method: 'dropoff', photo: false, note: '', ageHours: 90, steps: ['receive_nothing'], fits: [...WEARABLE, 'home'] },
   { reason: 'size_fit', detail: 'poor_fit', condition: 'opened', method: 'pickup', photo: false, note: '', ageHours: 60, steps: ['cancel'], fits: WEARABLE },
 ];
@@ -124,6 +124,7 @@ export async function seedDemoReturns(db: Kysely<Database>, options: DemoReturns
         now: () => clock,
         payments,
         timeZone: options.timeZone,
+        uploadDir: options.uploadDir,
       });
       break;
     }
@@ -139,6 +140,7 @@ interface StepContext {
   now: () => number;
   payments: ReturnType<typeof simulatedPaymentProvider>;
   timeZone: string;
+  uploadDir: string;
 }
 
 async function playSteps(db: Kysely<Database>, returnNo: string, steps: Step[], ctx: StepContext): Promise<void> {
@@ -155,8 +157,8 @@ async function playSteps(db: Kysely<Database>, returnNo: string, steps: Step[], 
       await reviewReturn(db, returnNo, { decision: 'reject', note: '商品已使用且吊牌已剪，不符合七天无理由退货条件' }, staff, ctx.advance(5));
     } else if (step === 'cancel') {
       await cancelReturn(db, ret, ctx.advance(3));
-    } else if (step === 'pickup_failed' || step === 'picked_up') {
-      await courierReport(db, ret.returnShipmentId!, step, ctx.advance(step === 'picked_up' ? 18 : 16));
+    } else if (step === 'pickup_failed' || step === 'picked_up' || step === 'delivered_back') {
+      await courierReport(db, ret.returnShipmentId!, step, ctx.advance(step === 'picked_up' ? 18 : step === 'delivered_back' ? 6 : 16), ctx.uploadDir);
     } else if (step === 'receive' || step === 'receive_nothing') {
       const items = await db.selectFrom('return_items').select(['order_item_id', 'quantity']).where('return_id', '=', ret.id).execute();
       const nothing = step === 'receive_nothing';
@@ -166,6 +168,8 @@ async function playSteps(db: Kysely<Database>, returnNo: string, steps: Step[], 
         {
           items: items.map((i) => ({ orderItemId: i.order_item_id, acceptedQuantity: nothing ? 0 : i.quantity, damagedQuantity: nothing ? i.quantity : 0 })),
           note: nothing ? '退回商品有明显使用痕迹和污渍，无法二次销售' : '',
+          // Nothing records a drop-off point's hand-in: the desk receives such a parcel on its word.
+          ...(ret.method === 'dropoff' ? { override: { reason: '驿站转交的包裹已到仓，核对退货码无误' } } : {}),
         },
         staff,
         ctx.advance(30),
@@ -176,9 +180,16 @@ async function playSteps(db: Kysely<Database>, returnNo: string, steps: Step[], 
   }
 }
 
-async function courierReport(db: Kysely<Database>, shipmentId: number, step: 'pickup_failed' | 'picked_up', at: number): Promise<void> {
+const REPORT_KIND = { picked_up: 'picked_up', pickup_failed: 'failed_attempt', delivered_back: 'delivered' } as const;
+
+async function courierReport(db: Kysely<Database>, shipmentId: number, step: 'pickup_failed' | 'picked_up' | 'delivered_back', at: number, uploadDir: string): Promise<void> {
   const leg = await db.selectFrom('shipments').select(['tracking_no', 'version', 'courier_id']).where('id', '=', shipmentId).executeTakeFirstOrThrow();
   if (leg.courier_id === null) return;
+  // Delivered back to the shop with the proof a delivery needs: who took it, and a photo.
+  const proof =
+    step === 'delivered_back'
+      ? { recipientName: '退货仓', photoIds: [(await storeUpload(db, { clientKey: randomUUID(), owner: { courierId: leg.courier_id }, bytes: demoEvidencePng(7), uploadDir }, at)).id] }
+      : {};
   await syncCourierReports(
     db,
     { id: leg.courier_id },
@@ -190,10 +201,11 @@ async function courierReport(db: Kysely<Database>, shipmentId: number, step: 'pi
           deviceId: '00000000-0000-4000-8000-00000000de70',
           seq: 1,
           trackingNo: leg.tracking_no,
-          kind: step === 'picked_up' ? 'picked_up' : 'failed_attempt',
+          kind: REPORT_KIND[step],
           occurredAt: at,
           shipmentVersion: leg.version,
           ...(step === 'pickup_failed' ? { reasonCode: 'recipient_unavailable' } : {}),
+          ...proof,
         },
       ],
     },

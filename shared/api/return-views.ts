@@ -2,6 +2,7 @@ import type { RefundBreakdown } from '../returns/refund-breakdown';
 import type { Refusal } from '../returns/return-eligibility';
 import type { CategoryExclusion } from '../returns/return-policy';
 import type { ItemCondition, ReturnReasonCode } from '../returns/return-reasons';
+import type { ReceiptVerdict } from '../returns/return-arrival';
 import type { ReturnStatus } from '../returns/return-status';
 import type { ClaimKind, ReturnMethod } from './returns';
 
@@ -91,7 +92,7 @@ export interface ReturnEventView {
  * Facts the system records on a return's history: approved by the rules without a person, a
  * courier who could not collect (with a reason), an inspection that left nothing to refund.
  */
-export type ReturnEventFact = 'auto_approved' | 'pickup_failed' | 'nothing_to_refund';
+export type ReturnEventFact = 'auto_approved' | 'pickup_failed' | 'nothing_to_refund' | 'received_without_arrival';
 
 export interface RefundView {
   amountFen: number;
@@ -170,6 +171,8 @@ export interface OpsReturnDetail extends ReturnView {
   /** Why a person must look (over the auto-approve limit, …); empty when the rules approved it. */
   reviewReasons: string[];
   returnShipment: { trackingNo: string; status: string; courierName: string | null } | null;
+  /** May the desk confirm receipt now (see shared/returns/return-arrival.ts). */
+  receipt: ReceiptVerdict;
   orderPaidFen: number;
   orderRefundedFen: number;
 }

@@ -65,6 +65,20 @@ export const receiveReturnRequestSchema = z.strictObject({
     .min(1)
     .max(50),
   note: text(300).default(''),
+  /**
+   * Receiving a parcel Doorstep has not seen arrive (still in transit, or a drop-off nobody
+   * scanned) needs staff to say why; the reason goes on the return's history.
+   */
+  override: z
+    .strictObject({
+      reason: z
+        .string()
+        .trim()
+        .min(1, 'Say why the parcel is received before it arrived')
+        .max(200)
+        .regex(/^\P{Cc}*$/u, 'must not contain control characters'),
+    })
+    .optional(),
 });
 export type ReceiveReturnRequest = z.input<typeof receiveReturnRequestSchema>;
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCourier } from '../support/accounts';
 import { createParcel } from '../support/factories';
 import { createTestApp } from '../support/test-app';
-import { counts, deliveredParcel, postJson, staffCookie, verifyCustomer } from '../support/return-fixtures';
+import { counts, deliveredParcel, DROPOFF_OVERRIDE, postJson, staffCookie, verifyCustomer } from '../support/return-fixtures';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let staff: string;
@@ -142,7 +142,7 @@ describe('lost-parcel claims', () => {
     const created = await (
       await postJson(t, '/api/returns', { trackingNo: f.parcel.trackingNo, items: [{ orderItemId: f.shirt, quantity: 1 }], reasonCode: 'size_fit', reasonDetail: 'too_large', condition: 'opened', method: 'dropoff' }, f.customer)
     ).json();
-    await postJson(t, `/api/ops/returns/${created.returnNo}/receive`, { items: [{ orderItemId: f.shirt, acceptedQuantity: 1, damagedQuantity: 0 }] }, staff);
+    await postJson(t, `/api/ops/returns/${created.returnNo}/receive`, { items: [{ orderItemId: f.shirt, acceptedQuantity: 1, damagedQuantity: 0 }], override: DROPOFF_OVERRIDE }, staff);
     // Everything the order paid went back another way (a goodwill refund recorded straight in the ledger).
     await t.db
       .insertInto('refunds')

@@ -4,7 +4,7 @@ import { DEFAULT_RETURN_POLICY } from '../../shared/returns/return-policy';
 import { saveReturnPolicy } from '../../server/domain/settings/return-policy-repository';
 import { report, signIn, sync } from '../support/courier-fixtures';
 import { createTestApp } from '../support/test-app';
-import { counts, customerPhoto, deliveredParcel, postJson, staffCookie } from '../support/return-fixtures';
+import { counts, customerPhoto, deliverReturnBack, deliveredParcel, DROPOFF_OVERRIDE, postJson, staffCookie } from '../support/return-fixtures';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let f: Awaited<ReturnType<typeof deliveredParcel>>;
@@ -27,8 +27,9 @@ async function createReturn(over: Record<string, unknown> = {}) {
 }
 
 const detail = async (returnNo: string) => (await t.app.request(`/api/ops/returns/${returnNo}`, { headers: { cookie: staff } })).json();
-const receiveAll = (returnNo: string, accepted = 2, damaged = 0) =>
-  postJson(t, `/api/ops/returns/${returnNo}/receive`, { items: [{ orderItemId: f.shirt, acceptedQuantity: accepted, damagedQuantity: damaged }] }, staff);
+// A drop-off is received on the desk's word (nothing records the hand-in); a pickup once delivered back.
+const receiveAll = (returnNo: string, accepted = 2, damaged = 0, extra: Record<string, unknown> = { override: DROPOFF_OVERRIDE }) =>
+  postJson(t, `/api/ops/returns/${returnNo}/receive`, { items: [{ orderItemId: f.shirt, acceptedQuantity: accepted, damagedQuantity: damaged }], ...extra }, staff);
 
 beforeEach(async () => {
   t = await createTestApp();
@@ -90,7 +91,7 @@ describe('the after-sales desk', () => {
     const again = await postJson(t, `/api/ops/returns/${created.returnNo}/refund`, {}, staff);
     expect([first.status, again.status]).toEqual([200, 200]);
     const second = await createReturnForEarbuds();
-    await postJson(t, `/api/ops/returns/${second}/receive`, { items: [{ orderItemId: f.earbuds, acceptedQuantity: 1, damagedQuantity: 0 }] }, staff);
+    await postJson(t, `/api/ops/returns/${second}/receive`, { items: [{ orderItemId: f.earbuds, acceptedQuantity: 1, damagedQuantity: 0 }], override: DROPOFF_OVERRIDE }, staff);
     const burst = await Promise.all(Array.from({ length: 8 }, () => postJson(t, `/api/ops/returns/${second}/refund`, {}, staff)));
     expect(burst.map((r) => r.status)).toEqual(Array(8).fill(200));
     const c = await counts(t);
@@ -115,9 +116,9 @@ describe('the after-sales desk', () => {
     expect((await early.json()).error.code).toBe('not_ready_for_refund');
     const before = await counts(t);
     expect((await receiveAll(created.returnNo, 2, 1)).status).toBe(400);
-    expect((await postJson(t, `/api/ops/returns/${created.returnNo}/receive`, { items: [{ orderItemId: f.earbuds, acceptedQuantity: 1, damagedQuantity: 0 }] }, staff)).status).toBe(400);
-    expect((await postJson(t, `/api/ops/returns/${created.returnNo}/receive`, { items: [] }, staff)).status).toBe(400);
-    expect((await postJson(t, `/api/ops/returns/${created.returnNo}/receive`, { items: [{ orderItemId: f.shirt, acceptedQuantity: -1, damagedQuantity: 0 }] }, staff)).status).toBe(400);
+    expect((await postJson(t, `/api/ops/returns/${created.returnNo}/receive`, { items: [{ orderItemId: f.earbuds, acceptedQuantity: 1, damagedQuantity: 0 }], override: DROPOFF_OVERRIDE }, staff)).status).toBe(400);
+    expect((await postJson(t, `/api/ops/returns/${created.returnNo}/receive`, { items: [], override: DROPOFF_OVERRIDE }, staff)).status).toBe(400);
+    expect((await postJson(t, `/api/ops/returns/${created.returnNo}/receive`, { items: [{ orderItemId: f.shirt, acceptedQuantity: -1, damagedQuantity: 0 }], override: DROPOFF_OVERRIDE }, staff)).status).toBe(400);
     expect(await counts(t)).toEqual(before);
     expect((await detail(created.returnNo)).status).toBe('awaiting_dropoff');
   });
@@ -209,7 +210,8 @@ describe('the refund previewed during inspection', () => {
     const preview = settlementPreview(basis, [{ orderItemId: f.shirt, quantity: 1, acceptedQuantity: 1, damagedQuantity: 0 }]);
     // The second shirt is the unit without the odd fen; the pickup's fee comes off.
     expect(preview.totalFen).toBe(7_678 - 1_000);
-    const received = await (await receiveAll(later.returnNo, 1, 0)).json();
+    await deliverReturnBack(t, courier, stop.trackingNo);
+    const received = await (await receiveAll(later.returnNo, 1, 0, {})).json();
     expect(received.status).toBe('received');
     expect(received.settlement).toEqual(preview);
     expect(earlier.status).toBe('awaiting_dropoff');
@@ -254,7 +256,8 @@ describe('a courier pickup, through the offline outbox', () => {
     expect(again.results.map((r: { outcome: string }) => r.outcome)).toEqual(['duplicate', 'duplicate']);
     expect((await postJson(t, `/api/returns/${created.returnNo}/cancel`, {}, f.customer)).status).toBe(409);
 
-    const received = await (await receiveAll(created.returnNo)).json();
+    await deliverReturnBack(t, courier, stop.trackingNo);
+    const received = await (await receiveAll(created.returnNo, 2, 0, {})).json();
     expect(received.returnShipment.status).toBe('Delivered');
     // A no-reason pickup: the return shipping fee comes off.
     expect(received.settlement.totalFen).toBe(15_357 - 1_000);
@@ -282,7 +285,7 @@ describe('settling what the customer was promised', () => {
     const shirts = await createReturn({ ...defect, items: [{ orderItemId: f.shirt, quantity: 2 }] });
     const earbuds = await createReturn({ ...defect, items: [{ orderItemId: f.earbuds, quantity: 1 }] });
     // The shirts' return is still waiting at the drop-off point: the customer may yet cancel it.
-    const first = await (await postJson(t, `/api/ops/returns/${earbuds.returnNo}/receive`, { items: [{ orderItemId: f.earbuds, acceptedQuantity: 1, damagedQuantity: 0 }] }, staff)).json();
+    const first = await (await postJson(t, `/api/ops/returns/${earbuds.returnNo}/receive`, { items: [{ orderItemId: f.earbuds, acceptedQuantity: 1, damagedQuantity: 0 }], override: DROPOFF_OVERRIDE }, staff)).json();
     expect(first.settlement.shippingRefundFen).toBe(0);
     // Once the shirts are back too, their return is the one that empties the order.
     const second = await (await receiveAll(shirts.returnNo)).json();
@@ -297,8 +300,94 @@ describe('settling what the customer was promised', () => {
     const courier = await signIn(t, f.courier.phone);
     const stop = (await (await t.app.request('/api/courier/manifest', { headers: { cookie: courier } })).json()).stops.find((s: { kind: string }) => s.kind === 'pickup');
     expect((await (await sync(t, courier, [report({ trackingNo: stop.trackingNo, kind: 'picked_up', shipmentVersion: stop.version })])).json()).results[0].outcome).toBe('applied');
+    await deliverReturnBack(t, courier, stop.trackingNo);
     const received = await (await postJson(t, `/api/ops/returns/${created.returnNo}/receive`, { items: [{ orderItemId: f.shirt, acceptedQuantity: 1, damagedQuantity: 0 }] }, staff)).json();
     expect(received.settlement.returnShippingFeeFen).toBe(created.quote.returnShippingFeeFen);
     expect(received.settlement.totalFen).toBe(created.quote.totalFen);
+  });
+});
+
+describe('receiving only a parcel that has arrived', () => {
+  async function collectedPickup() {
+    const options = await (await t.app.request(`/api/returns/options?trackingNo=${f.parcel.trackingNo}`, { headers: { cookie: f.customer } })).json();
+    const created = await createReturn({ method: 'pickup', pickupSlotStart: options.pickupSlots[0].start });
+    const courier = await signIn(t, f.courier.phone);
+    const stop = (await (await t.app.request('/api/courier/manifest', { headers: { cookie: courier } })).json()).stops.find((s: { kind: string }) => s.kind === 'pickup');
+    expect((await (await sync(t, courier, [report({ trackingNo: stop.trackingNo, kind: 'picked_up', shipmentVersion: stop.version })])).json()).results[0].outcome).toBe('applied');
+    return { returnNo: created.returnNo as string, legNo: stop.trackingNo as string, courier };
+  }
+
+  it('refuses a collected return still in transit, changing nothing, and says so in the detail', async () => {
+    const { returnNo } = await collectedPickup();
+    expect((await detail(returnNo)).receipt).toBe('in_transit');
+    const before = await counts(t);
+    const refused = await receiveAll(returnNo, 2, 0, {});
+    expect(refused.status).toBe(409);
+    const body = await refused.json();
+    expect(body.error.code).toBe('return_not_arrived');
+    expect(body.error.message).toMatch(/still on its way/);
+    expect(await counts(t)).toEqual(before);
+    const after = await detail(returnNo);
+    expect(after.status).toBe('picked_up');
+    expect(after.returnShipment.status).toBe('InTransit');
+    expect(after.items[0].acceptedQuantity).toBeNull();
+  });
+
+  it('receives it once the courier has delivered it back to the shop, with no override recorded', async () => {
+    const { returnNo, legNo, courier } = await collectedPickup();
+    await deliverReturnBack(t, courier, legNo);
+    expect((await detail(returnNo)).receipt).toBe('arrived');
+    const res = await receiveAll(returnNo, 2, 0, {});
+    expect(res.status).toBe(200);
+    const received = await res.json();
+    expect(received.status).toBe('received');
+    expect(received.receipt).toBe('not_awaiting_receipt');
+    expect(received.events.some((e: { fact: string | null }) => e.fact === 'received_without_arrival')).toBe(false);
+  });
+
+  it('refuses a drop-off nobody recorded, and receives it on a staff override, recorded on the history for staff only', async () => {
+    const created = await createReturn();
+    expect((await detail(created.returnNo)).receipt).toBe('dropoff_unrecorded');
+    const refused = await receiveAll(created.returnNo, 2, 0, {});
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error).toMatchObject({ code: 'return_not_arrived', message: expect.stringMatching(/drop-off point/) });
+    expect((await detail(created.returnNo)).status).toBe('awaiting_dropoff');
+
+    const res = await receiveAll(created.returnNo, 2, 0, { override: { reason: '  顾客本人送到门店，核对退货码无误  ' } });
+    expect(res.status).toBe(200);
+    const received = await res.json();
+    expect(received.status).toBe('received');
+    expect(received.events[0]).toMatchObject({ status: 'received', actor: 'staff', fact: 'received_without_arrival', note: '顾客本人送到门店，核对退货码无误' });
+    const customerView = await (await t.app.request(`/api/returns/${created.returnNo}`, { headers: { cookie: f.customer } })).json();
+    expect(customerView.events.some((e: { fact: string | null }) => e.fact === 'received_without_arrival')).toBe(false);
+    expect(customerView.status).toBe('received');
+  });
+
+  it('receives a return in transit on an override too', async () => {
+    const { returnNo } = await collectedPickup();
+    const received = await (await receiveAll(returnNo, 2, 0, { override: { reason: '快递员直接送到仓库，未在系统签收' } })).json();
+    expect(received.status).toBe('received');
+    expect(received.returnShipment.status).toBe('Delivered');
+    expect(received.events.filter((e: { fact: string | null }) => e.fact === 'received_without_arrival')).toHaveLength(1);
+  });
+
+  it('answers an override without a proper reason with 400 and changes nothing', async () => {
+    const created = await createReturn();
+    const before = await counts(t);
+    for (const override of [{}, { reason: '' }, { reason: '   ' }, { reason: 'x'.repeat(201) }, { reason: '收到\u0007了' }, { reason: '收到', extra: 1 }, 'yes']) {
+      expect((await receiveAll(created.returnNo, 2, 0, { override })).status, JSON.stringify(override)).toBe(400);
+    }
+    expect(await counts(t)).toEqual(before);
+    expect((await detail(created.returnNo)).status).toBe('awaiting_dropoff');
+  });
+
+  it('lets only staff receive, override or not', async () => {
+    const created = await createReturn();
+    const courier = await signIn(t, f.courier.phone);
+    const body = { items: [{ orderItemId: f.shirt, acceptedQuantity: 2, damagedQuantity: 0 }], override: DROPOFF_OVERRIDE };
+    expect((await postJson(t, `/api/ops/returns/${created.returnNo}/receive`, body)).status).toBe(401);
+    expect((await postJson(t, `/api/ops/returns/${created.returnNo}/receive`, body, f.customer)).status).toBe(401);
+    expect((await postJson(t, `/api/ops/returns/${created.returnNo}/receive`, body, courier)).status).toBe(403);
+    expect((await detail(created.returnNo)).status).toBe('awaiting_dropoff');
   });
 });

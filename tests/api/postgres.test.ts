@@ -12,7 +12,7 @@ import { startPostgres } from '../support/postgres-server';
 import { testConfig } from '../support/test-app';
 import { freePort } from '../support/free-port';
 import { simulatedPaymentProvider } from '../../server/domain/payments/simulated-payment-provider';
-import { customerUpload, deliveredParcel, postJson, staffCookie } from '../support/return-fixtures';
+import { customerUpload, deliveredParcel, DROPOFF_OVERRIDE, postJson, staffCookie } from '../support/return-fixtures';
 import { signIn, upload } from '../support/courier-fixtures';
 
 // The scale-out engine: the same migrations and the same API over a real PostgreSQL server.
@@ -107,7 +107,7 @@ describe('PostgreSQL', () => {
       }, f.customer);
       expect(created.status).toBe(201);
       const { returnNo, quote } = await created.json();
-      const received = await postJson(t, `/api/ops/returns/${returnNo}/receive`, { items: [{ orderItemId: f.shirt, acceptedQuantity: 2, damagedQuantity: 0 }] }, staff);
+      const received = await postJson(t, `/api/ops/returns/${returnNo}/receive`, { items: [{ orderItemId: f.shirt, acceptedQuantity: 2, damagedQuantity: 0 }], override: DROPOFF_OVERRIDE }, staff);
       expect(received.status).toBe(200);
 
       const burst = await Promise.all(Array.from({ length: 8 }, () => postJson(t, `/api/ops/returns/${returnNo}/refund`, {}, staff)));

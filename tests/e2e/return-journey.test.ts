@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { request as pwRequest, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReturnQuote } from '../../shared/api/return-views';
 import { RETURN_STATUS_LABELS } from '../../shared/returns/return-status';
+import { TEST_PASSWORD } from '../support/accounts';
 import { launchBrowser, newPhoneContext } from '../support/browser';
+import { TINY_JPEG } from '../support/courier-fixtures';
 import { startE2eServer } from '../support/e2e-server';
 import { startCuttableNetwork } from '../support/network-cut';
 import { deliveredParcelToReturn, photoOfDefect } from '../support/return-e2e-fixture';
@@ -26,6 +29,8 @@ const EXPECTED_REFUND_TEXT = '¥270.22';
 
 /** For waits on a server round trip: two cores and a browser can take longer than expect.poll's 1 s default. */
 const SOON = { timeout: 15_000 };
+
+const zhOps = JSON.parse(readFileSync('client/locales/ops/zh-CN.json', 'utf8')) as { ops: { inspect: { not_arrived: { in_transit: string } } } };
 
 const zhReturns = JSON.parse(readFileSync('client/locales/returns/zh-CN.json', 'utf8')) as {
   returns: { refund: { paid: string }; fact: { auto_approved: string } };
@@ -58,6 +63,24 @@ afterAll(async () => {
 });
 
 const db = () => server.deps.db;
+
+/** The courier, from their own session, reports the collected return delivered back to the shop. */
+async function courierDeliversBack(trackingNo: string) {
+  const courier = await pwRequest.newContext({ baseURL: server.url });
+  try {
+    expect((await courier.post('/api/auth/login', { data: { login: fixture.courier.phone, password: TEST_PASSWORD } })).status()).toBe(200);
+    const upload = await courier.post('/api/uploads', { headers: { 'content-type': 'image/jpeg', 'idempotency-key': randomUUID() }, data: TINY_JPEG });
+    expect(upload.status()).toBe(201);
+    const { id } = (await upload.json()) as { id: string };
+    const leg = await db().selectFrom('shipments').select('version').where('tracking_no', '=', trackingNo).executeTakeFirstOrThrow();
+    const now = Date.now();
+    const report = { id: randomUUID(), deviceId: randomUUID(), seq: 1, trackingNo, kind: 'delivered', occurredAt: now, shipmentVersion: leg.version, recipientName: '退货仓', photoIds: [id] };
+    const synced = await courier.post('/api/courier/sync', { data: { sentAt: now, reports: [report] } });
+    expect(((await synced.json()) as { results: { outcome: string }[] }).results[0]?.outcome).toBe('applied');
+  } finally {
+    await courier.dispose();
+  }
+}
 
 async function returnRow() {
   return db().selectFrom('return_requests').selectAll().where('return_no', '=', returnNo).executeTakeFirstOrThrow();
@@ -208,6 +231,7 @@ describe('a partial return, from the customer’s phone to the refund', () => {
   it('staff receive it with everything accepted and refund it exactly once', async () => {
     const context = await newPhoneContext(browser);
     const page = await context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
     // Signed in from a link to the returns desk, staff land back on it (the console itself opens on the dashboard).
     await page.goto(`${server.url}/ops/sign-in?redirect=/ops/returns`);
     await page.locator('[data-testid="ops-login"]').fill(fixture.staff.email);
@@ -224,6 +248,23 @@ describe('a partial return, from the customer’s phone to the refund', () => {
     await page.waitForURL(`**/ops/returns/${returnNo}`);
     const detail = page.locator('[data-testid="ops-return"]');
     await expect.poll(() => detail.getAttribute('data-status'), SOON).toBe('picked_up');
+
+    // Still on its way back: the desk explains and will not confirm receipt without an override.
+    const blocked = page.locator('[data-testid="ops-receipt-blocked"]');
+    await blocked.waitFor();
+    expect(await blocked.getAttribute('data-receipt')).toBe('in_transit');
+    expect(await page.locator('[data-testid="ops-receive"]').isDisabled()).toBe(true);
+    const why = await page.locator('#ops-receipt-why').innerText();
+    expect(why).toBe(zhOps.ops.inspect.not_arrived.in_transit);
+    expect(await page.locator('[data-testid="ops-receive"]').getAttribute('aria-describedby')).toBe('ops-receipt-why');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    // The courier delivers it back to the shop (a delivered report on the return leg, over the real API).
+    await courierDeliversBack(pickupTrackingNo);
+    await page.reload();
+    await expect.poll(() => detail.getAttribute('data-status'), SOON).toBe('picked_up');
+    await expect.poll(() => blocked.count(), SOON).toBe(0);
+    expect(await page.locator('[data-testid="ops-receive"]').isDisabled()).toBe(false);
 
     // Inspection: both units came back fine (the default), none damaged, none missing.
     const lines = page.locator('[data-testid="ops-inspect-line"]');

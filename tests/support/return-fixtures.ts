@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createCourier, createStaff } from './accounts';
-import { signIn, TINY_JPEG } from './courier-fixtures';
+import { report, signIn, sync, TINY_JPEG, uploadedPhoto } from './courier-fixtures';
 import { createParcel } from './factories';
 import { createTestApp, jsonHeaders } from './test-app';
 
@@ -67,4 +67,19 @@ export async function counts(t: TestApp) {
     shipments: await n('shipments'),
     claims: await n('parcel_claims'),
   };
+}
+
+/** What the desk says when it receives a drop-off: nothing in Doorstep records the hand-in. */
+export const DROPOFF_OVERRIDE = { reason: '驿站已交来包裹，核对退货码无误' };
+
+/**
+ * The courier delivers a collected return back to the shop: a "delivered" report on the
+ * return leg, with the photo and name the proof setting asks for, through the real sync.
+ */
+export async function deliverReturnBack(t: TestApp, courierCookie: string, returnTrackingNo: string, at = t.now()): Promise<void> {
+  const leg = await t.db.selectFrom('shipments').select('version').where('tracking_no', '=', returnTrackingNo).executeTakeFirstOrThrow();
+  const photo = await uploadedPhoto(t, courierCookie);
+  const res = await sync(t, courierCookie, [report({ trackingNo: returnTrackingNo, kind: 'delivered', shipmentVersion: leg.version, recipientName: '退货仓', photoIds: [photo], occurredAt: at })], at);
+  const outcome = ((await res.json()) as { results: { outcome: string; code: string }[] }).results[0];
+  if (outcome?.outcome !== 'applied') throw new Error(`return leg not delivered back: ${JSON.stringify(outcome)}`);
 }

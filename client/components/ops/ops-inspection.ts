@@ -50,9 +50,19 @@ export function inspectionProblem(line: InspectionLine): InspectionProblem | nul
   return null;
 }
 
-export function receiveRequest(lines: readonly InspectionLine[], note: string): ReceiveReturnRequest {
+/** `overrideReason`: staff's reason to receive a parcel Doorstep has not seen arrive. */
+export function receiveRequest(lines: readonly InspectionLine[], note: string, overrideReason: string | null = null): ReceiveReturnRequest {
   return {
     items: lines.map(({ orderItemId, acceptedQuantity, damagedQuantity }) => ({ orderItemId, acceptedQuantity, damagedQuantity })),
     note: note.trim(),
+    ...(overrideReason === null ? {} : { override: { reason: overrideReason.trim() } }),
   };
+}
+
+/** The override reason as the server checks it: 1–200 characters once trimmed, no control characters. */
+export function overrideReasonProblem(reason: string): 'required' | 'too_long' | 'control' | null {
+  const trimmed = reason.trim();
+  if (trimmed.length === 0) return 'required';
+  if (trimmed.length > 200) return 'too_long';
+  return /\p{Cc}/u.test(trimmed) ? 'control' : null;
 }

@@ -1,16 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { OpsReturnDetail } from '../../../shared/api/return-views';
 import type { ReceiveReturnRequest } from '../../../shared/api/returns';
+import { canReceive } from '../../../shared/returns/return-arrival';
 import { refundBreakdown } from '../../../shared/returns/refund-breakdown';
 import { AppError, badRequest, conflict } from '../../app-error';
 import type { Database } from '../../db/schema';
 import type { PaymentProvider } from '../payments/payment-provider';
-import { findShipmentById } from '../tracking/shipment-repository';
+import { findShipmentById, findShipmentByIdIfAny } from '../tracking/shipment-repository';
 import { requireOrderPayment } from '../orders/order-repository';
 import { findRefundByKey } from '../refunds/refund-repository';
 import { claimRefund, payRefund, settleRefund } from '../refunds/refund-service';
 import { lockOrder } from '../../db/row-lock';
-import { listReturnLines, moveReturn, recordInspectedLine, requireReturn, type ReturnRequest } from './return-repository';
+import { insertReturnEvent, listReturnLines, moveReturn, recordInspectedLine, requireReturn, type ReturnRequest } from './return-repository';
 import { scheduleCollection } from './return-service';
 import { receiveReturnShipment } from './return-shipments';
 import { loadSettlementBasis } from './settlement-basis';
@@ -46,13 +47,23 @@ export async function reviewReturn(
 export async function receiveReturn(
   db: Kysely<Database>,
   returnNo: string,
-  input: Required<Pick<ReceiveReturnRequest, 'items'>> & { note: string },
+  input: Required<Pick<ReceiveReturnRequest, 'items'>> & Pick<ReceiveReturnRequest, 'override'> & { note: string },
   staff: Staff,
   now: number,
 ): Promise<OpsReturnDetail> {
   const ret = await requireReturn(db, returnNo);
-  if (ret.status !== 'picked_up' && ret.status !== 'awaiting_dropoff') {
+  const verdict = canReceive(ret, ret.returnShipmentId === null ? null : await findShipmentByIdIfAny(db, ret.returnShipmentId));
+  if (verdict === 'not_awaiting_receipt') {
     throw conflict('not_awaiting_receipt', `Return ${returnNo} is ${ret.status}; only a collected or dropped-off return can be received`);
+  }
+  const override = verdict === 'arrived' ? null : (input.override ?? null);
+  if (verdict !== 'arrived' && !override) {
+    throw conflict(
+      'return_not_arrived',
+      verdict === 'in_transit'
+        ? `Return ${returnNo} is still on its way to the shop; receive it once it is delivered back, or give a reason to override`
+        : `Nothing records return ${returnNo} being handed in at a drop-off point; give a reason to receive it anyway`,
+    );
   }
   const lines = await listReturnLines(db, ret.id);
   const counted = new Map(input.items.map((i) => [i.orderItemId, i]));
@@ -79,6 +90,10 @@ export async function receiveReturn(
       note: input.note || null,
       set: { settlement: JSON.stringify(settlement) },
     });
+    if (override) {
+      // Recorded as what it is: received on staff's word, before anything saw the parcel arrive.
+      await insertReturnEvent(trx, { returnId: ret.id, status: 'received', at: now, actor: { type: 'staff', id: staff.id }, fact: 'received_without_arrival', note: override.reason });
+    }
     // Nothing accepted, nothing to pay: the return is done.
     if (settlement.totalFen === 0) return moveReturn(trx, moved, 'closed', { at: now, actor: { type: 'system', id: null }, fact: 'nothing_to_refund' });
     return moved;

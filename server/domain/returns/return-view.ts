@@ -1,11 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { OpsReturnDetail, RefundView, ReturnEventFact, ReturnView } from '../../../shared/api/return-views';
+import { canReceive } from '../../../shared/returns/return-arrival';
 import { CANCELLABLE_RETURN_STATUSES, type ReturnStatus } from '../../../shared/returns/return-status';
 import type { Database } from '../../db/schema';
 import type { ReturnRequest } from './return-repository';
 
+const STAFF_ONLY_FACTS: ReturnEventFact[] = ['received_without_arrival'];
+
 /** A return as its customer sees it: items, the promised and the settled refund, its history. */
-export async function buildReturnView(db: Kysely<Database>, ret: ReturnRequest): Promise<ReturnView> {
+export async function buildReturnView(db: Kysely<Database>, ret: ReturnRequest, audience: 'customer' | 'staff' = 'customer'): Promise<ReturnView> {
   const [items, events, refund, shipment, returnShipment, order] = await Promise.all([
     db
       .selectFrom('return_items as ri')
@@ -19,6 +22,8 @@ export async function buildReturnView(db: Kysely<Database>, ret: ReturnRequest):
       .selectFrom('return_events')
       .select(['status', 'occurred_at', 'actor_type', 'note', 'fact', 'reason_code'])
       .where('return_id', '=', ret.id)
+      // A staff override's reason is the desk's business, not the customer's.
+      .$if(audience === 'customer', (q) => q.where((eb) => eb.or([eb('fact', 'is', null), eb('fact', 'not in', STAFF_ONLY_FACTS)])))
       .orderBy('occurred_at', 'desc')
       .orderBy('id', 'desc')
       .execute(),
@@ -80,7 +85,7 @@ function toRefundView(row: { amount_fen: number; status: string; completed_at: n
 /** The same return with what staff need to decide: who, where, why it waits for a person. */
 export async function buildOpsReturnDetail(db: Kysely<Database>, ret: ReturnRequest): Promise<OpsReturnDetail> {
   const [view, order, returnShipment, refunded] = await Promise.all([
-    buildReturnView(db, ret),
+    buildReturnView(db, ret, 'staff'),
     db
       .selectFrom('orders')
       .select(['recipient_name', 'recipient_phone', 'province', 'city', 'district', 'street', 'paid_total_fen'])
@@ -109,6 +114,7 @@ export async function buildOpsReturnDetail(db: Kysely<Database>, ret: ReturnRequ
     address: { province: order.province, city: order.city, district: order.district, street: order.street },
     reviewReasons: ret.reviewReasons,
     returnShipment: returnShipment ? { trackingNo: returnShipment.tracking_no, status: returnShipment.status, courierName: returnShipment.name } : null,
+    receipt: canReceive(ret, returnShipment ?? null),
     orderPaidFen: order.paid_total_fen,
     orderRefundedFen: Number(refunded.fen),
   };
