@@ -29,3 +29,12 @@ export function yRange(lines: readonly TimeSeriesLine[], fixed?: { min: number; 
   if (max === 0 && min === 0) return [0, 1];
   return [min < 0 ? min * 1.1 : 0, max > 0 ? max * 1.1 : 0];
 }
+
+/** Index of the last day on which any line has a figure, or null for a chart with none. */
+export function latestDayWithFigure(lines: readonly TimeSeriesLine[]): number | null {
+  const days = Math.max(0, ...lines.map((line) => line.values.length));
+  for (let i = days - 1; i >= 0; i--) {
+    if (lines.some((line) => (line.values[i] ?? null) !== null)) return i;
+  }
+  return null;
+}
