@@ -80,9 +80,12 @@ describe('chart helpers', () => {
     { lines: [[1, 2, 3], [4, 5, 6]], latest: 2 },
     { lines: [[1, 2, null], [4, null, null]], latest: 1 },
     { lines: [[null, null, null], [null, 5, null]], latest: 1 },
+    { lines: [[3, 0], [2, 0]], latest: 0 },
+    { lines: [[0, 0.5], [0, 0]], latest: 1 },
+    { lines: [[0, 0], [null, 0]], latest: 1 },
     { lines: [[null, null], [null, null]], latest: null },
     { lines: [], latest: null },
-  ])('the legend speaks of the latest day with a figure when nothing is pointed at: $lines → $latest', ({ lines, latest }) => {
+  ])('the legend speaks of the latest day with a figure (not an empty today) when nothing is pointed at: $lines → $latest', ({ lines, latest }) => {
     expect(latestDayWithFigure(lines.map((values, i) => ({ key: `${i}`, label: `${i}`, values })))).toBe(latest);
   });
 

@@ -30,11 +30,16 @@ export function yRange(lines: readonly TimeSeriesLine[], fixed?: { min: number; 
   return [min < 0 ? min * 1.1 : 0, max > 0 ? max * 1.1 : 0];
 }
 
-/** Index of the last day on which any line has a figure, or null for a chart with none. */
+/**
+ * Index of the day the legend shows when nothing is pointed at: the last day on which some
+ * line has a figure other than zero (today, barely begun, reads "订单 0" as if nothing came),
+ * else the last day with any figure, or null for a chart with none.
+ */
 export function latestDayWithFigure(lines: readonly TimeSeriesLine[]): number | null {
   const days = Math.max(0, ...lines.map((line) => line.values.length));
-  for (let i = days - 1; i >= 0; i--) {
-    if (lines.some((line) => (line.values[i] ?? null) !== null)) return i;
-  }
-  return null;
+  const lastWhere = (has: (v: number | null) => boolean) => {
+    for (let i = days - 1; i >= 0; i--) if (lines.some((line) => has(line.values[i] ?? null))) return i;
+    return null;
+  };
+  return lastWhere((v) => v !== null && v !== 0) ?? lastWhere((v) => v !== null);
 }
