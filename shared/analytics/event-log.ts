@@ -15,6 +15,12 @@ export interface LogShipment {
   id: number;
   /** Only `delivery` legs are shipments of the report; `return` legs are ignored. */
   leg: string;
+  /**
+   * A parcel sent again after a lost-parcel claim (the claim's resend). Not counted as 发货
+   * (shipped): that figure is orders sent out, beside 订单, and one order sent twice is one
+   * order shipped. Optional: absent means a first parcel.
+   */
+  resend?: boolean;
   courierId: number | null;
   destinationCity: string;
   createdAt: number;

@@ -27,7 +27,7 @@ export function kpiReportFromLog(log: KpiLog, range: { from: string; to: string 
   const addStage = (stage: Stage, ms: number) => stageValues.set(stage, [...(stageValues.get(stage) ?? []), ms]);
 
   for (const s of log.shipments.filter((x) => x.leg === 'delivery')) {
-    if (inRange(s.createdAt)) add(s.createdAt, (c) => c.shipments++);
+    if (!s.resend && inRange(s.createdAt)) add(s.createdAt, (c) => c.shipments++);
     const events = inLogOrder(s.events);
     for (const e of events) {
       if (e.status !== 'Exception' || !inRange(e.occurredAt)) continue;

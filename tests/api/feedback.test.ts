@@ -64,8 +64,10 @@ describe('POST /api/feedback', () => {
     [{ csat: 3, nps: 6 }, true],
     [{ csat: 3, nps: 7 }, false],
     [{ csat: 4, nps: null }, false],
+    [{ csat: 4, nps: 5, tags: ['friendly_courier'], comment: '快递员很热情' }, false],
+    [{ csat: 5, nps: 0 }, false],
   ])('%j opens a follow-up: %s', async (scores, opens) => {
-    await postJson(t, '/api/feedback', rating({ ...scores, comment: '', tags: [] }), f.customer);
+    await postJson(t, '/api/feedback', rating({ comment: '', tags: [], ...scores }), f.customer);
     expect((await rows()).followUps).toHaveLength(opens ? 1 : 0);
   });
 

@@ -29,6 +29,11 @@ export async function writeKpiLog(db: Kysely<Database>, log: KpiLog): Promise<{ 
     shipmentIds.push(parcel.shipmentId);
     await db.updateTable('shipments').set({ created_at: s.createdAt, leg: s.leg, destination_city: s.destinationCity }).where('id', '=', parcel.shipmentId).execute();
     await db.updateTable('orders').set({ created_at: Date.UTC(2020, 0, 1) }).where('id', '=', parcel.orderId).execute();
+    if (s.resend) {
+      // As a claim decided "resend" leaves it: the claim on the first parcel names this one.
+      const claim = { claim_no: `CL${parcel.shipmentId}`, order_id: parcel.orderId, shipment_id: parcel.shipmentId, kind: 'lost', status: 'resent', note: null, decision_note: null };
+      await db.insertInto('parcel_claims').values({ ...claim, resend_shipment_id: parcel.shipmentId, created_at: s.createdAt, decided_at: s.createdAt, decided_by: null }).execute();
+    }
     const rows = await db.selectFrom('tracking_events').select('id').where('shipment_id', '=', parcel.shipmentId).orderBy('id').execute();
     for (const [i, e] of s.events.entries()) {
       if (e.reasonCode) await db.updateTable('tracking_events').set({ reason_code: e.reasonCode }).where('id', '=', rows[i]!.id).execute();

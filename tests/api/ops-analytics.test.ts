@@ -131,6 +131,36 @@ describe('the roll-ups follow new writes exactly', () => {
   });
 });
 
+describe('发货 counts orders sent out: a resend after a claim is not a second shipment', () => {
+  it('SQL and roll-ups leave the resend out as the formula does, so 发货 never exceeds 订单 for it', async () => {
+    const app = await createTestApp();
+    try {
+      const at = (local: string) => Date.parse(`${local.replace(' ', 'T')}:00+08:00`);
+      const parcel = (id: number, resend: boolean): LogShipment => ({
+        id,
+        leg: 'delivery',
+        resend,
+        courierId: null,
+        destinationCity: '杭州市',
+        createdAt: at('2026-11-11 10:00'),
+        promisedBy: null,
+        deliveredAt: null,
+        events: [{ id: 1, status: 'InTransit', subStatus: 'InTransit_002', occurredAt: at('2026-11-11 11:00'), reasonCode: null }],
+      });
+      const log: KpiLog = { orders: [{ createdAt: at('2026-11-11 09:00') }], shipments: [parcel(1, false), parcel(2, true)], returns: [], refunds: [], feedback: [], feedbackCategories: [] };
+      await writeKpiLog(app.db, log);
+      await refreshAnalyticsRollups(app.db, TZ, app.now());
+      const range = { from: '2026-11-11', to: '2026-11-11' };
+      const sqlReport = await computeKpiReport(app.db, range, TZ);
+      expect(sqlReport).toEqual(kpiReportFromLog(log, range, TZ));
+      expect(await kpiReportFromRollups(app.db, range, TZ)).toEqual(kpiReportFromLog(log, range, TZ, bucketedPercentile));
+      expect(sqlReport.totals).toMatchObject({ orders: 1, shipments: 1 });
+    } finally {
+      app.dispose();
+    }
+  });
+});
+
 describe('GET /api/ops/kpis', () => {
   it('answers staff with the report', async () => {
     const res = await get('/api/ops/kpis?from=2026-11-10&to=2026-11-12');

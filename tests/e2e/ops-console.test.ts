@@ -124,6 +124,10 @@ describe('the ops console on a phone', () => {
 
     // Charts are drawn (uPlot's canvas), bars are one per reason, each table has its CSV.
     await expect.poll(() => page.locator('[data-testid="ops-chart-volume"] canvas').count(), SOON).toBeGreaterThan(0);
+    // Untouched, the legend speaks of the latest day, not a row of dashes that reads as "no data".
+    const legendValues = await page.locator('[data-testid="ops-chart-volume"] .u-legend .u-value').allInnerTexts();
+    expect(legendValues.length).toBeGreaterThan(1);
+    expect(legendValues.filter((v) => v.trim() === '—' || v.trim() === '')).toEqual([]);
     expect(await page.locator('[data-testid="ops-chart-exceptions"] [data-testid="ops-bar-row"]').count()).toBe(report.exceptionsByReason.length);
     expect(await page.locator('[data-testid="ops-chart-stages"] [data-testid="ops-bar-row"]').count()).toBe(5);
     const csvHref = await page.locator('[data-testid="ops-chart-exceptions"] [data-testid="ops-csv-link"]').getAttribute('href');

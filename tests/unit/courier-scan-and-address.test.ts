@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAddress, mapLinks } from '../../client/components/courier/courier-address';
+import { mapLinks } from '../../client/components/courier/courier-address';
 import { trackingNoFromScan } from '../../client/components/courier/courier-scanned-tracking-no';
 import { scaledSize } from '../../client/offline/photo-compression';
 
@@ -19,17 +19,6 @@ describe('reading a tracking number from a scan', () => {
 
 describe('addresses and map hand-off', () => {
   const address = { province: '浙江省', city: '杭州市', district: '西湖区', street: '文三路 100 号 3 单元 502' };
-
-  it('reads Chinese from the province down, English from the street up', () => {
-    expect(formatAddress(address, 'zh-CN')).toBe('浙江省杭州市西湖区文三路 100 号 3 单元 502');
-    expect(formatAddress(address, 'en')).toBe('文三路 100 号 3 单元 502, 西湖区, 杭州市, 浙江省');
-  });
-
-  it('does not repeat a municipality that is its own province', () => {
-    const beijing = { province: '北京市', city: '北京市', district: '朝阳区', street: '建国路 1 号' };
-    expect(formatAddress(beijing, 'zh-CN')).toBe('北京市朝阳区建国路 1 号');
-    expect(formatAddress(beijing, 'en')).toBe('建国路 1 号, 朝阳区, 北京市');
-  });
 
   it('hands the full Chinese address to the phone’s map app and to Amap on the web', () => {
     const links = mapLinks(address);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StageTimeRow } from '../../shared/api/ops-analytics';
 import { formatDuration, formatFigure } from '../../client/components/ops/charts/chart-format';
 import { barMax, barPercent } from '../../client/components/ops/charts/bar-rows';
-import { yRange } from '../../client/components/ops/charts/time-series';
+import { latestDayWithFigure, yRange } from '../../client/components/ops/charts/time-series';
 import { topCategorySeries } from '../../client/components/ops/dashboard/feedback-category-series';
 import { slowestStage, whereTimeIsLost } from '../../client/components/ops/dashboard/where-time-is-lost';
 import { destinationCityOf, mapFiltersFromQuery } from '../../client/components/ops/process-map/process-map-filters';
@@ -74,6 +74,19 @@ describe('chart helpers', () => {
     expect(yRange([{ key: 'x', label: 'x', values: [-50, 20] }])[0]).toBeCloseTo(-55);
     expect(yRange([{ key: 'x', label: 'x', values: [0.3] }], { min: 0, max: 1 })).toEqual([0, 1]);
     expect(yRange([{ key: 'x', label: 'x', values: [null] }])).toEqual([0, 1]);
+  });
+
+  it.each([
+    { lines: [[1, 2, 3], [4, 5, 6]], latest: 2 },
+    { lines: [[1, 2, null], [4, null, null]], latest: 1 },
+    { lines: [[null, null, null], [null, 5, null]], latest: 1 },
+    { lines: [[3, 0], [2, 0]], latest: 0 },
+    { lines: [[0, 0.5], [0, 0]], latest: 1 },
+    { lines: [[0, 0], [null, 0]], latest: 1 },
+    { lines: [[null, null], [null, null]], latest: null },
+    { lines: [], latest: null },
+  ])('the legend speaks of the latest day with a figure (not an empty today) when nothing is pointed at: $lines → $latest', ({ lines, latest }) => {
+    expect(latestDayWithFigure(lines.map((values, i) => ({ key: `${i}`, label: `${i}`, values })))).toBe(latest);
   });
 
   it('keeps the most frequent feedback categories, a count for every day', () => {

@@ -1,17 +1,8 @@
-import type { ManifestStop } from '../../../shared/courier/manifest';
+import { formatChineseAddress, type ChineseAddress } from '../../../shared/addresses/address-format';
 
-type Address = ManifestStop['address'];
-
-/** Chinese addresses read from the province down with no separators; English from the street up. */
-export function formatAddress(address: Address, locale: string): string {
-  const { province, city, district, street } = address;
-  if (locale.startsWith('zh')) return `${province}${city === province ? '' : city}${district}${street}`;
-  return [street, district, city, province].filter((part, i, all) => part && all.indexOf(part) === i).join(', ');
-}
-
-/** Map apps in China search best with the full Chinese form, whatever the screen's language. */
-export function mapLinks(address: Address): { geo: string; amap: string } {
-  const query = formatAddress(address, 'zh-CN');
+/** Map apps in China search best with the full Chinese form, the one every face shows. */
+export function mapLinks(address: ChineseAddress): { geo: string; amap: string } {
+  const query = formatChineseAddress(address);
   return {
     geo: `geo:0,0?q=${encodeURIComponent(query)}`,
     amap: `https://uri.amap.com/search?keyword=${encodeURIComponent(query)}`,

@@ -5,6 +5,7 @@ import { rangeBounds } from '../../../shared/analytics/shop-days';
 import type { Database } from '../../db/schema';
 import { afterSalesFigures } from './after-sales-figures';
 import { dayOfNumber, shopDayNumberSql } from './shop-day-sql';
+import { notAResend } from './shipped-parcels';
 
 /**
  * The dashboard's report straight from the tables, exact: grouped counts and window functions
@@ -30,8 +31,8 @@ export async function computeKpiReport(db: Kysely<Database>, range: { from: stri
       SELECT ${day('created_at')} AS d, COUNT(*) AS c FROM orders
       WHERE created_at >= ${start} AND created_at < ${end} GROUP BY 1`.execute(db),
     sql<{ d: number; c: number }>`
-      SELECT ${day('created_at')} AS d, COUNT(*) AS c FROM shipments
-      WHERE created_at >= ${start} AND created_at < ${end} AND leg = 'delivery' GROUP BY 1`.execute(db),
+      SELECT ${day('created_at')} AS d, COUNT(*) AS c FROM shipments s
+      WHERE created_at >= ${start} AND created_at < ${end} AND leg = 'delivery' AND ${notAResend} GROUP BY 1`.execute(db),
     // Delivered at the first Delivered event; first attempt: no AttemptFail before it.
     sql<{ d: number; delivered: number; promised: number; on_time: number; first_attempt: number }>`
       WITH firsts AS (

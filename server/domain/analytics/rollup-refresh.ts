@@ -3,6 +3,7 @@ import { BUCKET_LOWER_BOUNDS } from '../../../shared/analytics/duration-buckets'
 import { shopDate } from '../../../shared/time/shop-calendar';
 import type { Database } from '../../db/schema';
 import { shopDayNumberSql } from './shop-day-sql';
+import { notAResend } from './shipped-parcels';
 
 /**
  * Keeps the analytics roll-ups (migration 06) equal to what the event log says, without
@@ -61,8 +62,8 @@ export async function refreshAnalyticsRollups(db: Kysely<Database>, timeZone: st
     }
     if (top.shipments > w.shipments) {
       await upsertCounts(trx, sql`
-        SELECT ${day('created_at')} AS day, 'shipments' AS name, COUNT(*) AS n FROM shipments
-        WHERE id > ${w.shipments} AND id <= ${top.shipments} AND leg = 'delivery' GROUP BY 1`);
+        SELECT ${day('created_at')} AS day, 'shipments' AS name, COUNT(*) AS n FROM shipments s
+        WHERE id > ${w.shipments} AND id <= ${top.shipments} AND leg = 'delivery' AND ${notAResend} GROUP BY 1`);
     }
     if (top.orders > w.orders) {
       await upsertCounts(trx, sql`

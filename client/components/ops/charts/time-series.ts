@@ -29,3 +29,17 @@ export function yRange(lines: readonly TimeSeriesLine[], fixed?: { min: number; 
   if (max === 0 && min === 0) return [0, 1];
   return [min < 0 ? min * 1.1 : 0, max > 0 ? max * 1.1 : 0];
 }
+
+/**
+ * Index of the day the legend shows when nothing is pointed at: the last day on which some
+ * line has a figure other than zero (today, barely begun, reads "订单 0" as if nothing came),
+ * else the last day with any figure, or null for a chart with none.
+ */
+export function latestDayWithFigure(lines: readonly TimeSeriesLine[]): number | null {
+  const days = Math.max(0, ...lines.map((line) => line.values.length));
+  const lastWhere = (has: (v: number | null) => boolean) => {
+    for (let i = days - 1; i >= 0; i--) if (lines.some((line) => has(line.values[i] ?? null))) return i;
+    return null;
+  };
+  return lastWhere((v) => v !== null && v !== 0) ?? lastWhere((v) => v !== null);
+}
