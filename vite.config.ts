@@ -8,7 +8,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const apiPort = process.env.API_PORT ?? '8787';
-const COMPRESSIBLE = /\.(js|css|html|json|svg|webmanifest)$/;
+const COMPRESSIBLE = /\.(js|css|html|json|svg|webmanifest|wasm)$/;
 
 type MessageTree = { [key: string]: string | MessageTree };
 

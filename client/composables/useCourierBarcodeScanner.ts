@@ -1,6 +1,6 @@
 import { onBeforeUnmount, ref, type Ref } from 'vue';
 
-/** The Barcode Detection API (Chromium on Android, Safari 17+); not in TypeScript's DOM types yet. */
+/** The Barcode Detection API (native in Chromium on Android); not in TypeScript's DOM types yet. */
 interface DetectedBarcode {
   rawValue: string;
 }
@@ -8,21 +8,50 @@ interface BarcodeDetectorInstance {
   detect(source: HTMLVideoElement): Promise<DetectedBarcode[]>;
 }
 interface BarcodeDetectorClass {
-  new (options?: { formats: string[] }): BarcodeDetectorInstance;
-  getSupportedFormats(): Promise<string[]>;
+  new (options?: { formats: LabelFormat[] }): BarcodeDetectorInstance;
+  getSupportedFormats(): Promise<readonly string[]>;
 }
 
 /** Parcel labels carry a Code 128 barcode and often a QR code; the others cover depot labels. */
-const WANTED_FORMATS = ['code_128', 'qr_code', 'code_39', 'data_matrix', 'ean_13'];
+const WANTED_FORMATS = ['code_128', 'qr_code', 'code_39', 'data_matrix', 'ean_13'] as const;
+type LabelFormat = (typeof WANTED_FORMATS)[number];
 const SCAN_INTERVAL_MS = 200;
 
-function detectorClass(): BarcodeDetectorClass | null {
+function nativeDetector(): BarcodeDetectorClass | null {
   return (globalThis as { BarcodeDetector?: BarcodeDetectorClass }).BarcodeDetector ?? null;
 }
 
-/** Whether to offer the camera at all; typed entry is always there. */
+async function labelFormats(Detector: BarcodeDetectorClass): Promise<LabelFormat[]> {
+  const supported = await Detector.getSupportedFormats().catch((): readonly string[] => []);
+  return WANTED_FORMATS.filter((format) => supported.includes(format));
+}
+
+/**
+ * The phone's own detector, else the ZXing polyfill: a lazy chunk of the courier face that
+ * phones with a working native detector never download. (Some Android phones have the API but
+ * read no format, without Google Play services.) Null when even the polyfill cannot load.
+ */
+async function labelDetector(): Promise<{ Detector: BarcodeDetectorClass; formats: LabelFormat[] } | null> {
+  const native = nativeDetector();
+  const nativeFormats = native ? await labelFormats(native) : [];
+  if (native && nativeFormats.length > 0) return { Detector: native, formats: nativeFormats };
+  const polyfill: BarcodeDetectorClass | null = await import('./zxing-barcode-detector').then((m) => m.BarcodeDetector).catch(() => null);
+  const formats = polyfill ? await labelFormats(polyfill) : [];
+  return polyfill && formats.length > 0 ? { Detector: polyfill, formats } : null;
+}
+
+/** Whether to offer the camera at all (any phone with one, through the polyfill); typed entry is always there. */
 export function canScanBarcodes(): boolean {
-  return detectorClass() !== null && typeof navigator.mediaDevices?.getUserMedia === 'function';
+  return typeof navigator.mediaDevices?.getUserMedia === 'function';
+}
+
+/**
+ * Where the polyfill is needed, fetch its wasm now, while there is signal: the service worker
+ * keeps it, and the scanner then works in a basement with none.
+ */
+export function keepScannerForOffline(): void {
+  if (nativeDetector() || !canScanBarcodes()) return;
+  void import('./zxing-barcode-detector').then((polyfill) => polyfill.keepScannerForOffline()).catch(() => undefined);
 }
 
 export type ScannerState = 'starting' | 'scanning' | 'denied' | 'unavailable';
@@ -45,14 +74,8 @@ export function useCourierBarcodeScanner(video: Ref<HTMLVideoElement | null>, on
   }
 
   async function start() {
-    const Detector = detectorClass();
-    if (!Detector || !video.value) {
-      state.value = 'unavailable';
-      return;
-    }
-    const supported = await Detector.getSupportedFormats().catch(() => [] as string[]);
-    const formats = WANTED_FORMATS.filter((format) => supported.includes(format));
-    if (formats.length === 0) {
+    const detector = await labelDetector();
+    if (!detector || !video.value) {
       state.value = 'unavailable';
       return;
     }
@@ -66,10 +89,10 @@ export function useCourierBarcodeScanner(video: Ref<HTMLVideoElement | null>, on
     video.value.srcObject = stream;
     await video.value.play().catch(() => undefined);
     state.value = 'scanning';
-    const detector = new Detector({ formats });
+    const reader = new detector.Detector({ formats: detector.formats });
     const look = async () => {
       if (stopped || !video.value) return;
-      const codes = await detector.detect(video.value).catch(() => [] as DetectedBarcode[]);
+      const codes = await reader.detect(video.value).catch(() => [] as DetectedBarcode[]);
       if (codes.some((code) => onCode(code.rawValue))) return stop();
       timer = setTimeout(() => void look(), SCAN_INTERVAL_MS);
     };

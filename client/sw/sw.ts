@@ -2,7 +2,7 @@ import { clientsClaim } from 'workbox-core';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { NetworkFirst } from 'workbox-strategies';
+import { CacheFirst, NetworkFirst } from 'workbox-strategies';
 import { cacheFallbackMarker } from './cache-fallback-marker';
 import { sendCourierOutbox } from './courier-background-sync';
 
@@ -30,6 +30,17 @@ registerRoute(
     networkTimeoutSeconds: 4,
     plugins: [new ExpirationPlugin({ maxEntries: 50, maxAgeSeconds: 30 * 24 * 3600 }), cacheFallbackMarker],
   }),
+  'GET',
+);
+
+/**
+ * The barcode polyfill's wasm (~1 MB) is not precached, or every customer would download it for
+ * a scanner they never open. The courier face fetches it while online and it is kept here; its
+ * name is hashed, so the copy never goes stale, and only the newest build's one is kept.
+ */
+registerRoute(
+  ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/assets/') && url.pathname.endsWith('.wasm'),
+  new CacheFirst({ cacheName: 'doorstep-scanner', plugins: [new ExpirationPlugin({ maxEntries: 1 })] }),
   'GET',
 );
 

@@ -7,7 +7,8 @@ import type { MiddlewareHandler } from 'hono';
  */
 const PAGE_CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  // 'wasm-unsafe-eval' compiles the courier scanner's ZXing wasm; it still allows no eval() of strings.
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",

@@ -15,9 +15,10 @@ export function findChromium(): string {
 
 /**
  * Debian's Chromium, headless. The networking flags keep it from calling home: this machine's
- * network is closed and those attempts otherwise fail noisily at every start.
+ * network is closed and those attempts otherwise fail noisily at every start. `extraArgs` adds
+ * flags for one test file (a fake camera).
  */
-export function launchBrowser(): Promise<Browser> {
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: findChromium(),
     headless: true,
@@ -30,6 +31,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }
