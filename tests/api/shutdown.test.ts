@@ -3,6 +3,7 @@ import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { prepareServerProcess, type ServerProcess } from '../support/server-process';
 import { waitFor } from '../support/wait-for';
+import { readUntilFirstEvent } from '../support/live-stream-reader';
 
 let p: ServerProcess;
 afterEach(() => p?.dispose());
@@ -12,12 +13,7 @@ async function openLiveStream(url: string, trackingNo: string) {
   const res = await fetch(`${url}/api/track/${trackingNo}/stream`);
   expect(res.status).toBe(200);
   const reader = res.body!.getReader();
-  let text = '';
-  while (!text.includes('event: tracking')) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error('the stream ended before its first event');
-    text += new TextDecoder().decode(value);
-  }
+  await readUntilFirstEvent(reader);
   const ended = (async () => {
     for (;;) if ((await reader.read()).done) return 'ended cleanly';
   })();

@@ -4,6 +4,7 @@ import type { Config } from '../../server/config';
 import { createParcel, type ParcelFixture } from '../support/factories';
 import { serveTestApp } from '../support/live-test-server';
 import { waitFor } from '../support/wait-for';
+import { readUntilFirstEvent } from '../support/live-stream-reader';
 
 let s: Awaited<ReturnType<typeof serveTestApp>>;
 let parcel: ParcelFixture;
@@ -27,12 +28,7 @@ async function openStream(address: string): Promise<OpenStream> {
   const res = await fetch(`${s.url}/api/track/${parcel.trackingNo}/stream`, { headers: { 'x-forwarded-for': address }, signal: abort.signal });
   if (res.status !== 200) return { status: res.status, body: await res.json(), retryAfter: res.headers.get('retry-after'), close: () => {} };
   const reader = res.body!.getReader();
-  let text = '';
-  while (!text.includes('event: tracking')) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error('the stream ended before its first event');
-    text += new TextDecoder().decode(value);
-  }
+  await readUntilFirstEvent(reader);
   return { status: 200, body: null, retryAfter: null, close: () => abort.abort() };
 }
 

@@ -3,7 +3,7 @@ import type { OpsClaimView } from '../../../shared/api/return-views';
 import { conflict } from '../../app-error';
 import { lockOrder } from '../../db/row-lock';
 import type { Database } from '../../db/schema';
-import { requireOrderPayment } from '../orders/order-repository';
+import { requireOrder } from '../orders/order-repository';
 import type { PaymentProvider } from '../payments/payment-provider';
 import { findRefundByKey } from '../refunds/refund-repository';
 import { claimRefund, payRefund, settleRefund } from '../refunds/refund-service';
@@ -40,7 +40,7 @@ export async function decideClaim(
 async function refundClaim(db: Kysely<Database>, payments: PaymentProvider, claim: ParcelClaim, note: string, staff: Staff, now: number): Promise<void> {
   const { refund, orderNo } = await db.transaction().execute(async (trx) => {
     await lockOrder(trx, claim.orderId);
-    const order = await requireOrderPayment(trx, claim.orderId);
+    const order = await requireOrder(trx, claim.orderId);
     const existing = await findRefundByKey(trx, refundKey(claim));
     if (existing) return { refund: existing, orderNo: order.orderNo };
     if ((await findClaimById(trx, claim.id)).status !== 'open') throw conflict('claim_already_decided', 'This claim has already been decided');

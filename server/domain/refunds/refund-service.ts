@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { AppError, conflict } from '../../app-error';
 import { lockOrder } from '../../db/row-lock';
 import type { Database } from '../../db/schema';
-import { requireOrderPayment } from '../orders/order-repository';
+import { requireOrder } from '../orders/order-repository';
 import { PaymentProviderError, type PaymentProvider, type RefundReceipt } from '../payments/payment-provider';
 import { findRefundByKey, insertPendingRefund, markRefundSucceeded, sumOrderRefunds, type Refund } from './refund-repository';
 
@@ -34,7 +34,7 @@ export async function claimRefund(trx: Kysely<Database>, request: RefundRequest,
   await lockOrder(trx, request.orderId);
   const existing = await findRefundByKey(trx, request.idempotencyKey);
   if (existing) return existing;
-  const [order, refunded] = await Promise.all([requireOrderPayment(trx, request.orderId), sumOrderRefunds(trx, request.orderId)]);
+  const [order, refunded] = await Promise.all([requireOrder(trx, request.orderId), sumOrderRefunds(trx, request.orderId)]);
   const amountFen = Math.min(request.wantedFen, order.paidTotalFen - refunded);
   if (amountFen <= 0) throw conflict('nothing_to_refund', 'Everything paid for this order has already been refunded');
   const inserted = await insertPendingRefund(trx, { ...request, amountFen, createdAt: now });

@@ -7,7 +7,7 @@ import { AppError, badRequest, conflict } from '../../app-error';
 import type { Database } from '../../db/schema';
 import type { PaymentProvider } from '../payments/payment-provider';
 import { findShipmentById, findShipmentByIdIfAny } from '../tracking/shipment-repository';
-import { requireOrderPayment } from '../orders/order-repository';
+import { requireOrder } from '../orders/order-repository';
 import { findRefundByKey } from '../refunds/refund-repository';
 import { claimRefund, payRefund, settleRefund } from '../refunds/refund-service';
 import { lockOrder } from '../../db/row-lock';
@@ -118,7 +118,7 @@ export async function refundReturn(
   const { orderId } = await requireReturn(db, returnNo);
   const claimed = await db.transaction().execute(async (trx) => {
     await lockOrder(trx, orderId);
-    const [ret, order] = await Promise.all([requireReturn(trx, returnNo), requireOrderPayment(trx, orderId)]);
+    const [ret, order] = await Promise.all([requireReturn(trx, returnNo), requireOrder(trx, orderId)]);
     const existing = await findRefundByKey(trx, refundKey(ret));
     if (existing) return { ret, refund: existing, orderNo: order.orderNo };
     if (ret.status !== 'received' || !ret.settlement) {
