@@ -47,7 +47,7 @@ async function goOnline(context: BrowserContext) {
   await context.setOffline(false);
 }
 const stop = (page: Page, p: ParcelFixture) => page.locator(`[data-testid="stop"][data-tracking-no="${p.trackingNo}"]`);
-const waiting = async (page: Page) => Number(await page.locator('[data-testid="sync-status"]').getAttribute('data-waiting'));
+const waiting = async (page: Page) => Number(await page.locator('[data-testid="sync-status"][data-waiting]').getAttribute('data-waiting'));
 
 async function signIn(context: BrowserContext, as = courier): Promise<Page> {
   const page = await context.newPage();

@@ -185,7 +185,7 @@ describe('a partial return, from the customer’s phone to the refund', () => {
     const context = await newPhoneContext(browser);
     const page = await context.newPage();
     const stop = page.locator(`[data-testid="stop"][data-tracking-no="${pickupTrackingNo}"]`);
-    const waiting = async () => Number(await page.locator('[data-testid="sync-status"]').getAttribute('data-waiting'));
+    const waiting = async () => Number(await page.locator('[data-testid="sync-status"][data-waiting]').getAttribute('data-waiting'));
 
     await page.goto(`${origin}/courier/sign-in`);
     await page.locator('[data-testid="courier-login"]').fill(fixture.courier.phone);

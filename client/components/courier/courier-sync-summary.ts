@@ -2,6 +2,7 @@ import type { SyncActivity } from '../../offline/sync-scheduler';
 
 /** The one line the sync strip shows, in order of what the courier most needs to know. */
 export type SyncSummary =
+  | 'reading'
   | 'signed_out'
   | 'offline_waiting'
   | 'offline_all_sent'
@@ -10,8 +11,10 @@ export type SyncSummary =
   | 'waiting'
   | 'all_sent';
 
-export function syncSummary(state: { waiting: number; activity: SyncActivity; online: boolean; needsSignIn: boolean }): SyncSummary {
-  const { waiting, activity, online, needsSignIn } = state;
+export function syncSummary(state: { loaded: boolean; waiting: number; activity: SyncActivity; online: boolean; needsSignIn: boolean }): SyncSummary {
+  const { loaded, waiting, activity, online, needsSignIn } = state;
+  // Until the phone's outbox has been read, "all sent" would be a claim nobody checked.
+  if (!loaded) return 'reading';
   if (waiting > 0 && (needsSignIn || activity.kind === 'paused')) return 'signed_out';
   if (!online) return waiting > 0 ? 'offline_waiting' : 'offline_all_sent';
   if (waiting === 0) return 'all_sent';
