@@ -78,7 +78,7 @@ describe('POST /api/returns/quote', () => {
     expect(late.refusals[0].code).toBe('window_closed');
     expect(late.refusals[0].message['zh-CN']).toContain('7天');
     expect(late.breakdown).toBeNull();
-    const defect = await (await postJson(t, '/api/returns/quote', request({ reasonCode: 'quality_defect', reasonDetail: 'does_not_work', photoIds: [crypto.randomUUID()] }), f.customer)).json();
+    const defect = await (await postJson(t, '/api/returns/quote', request({ reasonCode: 'quality_defect', reasonDetail: 'other_quality', photoIds: [crypto.randomUUID()] }), f.customer)).json();
     expect(defect.eligible).toBe(true);
   });
 
@@ -136,7 +136,7 @@ describe('POST /api/returns', () => {
 
   it('is refused by the server when the rules say no, even if the client was bypassed, and nothing is stored', async () => {
     const before = await counts(t);
-    const noPhoto = await postJson(t, '/api/returns', request({ reasonCode: 'quality_defect', reasonDetail: 'does_not_work' }), f.customer);
+    const noPhoto = await postJson(t, '/api/returns', request({ reasonCode: 'quality_defect', reasonDetail: 'other_quality' }), f.customer);
     expect(noPhoto.status).toBe(422);
     const body = await noPhoto.json();
     expect(body.error.code).toBe('return_not_eligible');
@@ -144,7 +144,7 @@ describe('POST /api/returns', () => {
     const tooMany = await postJson(t, '/api/returns', request({ items: [{ orderItemId: f.shirt, quantity: 3 }] }), f.customer);
     expect((await tooMany.json()).error.details.refusals[0].code).toBe('quantity_exceeded');
     // A photo id that was never uploaded (or is someone else's) does not count as evidence.
-    const fakePhoto = await postJson(t, '/api/returns', request({ reasonCode: 'quality_defect', reasonDetail: 'does_not_work', photoIds: [crypto.randomUUID()] }), f.customer);
+    const fakePhoto = await postJson(t, '/api/returns', request({ reasonCode: 'quality_defect', reasonDetail: 'other_quality', photoIds: [crypto.randomUUID()] }), f.customer);
     expect(fakePhoto.status).toBe(400);
     t.setNow(Date.UTC(2026, 10, 27, 16, 30, 0));
     expect((await postJson(t, '/api/returns', request(), f.customer)).status).toBe(422);
@@ -156,7 +156,7 @@ describe('POST /api/returns', () => {
     const photo = await customerPhoto(t, f.parcel.trackingNo, f.customer);
     const all = request({
       reasonCode: 'quality_defect',
-      reasonDetail: 'does_not_work',
+      reasonDetail: 'other_quality',
       photoIds: [photo],
       items: [{ orderItemId: f.shirt, quantity: 2 }, { orderItemId: f.earbuds, quantity: 1 }],
     });

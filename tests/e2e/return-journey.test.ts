@@ -118,7 +118,7 @@ describe('a partial return, from the customer’s phone to the refund', () => {
     expect(await item(shirt.orderItemId).locator('[data-testid="return-item-more"]').isDisabled()).toBe(false);
 
     await page.locator('[data-testid="reason-quality_defect"]').check();
-    await page.locator('[data-testid="detail-poor_workmanship"]').check();
+    await page.locator('[data-testid="detail-other_quality"]').check();
     await page.locator('[data-testid="condition-opened"]').check();
     // A quality defect needs evidence: without a photo the rules say no, and nothing can be sent.
     await page.locator('[data-testid="quote-not-eligible"]').waitFor();
@@ -150,7 +150,7 @@ describe('a partial return, from the customer’s phone to the refund', () => {
           { orderItemId: earbuds.orderItemId, quantity: 1 },
         ],
         reasonCode: 'quality_defect',
-        reasonDetail: 'poor_workmanship',
+        reasonDetail: 'other_quality',
         condition: 'opened',
         method: 'pickup',
         photoIds,
