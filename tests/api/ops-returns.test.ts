@@ -68,6 +68,8 @@ describe('the after-sales desk', () => {
     const customerView = await (await t.app.request(`/api/returns/${created.returnNo}`, { headers: { cookie: f.customer } })).json();
     expect(customerView.status).toBe('refunded');
     expect(customerView.refund.amountFen).toBe(7679);
+    // The provider's word on when the money arrives, kept with the refund for the customer.
+    expect(customerView.refund.usualArrival).toEqual({ minWorkingDays: 1, maxWorkingDays: 3 });
     expect(customerView.events.map((e: { status: string }) => e.status)).toEqual(['refunded', 'received', 'awaiting_dropoff', 'approved', 'needs_review', 'requested']);
     // Notes are people's words only: no amounts or codes the system wrote.
     expect(customerView.events.map((e: { note: string | null }) => e.note)).toEqual([null, null, null, null, null, null]);

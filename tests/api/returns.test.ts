@@ -100,6 +100,52 @@ describe('POST /api/returns/quote', () => {
   });
 });
 
+describe('second-level reasons: they fit the items, and a no-reason return needs none', () => {
+  it('prices the return as soon as items, reason and condition are known, before any detail is picked', async () => {
+    const res = await postJson(t, '/api/returns/quote', request({ reasonDetail: undefined }), f.customer);
+    expect(res.status).toBe(200);
+    expect((await res.json()).breakdown.totalFen).toBe(7679);
+  });
+
+  it('takes a no-reason return with no detail, and stores none', async () => {
+    const res = await postJson(t, '/api/returns', request({ reasonCode: 'no_reason', reasonDetail: undefined }), f.customer);
+    expect(res.status).toBe(201);
+    const created = await res.json();
+    expect(created.reasonCode).toBe('no_reason');
+    expect(created.reasonDetail).toBeNull();
+    expect((await (await t.app.request(`/api/returns/${created.returnNo}`, { headers: { cookie: f.customer } })).json()).reasonDetail).toBeNull();
+  });
+
+  it('refuses a detail that is missing, not asked, unknown or wrong for the item, and stores nothing', async () => {
+    const photo = await customerPhoto(t, f.parcel.trackingNo, f.customer);
+    const before = await counts(t);
+    const cases: Array<[Record<string, unknown>, number, string]> = [
+      [request({ reasonDetail: undefined }), 400, 'reason_detail_required'],
+      [request({ reasonCode: 'no_reason', reasonDetail: 'changed_mind' }), 400, 'reason_detail_not_asked'],
+      [request({ reasonDetail: 'seams_open' }), 400, 'unknown_reason_detail'],
+      // 偏小 is a size for clothes, not for earbuds.
+      [request({ items: [{ orderItemId: f.earbuds, quantity: 1 }] }), 422, 'reason_detail_not_for_category'],
+      // One reason for the whole return: 开线 fits the shirt but not the earbuds beside it.
+      [
+        request({ reasonCode: 'quality_defect', reasonDetail: 'seams_open', photoIds: [photo], items: [{ orderItemId: f.shirt, quantity: 1 }, { orderItemId: f.earbuds, quantity: 1 }] }),
+        422,
+        'reason_detail_not_for_category',
+      ],
+    ];
+    for (const [body, status, code] of cases) {
+      const res = await postJson(t, '/api/returns', body, f.customer);
+      const answer = await res.json();
+      expect(res.status, JSON.stringify(answer)).toBe(status);
+      expect(answer.error.code, JSON.stringify(body)).toBe(code);
+    }
+    // The preview refuses the same wrong details (a missing one is fine there).
+    const quote = await postJson(t, '/api/returns/quote', request({ items: [{ orderItemId: f.earbuds, quantity: 1 }] }), f.customer);
+    expect(quote.status).toBe(422);
+    expect((await quote.json()).error.code).toBe('reason_detail_not_for_category');
+    expect(await counts(t)).toEqual(before);
+  });
+});
+
 describe('POST /api/returns', () => {
   it('creates an auto-approved drop-off return with a code and a timeline', async () => {
     const res = await postJson(t, '/api/returns', request(), f.customer);
