@@ -1,10 +1,9 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { PublicTrackingView, VerifiedTrackingDetails } from '../../shared/api/tracking-view';
-import type { DeliveryInstructions } from '../../shared/courier/manifest';
 import { isValidTrackingNo } from '../../shared/tracking/tracking-number';
 import { ApiError } from '../api/api-error';
-import { fetchTrackingView, fetchVerifiedDetails, saveDeliveryInstructions, verifyParcel } from '../api/tracking-api';
+import { fetchTrackingView, fetchVerifiedDetails, verifyParcel } from '../api/tracking-api';
 import { loadTrackingSnapshot, saveTrackingSnapshot } from '../offline/tracking-snapshots';
 import { useMyParcelsStore } from './my-parcels';
 
@@ -71,15 +70,19 @@ export const useTrackingStore = defineStore('tracking', () => {
     }
   }
 
-  /** A verified customer who reloads sees their details again; anyone else gets the form. */
+  /**
+   * A verified customer who reloads sees their details again, offline too (the copy this phone
+   * kept while the verification lasts, loaded only then); anyone else gets the form.
+   */
   async function loadDetails() {
     const no = trackingNo.value;
+    let found: VerifiedTrackingDetails | null;
     try {
-      const found = await fetchVerifiedDetails(no);
-      if (isCurrent(no)) details.value = found;
-    } catch {
-      // 401 (not verified yet) or offline: the verify form stays.
+      found = await fetchVerifiedDetails(no);
+    } catch (error) {
+      found = (await import('../offline/verified-details-copy')).detailsAfterFailure(no, error, Date.now());
     }
+    if (isCurrent(no)) details.value = found;
   }
 
   async function openParcel(no: string) {
@@ -103,14 +106,7 @@ export const useTrackingStore = defineStore('tracking', () => {
     if (isCurrent(no)) details.value = verified;
   }
 
-  /** Throws the ApiError so the form can say what went wrong. */
-  async function saveInstructions(instructions: DeliveryInstructions) {
-    const no = trackingNo.value;
-    const saved = await saveDeliveryInstructions(no, instructions);
-    if (isCurrent(no)) details.value = saved;
-  }
-
-  return { trackingNo, view, staleSince, problem, details, openParcel, refreshView, acceptLiveView, verify, saveInstructions };
+  return { trackingNo, view, staleSince, problem, details, openParcel, refreshView, loadDetails, acceptLiveView, verify };
 });
 
 function problemFor(error: unknown): TrackingProblem {

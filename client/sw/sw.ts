@@ -5,6 +5,7 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst } from 'workbox-strategies';
 import { cacheFallbackMarker } from './cache-fallback-marker';
 import { sendCourierOutbox } from './courier-background-sync';
+import { PROOF_PICTURES_CACHE } from '../offline/proof-pictures-cache';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -30,6 +31,25 @@ registerRoute(
     networkTimeoutSeconds: 4,
     plugins: [new ExpirationPlugin({ maxEntries: 50, maxAgeSeconds: 30 * 24 * 3600 }), cacheFallbackMarker],
   }),
+  'GET',
+);
+
+/**
+ * Pictures are personal and never cached by the worker. A verified customer's page keeps the
+ * proof of delivery's photo and signature in a cache of its own while the verification lasts
+ * (client/offline/verified-details-copy.ts); with no network they are answered from there.
+ */
+registerRoute(
+  ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/api/uploads/'),
+  async ({ request }) => {
+    try {
+      return await fetch(request);
+    } catch (error) {
+      const kept = await caches.match(request, { cacheName: PROOF_PICTURES_CACHE });
+      if (kept) return kept;
+      throw error;
+    }
+  },
   'GET',
 );
 

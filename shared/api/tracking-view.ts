@@ -68,6 +68,11 @@ export interface VerifiedTrackingDetails {
   instructions: DeliveryInstructions | null;
   /** Instructions can be changed until the parcel is delivered. */
   canChangeInstructions: boolean;
+  /**
+   * When this verification ends (epoch ms): the phone may keep these details for offline
+   * reading until then, and not a moment longer.
+   */
+  verifiedUntil: number;
 }
 
 export interface DemoParcel {

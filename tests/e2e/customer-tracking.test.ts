@@ -8,7 +8,9 @@ import type { DemoParcel } from '../../shared/api/tracking-view';
 import type { TrackingStatus } from '../../shared/tracking/statuses';
 import { launchBrowser, newPhoneContext } from '../support/browser';
 import { startE2eServer } from '../support/e2e-server';
+import { startCuttableNetwork } from '../support/network-cut';
 
+const SOON = { timeout: 15_000 };
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: Awaited<ReturnType<typeof startE2eServer>>;
@@ -176,6 +178,66 @@ describe('a customer tracks a parcel on a phone', () => {
     await page.context().setOffline(false);
     await page.locator('[data-testid="offline-banner"]').waitFor({ state: 'hidden' });
     await page.context().close();
+  });
+
+  it('keeps the verified details on the phone for offline reading, until the verification ends', async () => {
+    // A delivered parcel whose courier took a photo.
+    const withPhoto = await server.deps.db
+      .selectFrom('tracking_events as e')
+      .innerJoin('shipments as s', 's.id', 'e.shipment_id')
+      .innerJoin('orders as o', 'o.id', 's.order_id')
+      .select(['s.tracking_no', 'o.recipient_phone'])
+      .where('e.status', '=', 'Delivered')
+      .where('e.photo_id', 'is not', null)
+      .executeTakeFirstOrThrow();
+    const delivered = { trackingNo: withPhoto.tracking_no, phoneLast4: withPhoto.recipient_phone.slice(-4) };
+    // A relay the test can cut: Chromium's offline mode lets the service worker's own requests through.
+    const network = await startCuttableNetwork(server.port);
+    const page = await openPhonePage();
+    try {
+      await page.goto(`${network.url}/t/${delivered.trackingNo}`);
+      await waitForServiceWorker(page);
+      await page.locator('[data-testid="verify-input"]').fill(delivered.phoneLast4);
+      await page.locator('[data-testid="verify-submit"]').click();
+      const details = page.locator('[data-testid="verified-details"]');
+      await details.waitFor();
+      const onlineText = await details.locator('.details__facts').first().innerText();
+      const items = await details.locator('.details__items li').allInnerTexts();
+      const receiver = await page.locator('[data-testid="proof-receiver"]').innerText();
+      // The proof's pictures are kept beside the details.
+      await expect.poll(() => page.evaluate(async () => (await (await caches.open('doorstep-verified-proof')).keys()).length), SOON).toBeGreaterThan(0);
+
+      network.cut();
+      await page.context().setOffline(true);
+      await page.reload();
+      await page.locator('[data-testid="offline-banner"]').waitFor();
+      await page.locator('[data-testid="details-kept"]').waitFor(SOON);
+      expect(await details.locator('.details__facts').first().innerText()).toBe(onlineText);
+      expect(await details.locator('.details__items li').allInnerTexts()).toEqual(items);
+      expect(await page.locator('[data-testid="proof-receiver"]').innerText()).toBe(receiver);
+      // The photo the courier took, from the phone's own copy.
+      await expect.poll(() => page.locator('[data-testid="proof-photo"]').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), SOON).toBe(true);
+      // The 4-digit form is useless offline and is not shown; neither is what needs the network.
+      expect(await page.locator('[data-testid="verify-input"]').count()).toBe(0);
+      expect(await page.locator('[data-testid="start-return"]').count()).toBe(0);
+      await page.screenshot({ path: 'tests/.artifacts/tracking-verified-offline.png', fullPage: true });
+
+      // Once the verification has ended, the copy and its pictures are gone, online or not.
+      await page.evaluate((no) => {
+        const key = `doorstep.verified.${no}`;
+        const copy = JSON.parse(localStorage.getItem(key)!);
+        copy.details.verifiedUntil = Date.now() - 1000;
+        localStorage.setItem(key, JSON.stringify(copy));
+      }, delivered.trackingNo);
+      await page.reload();
+      await page.locator('[data-testid="verify-input"]').waitFor(SOON);
+      expect(await details.count()).toBe(0);
+      await expect.poll(() => page.evaluate(async () => (await (await caches.open('doorstep-verified-proof')).keys()).length), SOON).toBe(0);
+      expect(await page.evaluate((no) => localStorage.getItem(`doorstep.verified.${no}`), delivered.trackingNo)).toBeNull();
+    } finally {
+      await page.context().close();
+      await network.close();
+    }
   });
 
   it('is installable: a manifest with 192 and 512 px icons, standalone, and a service worker', async () => {

@@ -17,13 +17,18 @@ export async function insertCustomerSession(
     .execute();
 }
 
-/** The order a live token was issued for, or null for unknown and expired tokens. */
-export async function findSessionOrderId(db: Kysely<Database>, token: string, now: number): Promise<number | null> {
+/** The order a live token was issued for, and until when; null for unknown and expired tokens. */
+export async function findCustomerSession(db: Kysely<Database>, token: string, now: number): Promise<{ orderId: number; expiresAt: number } | null> {
   const row = await db
     .selectFrom('customer_sessions')
-    .select('order_id')
+    .select(['order_id', 'expires_at'])
     .where('token_hash', '=', hashSessionToken(token))
     .where('expires_at', '>', now)
     .executeTakeFirst();
-  return row?.order_id ?? null;
+  return row ? { orderId: row.order_id, expiresAt: row.expires_at } : null;
+}
+
+/** The order a live token was issued for, or null for unknown and expired tokens. */
+export async function findSessionOrderId(db: Kysely<Database>, token: string, now: number): Promise<number | null> {
+  return (await findCustomerSession(db, token, now))?.orderId ?? null;
 }

@@ -11,7 +11,7 @@ import type { AttemptLimits } from '../auth/attempt-limits';
 import { admitAttempt, rememberThisDevice } from '../auth/attempt-gate';
 import { attemptRefused } from '../auth/attempt-refusal';
 import { newSessionToken } from '../auth/session-token';
-import { findSessionOrderId, insertCustomerSession } from './customer-session-repository';
+import { findCustomerSession, insertCustomerSession } from './customer-session-repository';
 import { getVerifiedDetails } from './verified-details';
 import { requireShipment } from './tracking-service';
 import { forgetVerifyAttempt, markVerifyAdmitted, markVerifyFailed, markVerifySucceeded, recordVerifyAttempt, tallyFailedAttempts } from './verify-attempt-repository';
@@ -87,16 +87,16 @@ export async function verifyByPhoneLast4(
   const { token, tokenHash } = newSessionToken();
   const expiresAt = now + CUSTOMER_SESSION_MS;
   await insertCustomerSession(db, { tokenHash, orderId: shipment.orderId, createdAt: now, expiresAt });
-  return { token, expiresAt, deviceToken, details: await getVerifiedDetails(db, shipment) };
+  return { token, expiresAt, deviceToken, details: await getVerifiedDetails(db, shipment, expiresAt) };
 }
 
 /** The parcel, for a caller holding a session token for its order; 401/403 otherwise. */
 async function requireVerifiedShipment(db: Kysely<Database>, input: { trackingNo: string; token: string | undefined }, now: number) {
   const shipment = await requireShipment(db, input.trackingNo);
-  const orderId = input.token ? await findSessionOrderId(db, input.token, now) : null;
-  if (orderId === null) throw unauthorized('verification_required', 'Verify with the phone number first');
-  if (orderId !== shipment.orderId) throw forbidden('not_your_parcel', 'This verification is for another order');
-  return shipment;
+  const session = input.token ? await findCustomerSession(db, input.token, now) : null;
+  if (session === null) throw unauthorized('verification_required', 'Verify with the phone number first');
+  if (session.orderId !== shipment.orderId) throw forbidden('not_your_parcel', 'This verification is for another order');
+  return { shipment, verifiedUntil: session.expiresAt };
 }
 
 /** The verified view for a caller holding a session token for this parcel's order. */
@@ -105,7 +105,8 @@ export async function getDetailsForSession(
   input: { trackingNo: string; token: string | undefined },
   now: number,
 ): Promise<VerifiedTrackingDetails> {
-  return getVerifiedDetails(db, await requireVerifiedShipment(db, input, now));
+  const { shipment, verifiedUntil } = await requireVerifiedShipment(db, input, now);
+  return getVerifiedDetails(db, shipment, verifiedUntil);
 }
 
 /**
@@ -117,10 +118,10 @@ export async function saveDeliveryInstructions(
   input: { trackingNo: string; token: string | undefined; instructions: DeliveryInstructions },
   now: number,
 ): Promise<VerifiedTrackingDetails> {
-  const shipment = await requireVerifiedShipment(db, input, now);
+  const { shipment, verifiedUntil } = await requireVerifiedShipment(db, input, now);
   if (FINAL_STATUSES.includes(shipment.status)) throw conflict('already_delivered', 'The parcel has already arrived');
   const empty = !input.instructions.option && !input.instructions.note;
   const instructions = empty ? null : { option: input.instructions.option, note: input.instructions.note || null };
   await saveShipmentInstructions(db, shipment.id, instructions, now);
-  return getVerifiedDetails(db, { ...shipment, deliveryInstructions: instructions });
+  return getVerifiedDetails(db, { ...shipment, deliveryInstructions: instructions }, verifiedUntil);
 }

@@ -11,7 +11,7 @@ import type { Shipment } from './shipment-repository';
  * of delivery as the courier recorded it (receiver's name, role, photo, signature) — masking
  * it would hide from the customer who holds their parcel; the public view carries none of it.
  */
-export async function getVerifiedDetails(db: Kysely<Database>, shipment: Shipment): Promise<VerifiedTrackingDetails> {
+export async function getVerifiedDetails(db: Kysely<Database>, shipment: Shipment, verifiedUntil: number): Promise<VerifiedTrackingDetails> {
   const [order, items, delivery] = await Promise.all([
     db.selectFrom('orders').selectAll().where('id', '=', shipment.orderId).executeTakeFirstOrThrow(),
     db
@@ -51,6 +51,7 @@ export async function getVerifiedDetails(db: Kysely<Database>, shipment: Shipmen
       : null,
     instructions: shipment.deliveryInstructions,
     canChangeInstructions: !FINAL_STATUSES.includes(shipment.status),
+    verifiedUntil,
   };
 }
 
