@@ -71,7 +71,7 @@ export function createApp(deps: AppDeps) {
   const api = apiRoutes(deps);
   app.route('/api', api);
   app.all('/api/*', (c) => errorJson(c, 404, 'not_found', `No API endpoint ${c.req.method} ${c.req.path}`));
-  if (deps.clientDir) app.route('/', clientFiles(deps.clientDir));
+  if (deps.clientDir) app.route('/', clientFiles(deps.clientDir, deps.config.shopTimeZone));
   app.notFound((c) => errorJson(c, 404, 'not_found', `Nothing at ${c.req.path}`));
   return app;
 }

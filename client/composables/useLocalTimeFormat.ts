@@ -1,4 +1,5 @@
 import { useI18n } from 'vue-i18n';
+import { shopTimeZone } from '../shop/shop-time-zone';
 
 type TimeStyle = 'dateTime' | 'date' | 'eventTime';
 
@@ -15,14 +16,14 @@ function formatterFor(locale: string, style: TimeStyle): Intl.DateTimeFormat {
   const key = `${locale}|${style}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    // No timeZone option: times show in the phone's own zone, which is where the customer is.
-    formatter = new Intl.DateTimeFormat(locale, OPTIONS[style]);
+    // The shop's zone, not the phone's: a promised day or a slot is a day on the shop's calendar.
+    formatter = new Intl.DateTimeFormat(locale, { ...OPTIONS[style], timeZone: shopTimeZone });
     formatters.set(key, formatter);
   }
   return formatter;
 }
 
-/** Formats epoch-ms times in the app's language and the device's local time zone. */
+/** Formats epoch-ms times in the app's language and the shop's time zone. */
 export function useLocalTimeFormat() {
   const { locale } = useI18n();
   return {

@@ -2,17 +2,15 @@ import { computed } from 'vue';
 import { useRouter } from 'vue-router';
 import { shopDate } from '../../shared/time/shop-calendar';
 import { rangeFromQuery } from '../components/ops/range/ops-date-range';
+import { shopTimeZone } from '../shop/shop-time-zone';
 
 /**
- * The shop's time zone, for "today" in the range presets. The server reads it from its config
- * (SHOP_TIMEZONE); the console is run for the one shop, whose days it answers in.
+ * The date range the address bar names, worked out against the shop's today (the server
+ * answers in the same days: both read SHOP_TIMEZONE).
  */
-export const SHOP_TIME_ZONE = 'Asia/Shanghai';
-
-/** The date range the address bar names, worked out against the shop's today. */
 export function useOpsRange() {
   // Not useRoute(): that helper would join the entry chunk every customer downloads.
   const route = useRouter().currentRoute;
-  const today = shopDate(Date.now(), SHOP_TIME_ZONE);
+  const today = shopDate(Date.now(), shopTimeZone);
   return computed(() => rangeFromQuery(route.value.query, today));
 }

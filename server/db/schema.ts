@@ -308,6 +308,9 @@ export interface RefundTable {
   status: string;
   provider: string;
   provider_reference: string | null;
+  /** Working days the provider said its money usually takes to arrive; null before 2026-12-05. */
+  arrival_min_days: number | null;
+  arrival_max_days: number | null;
   requested_by: number | null;
   created_at: number;
   completed_at: number | null;

@@ -25,7 +25,8 @@ type Step = 'pickup_failed' | 'picked_up' | 'delivered_back' | 'receive' | 'rece
 
 interface ReturnStory {
   reason: ReturnReasonCode;
-  detail: string;
+  /** None for a no-reason return. */
+  detail: string | null;
   condition: ItemCondition;
   method: 'pickup' | 'dropoff';
   photo: boolean;
@@ -41,17 +42,17 @@ const WEARABLE = ['apparel', 'shoes'];
 const ANY_RETURNABLE = ['apparel', 'shoes', 'electronics', 'home', 'books', 'beauty'];
 
 const STORIES: ReturnStory[] = [
-  { reason: 'no_reason', detail: 'changed_mind', condition: 'unopened', method: 'dropoff', photo: false, note: '', ageHours: 20, steps: [], fits: ANY_RETURNABLE },
+  { reason: 'no_reason', detail: null, condition: 'unopened', method: 'dropoff', photo: false, note: '', ageHours: 20, steps: [], fits: ANY_RETURNABLE },
   { reason: 'size_fit', detail: 'too_small', condition: 'opened', method: 'pickup', photo: false, note: '平时穿M，这件偏小一码', ageHours: 10, steps: [], fits: ['apparel'] },
   { reason: 'size_fit', detail: 'too_large', condition: 'opened', method: 'pickup', photo: false, note: '', ageHours: 40, steps: ['pickup_failed'], fits: WEARABLE },
-  { reason: 'no_reason', detail: 'changed_mind', condition: 'used', method: 'dropoff', photo: false, note: '只试穿了一次', ageHours: 30, steps: [], fits: WEARABLE },
-  { reason: 'no_reason', detail: 'ordered_by_mistake', condition: 'used', method: 'dropoff', photo: false, note: '', ageHours: 70, steps: ['reject'], fits: [...WEARABLE, 'home'] },
-  { reason: 'wrong_item', detail: 'wrong_size_or_colour', condition: 'unopened', method: 'pickup', photo: true, note: '下单的是黑色，收到的是白色', ageHours: 50, steps: ['picked_up'], fits: [...WEARABLE, 'electronics'] },
+  { reason: 'no_reason', detail: null, condition: 'used', method: 'dropoff', photo: false, note: '只试穿了一次', ageHours: 30, steps: [], fits: WEARABLE },
+  { reason: 'no_reason', detail: null, condition: 'used', method: 'dropoff', photo: false, note: '', ageHours: 70, steps: ['reject'], fits: [...WEARABLE, 'home'] },
+  { reason: 'wrong_item', detail: 'wrong_size_or_colour', condition: 'unopened', method: 'pickup', photo: true, note: '下单的是黑色，收到的是白色', ageHours: 50, steps: ['picked_up'], fits: WEARABLE },
   { reason: 'not_as_described', detail: 'looks_different', condition: 'opened', method: 'dropoff', photo: true, note: '颜色和图片差很多', ageHours: 80, steps: ['receive'], fits: [...WEARABLE, 'home', 'beauty'] },
   { reason: 'damaged_in_transit', detail: 'item_broken', condition: 'opened', method: 'pickup', photo: true, note: '外箱被压坏，里面的东西摔坏了', ageHours: 120, steps: ['picked_up', 'delivered_back', 'receive', 'refund'], fits: ['home', 'electronics'] },
-  { reason: 'no_reason', detail: 'found_cheaper', condition: 'unopened', method: 'dropoff', photo: false, note: '', ageHours: 100, steps: ['receive', 'refund'], fits: ANY_RETURNABLE },
+  { reason: 'no_reason', detail: null, condition: 'unopened', method: 'dropoff', photo: false, note: '', ageHours: 100, steps: ['receive', 'refund'], fits: ANY_RETURNABLE },
   { reason: 'quality_defect', detail: 'stopped_working', condition: 'used', method: 'pickup', photo: true, note: '用了两天就开不了机', ageHours: 150, steps: ['picked_up', 'delivered_back', 'receive', 'refund'], fits: ['electronics'] },
-  { reason: 'no_reason', detail: 'changed_mind', condition: 'opened', method: 'dropoff', photo: false, note: '', ageHours: 90, steps: ['receive_nothing'], fits: [...WEARABLE, 'home'] },
+  { reason: 'no_reason', detail: null, condition: 'opened', method: 'dropoff', photo: false, note: '', ageHours: 90, steps: ['receive_nothing'], fits: [...WEARABLE, 'home'] },
   { reason: 'size_fit', detail: 'poor_fit', condition: 'opened', method: 'pickup', photo: false, note: '', ageHours: 60, steps: ['cancel'], fits: WEARABLE },
 ];
 

@@ -100,6 +100,11 @@ export interface RefundView {
   completedAt: number | null;
   /** The provider's reference, for the customer's bank statement. */
   reference: string | null;
+  /**
+   * Working days the payment provider said the money usually takes to arrive, once paid; the
+   * client names the days in the shop's calendar (shared/time/working-days.ts). Null before paid.
+   */
+  usualArrival: { minWorkingDays: number; maxWorkingDays: number } | null;
 }
 
 /** A return as its customer sees it: `GET /api/returns/:returnNo`. */
@@ -109,7 +114,8 @@ export interface ReturnView {
   orderNo: string;
   status: ReturnStatus;
   reasonCode: ReturnReasonCode;
-  reasonDetail: string;
+  /** None for a no-reason return. */
+  reasonDetail: string | null;
   condition: ItemCondition;
   method: ReturnMethod;
   pickupSlot: PickupSlot | null;

@@ -20,7 +20,8 @@ const returnRequestFields = {
     .min(1)
     .max(50),
   reasonCode: z.enum(RETURN_REASON_CODES),
-  reasonDetail: z.string().min(1).max(40),
+  /** The second-level reason; none for a no-reason return, and not needed for a quote (see return-details.ts). */
+  reasonDetail: z.string().min(1).max(40).nullable().default(null),
   condition: z.enum(ITEM_CONDITIONS),
   method: z.enum(RETURN_METHODS),
   photoIds: z.array(uuid).max(MAX_RETURN_PHOTOS).default([]),

@@ -17,11 +17,11 @@ let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'doorstep-client-'));
   mkdirSync(join(dir, 'assets'));
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Doorstep</title><div id="app"></div>');
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><head><meta name="shop-time-zone" content="Asia/Shanghai" /><title>Doorstep</title></head><div id="app"></div>');
   writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
   writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {})');
   handle = await createTestDb();
-  app = createApp({ db: handle.db, config: testConfig(), bus: new TrackingBus(), logger: silentLogger, clock: Date.now, payments: simulatedPaymentProvider(handle.db, Date.now), clientDir: dir });
+  app = createApp({ db: handle.db, config: { ...testConfig(), shopTimeZone: 'Asia/Urumqi' }, bus: new TrackingBus(), logger: silentLogger, clock: Date.now, payments: simulatedPaymentProvider(handle.db, Date.now), clientDir: dir });
 });
 afterAll(async () => {
   await handle.dispose();
@@ -72,5 +72,12 @@ describe('serving the built client', () => {
   it('refuses paths that climb out of the client folder', async () => {
     const res = await app.request('/assets/../../etc/passwd');
     expect(await res.text()).not.toContain('root:');
+  });
+  it('writes the shop’s time zone into the page, on every path the page is served from', async () => {
+    for (const path of ['/', '/index.html', '/t/DS00000012344', '/ops/dashboard']) {
+      const html = await (await app.request(path)).text();
+      expect(html, path).toContain('<meta name="shop-time-zone" content="Asia/Urumqi" />');
+      expect(html, path).not.toContain('Asia/Shanghai');
+    }
   });
 });

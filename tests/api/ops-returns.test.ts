@@ -68,6 +68,8 @@ describe('the after-sales desk', () => {
     const customerView = await (await t.app.request(`/api/returns/${created.returnNo}`, { headers: { cookie: f.customer } })).json();
     expect(customerView.status).toBe('refunded');
     expect(customerView.refund.amountFen).toBe(7679);
+    // The provider's word on when the money arrives, kept with the refund for the customer.
+    expect(customerView.refund.usualArrival).toEqual({ minWorkingDays: 1, maxWorkingDays: 3 });
     expect(customerView.events.map((e: { status: string }) => e.status)).toEqual(['refunded', 'received', 'awaiting_dropoff', 'approved', 'needs_review', 'requested']);
     // Notes are people's words only: no amounts or codes the system wrote.
     expect(customerView.events.map((e: { note: string | null }) => e.note)).toEqual([null, null, null, null, null, null]);
@@ -105,7 +107,8 @@ describe('the after-sales desk', () => {
   });
 
   async function createReturnForEarbuds(): Promise<string> {
-    const created = await createReturn({ items: [{ orderItemId: f.earbuds, quantity: 1 }] });
+    // Earbuds have no size: a no-reason return, which asks no detail and is settled alike.
+    const created = await createReturn({ items: [{ orderItemId: f.earbuds, quantity: 1 }], reasonCode: 'no_reason', reasonDetail: null });
     return created.returnNo;
   }
 
@@ -158,7 +161,7 @@ describe('the order of the returns list', () => {
     const requested: string[] = [];
     for (const [i, items] of [[{ orderItemId: f.shirt, quantity: 1 }], [{ orderItemId: f.shirt, quantity: 1 }], [{ orderItemId: f.earbuds, quantity: 1 }]].entries()) {
       t.setNow(start + i * HOUR);
-      requested.push((await createReturn({ items })).returnNo);
+      requested.push((await createReturn({ items, ...(i === 2 ? { reasonCode: 'no_reason', reasonDetail: null } : {}) })).returnNo);
     }
     const [first, second, third] = requested as [string, string, string];
     expect(await numbers('status=needs_review')).toEqual([first, second, third]);
@@ -281,7 +284,7 @@ describe('settling what the customer was promised', () => {
     // This order had ¥10 shipping.
     await t.db.updateTable('orders').set({ shipping_fen: 1_000, paid_total_fen: 35_700 }).where('id', '=', f.parcel.orderId).execute();
     const photo = await customerPhoto(t, f.parcel.trackingNo, f.customer);
-    const defect = { reasonCode: 'quality_defect', reasonDetail: 'does_not_work', photoIds: [photo] };
+    const defect = { reasonCode: 'quality_defect', reasonDetail: 'other_quality', photoIds: [photo] };
     const shirts = await createReturn({ ...defect, items: [{ orderItemId: f.shirt, quantity: 2 }] });
     const earbuds = await createReturn({ ...defect, items: [{ orderItemId: f.earbuds, quantity: 1 }] });
     // The shirts' return is still waiting at the drop-off point: the customer may yet cancel it.

@@ -78,7 +78,7 @@ describe('POST /api/returns/quote', () => {
     expect(late.refusals[0].code).toBe('window_closed');
     expect(late.refusals[0].message['zh-CN']).toContain('7天');
     expect(late.breakdown).toBeNull();
-    const defect = await (await postJson(t, '/api/returns/quote', request({ reasonCode: 'quality_defect', reasonDetail: 'does_not_work', photoIds: [crypto.randomUUID()] }), f.customer)).json();
+    const defect = await (await postJson(t, '/api/returns/quote', request({ reasonCode: 'quality_defect', reasonDetail: 'other_quality', photoIds: [crypto.randomUUID()] }), f.customer)).json();
     expect(defect.eligible).toBe(true);
   });
 
@@ -97,6 +97,52 @@ describe('POST /api/returns/quote', () => {
       expect(res.status, JSON.stringify(bad)).toBe(400);
     }
     expect((await postJson(t, '/api/returns/quote', request(), '')).status).toBe(403);
+  });
+});
+
+describe('second-level reasons: they fit the items, and a no-reason return needs none', () => {
+  it('prices the return as soon as items, reason and condition are known, before any detail is picked', async () => {
+    const res = await postJson(t, '/api/returns/quote', request({ reasonDetail: undefined }), f.customer);
+    expect(res.status).toBe(200);
+    expect((await res.json()).breakdown.totalFen).toBe(7679);
+  });
+
+  it('takes a no-reason return with no detail, and stores none', async () => {
+    const res = await postJson(t, '/api/returns', request({ reasonCode: 'no_reason', reasonDetail: undefined }), f.customer);
+    expect(res.status).toBe(201);
+    const created = await res.json();
+    expect(created.reasonCode).toBe('no_reason');
+    expect(created.reasonDetail).toBeNull();
+    expect((await (await t.app.request(`/api/returns/${created.returnNo}`, { headers: { cookie: f.customer } })).json()).reasonDetail).toBeNull();
+  });
+
+  it('refuses a detail that is missing, not asked, unknown or wrong for the item, and stores nothing', async () => {
+    const photo = await customerPhoto(t, f.parcel.trackingNo, f.customer);
+    const before = await counts(t);
+    const cases: Array<[Record<string, unknown>, number, string]> = [
+      [request({ reasonDetail: undefined }), 400, 'reason_detail_required'],
+      [request({ reasonCode: 'no_reason', reasonDetail: 'changed_mind' }), 400, 'reason_detail_not_asked'],
+      [request({ reasonDetail: 'seams_open' }), 400, 'unknown_reason_detail'],
+      // 偏小 is a size for clothes, not for earbuds.
+      [request({ items: [{ orderItemId: f.earbuds, quantity: 1 }] }), 422, 'reason_detail_not_for_category'],
+      // One reason for the whole return: 开线 fits the shirt but not the earbuds beside it.
+      [
+        request({ reasonCode: 'quality_defect', reasonDetail: 'seams_open', photoIds: [photo], items: [{ orderItemId: f.shirt, quantity: 1 }, { orderItemId: f.earbuds, quantity: 1 }] }),
+        422,
+        'reason_detail_not_for_category',
+      ],
+    ];
+    for (const [body, status, code] of cases) {
+      const res = await postJson(t, '/api/returns', body, f.customer);
+      const answer = await res.json();
+      expect(res.status, JSON.stringify(answer)).toBe(status);
+      expect(answer.error.code, JSON.stringify(body)).toBe(code);
+    }
+    // The preview refuses the same wrong details (a missing one is fine there).
+    const quote = await postJson(t, '/api/returns/quote', request({ items: [{ orderItemId: f.earbuds, quantity: 1 }] }), f.customer);
+    expect(quote.status).toBe(422);
+    expect((await quote.json()).error.code).toBe('reason_detail_not_for_category');
+    expect(await counts(t)).toEqual(before);
   });
 });
 
@@ -136,7 +182,7 @@ describe('POST /api/returns', () => {
 
   it('is refused by the server when the rules say no, even if the client was bypassed, and nothing is stored', async () => {
     const before = await counts(t);
-    const noPhoto = await postJson(t, '/api/returns', request({ reasonCode: 'quality_defect', reasonDetail: 'does_not_work' }), f.customer);
+    const noPhoto = await postJson(t, '/api/returns', request({ reasonCode: 'quality_defect', reasonDetail: 'other_quality' }), f.customer);
     expect(noPhoto.status).toBe(422);
     const body = await noPhoto.json();
     expect(body.error.code).toBe('return_not_eligible');
@@ -144,7 +190,7 @@ describe('POST /api/returns', () => {
     const tooMany = await postJson(t, '/api/returns', request({ items: [{ orderItemId: f.shirt, quantity: 3 }] }), f.customer);
     expect((await tooMany.json()).error.details.refusals[0].code).toBe('quantity_exceeded');
     // A photo id that was never uploaded (or is someone else's) does not count as evidence.
-    const fakePhoto = await postJson(t, '/api/returns', request({ reasonCode: 'quality_defect', reasonDetail: 'does_not_work', photoIds: [crypto.randomUUID()] }), f.customer);
+    const fakePhoto = await postJson(t, '/api/returns', request({ reasonCode: 'quality_defect', reasonDetail: 'other_quality', photoIds: [crypto.randomUUID()] }), f.customer);
     expect(fakePhoto.status).toBe(400);
     t.setNow(Date.UTC(2026, 10, 27, 16, 30, 0));
     expect((await postJson(t, '/api/returns', request(), f.customer)).status).toBe(422);
@@ -156,7 +202,7 @@ describe('POST /api/returns', () => {
     const photo = await customerPhoto(t, f.parcel.trackingNo, f.customer);
     const all = request({
       reasonCode: 'quality_defect',
-      reasonDetail: 'does_not_work',
+      reasonDetail: 'other_quality',
       photoIds: [photo],
       items: [{ orderItemId: f.shirt, quantity: 2 }, { orderItemId: f.earbuds, quantity: 1 }],
     });

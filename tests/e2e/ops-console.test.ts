@@ -239,4 +239,55 @@ describe('the ops console on a phone', () => {
     await customerPage.screenshot({ path: `${ARTIFACTS}/ops-follow-up-customer-view.png`, fullPage: true });
     await customer.close();
   });
+
+  it('every page of the console fits a 360 px phone: all tabs in view, no sideways page scroll, wide tables and the map in their own box', async () => {
+    await page.goto(`${server.url}/ops/dashboard`);
+    await page.locator('[data-testid="ops-nav-settings"]').waitFor(SOON);
+    // Every tab is on the screen (they wrap; none is hidden past the edge).
+    for (const tab of ['dashboard', 'process-map', 'queues', 'returns', 'claims', 'couriers', 'settings']) {
+      const box = (await page.locator(`[data-testid="ops-nav-${tab}"]`).boundingBox())!;
+      expect(box.x, tab).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, tab).toBeLessThanOrEqual(360);
+    }
+    const { returns } = await apiFromPage<{ returns: Array<{ returnNo: string }> }>('/api/demo');
+    for (const path of ['dashboard', 'process-map', 'queues', 'returns', 'claims', 'couriers', 'settings', `returns/${returns[0]!.returnNo}`]) {
+      await page.goto(`${server.url}/ops/${path}`);
+      await page.locator('h1').first().waitFor(SOON);
+      await page.waitForLoadState('networkidle');
+      // Nothing sticks out past the screen unless a box of its own scrolls it.
+      const sticking = await page.evaluate(() => {
+        const inScrollBox = (element: Element) => {
+          for (let a = element.parentElement; a && a !== document.body; a = a.parentElement) {
+            if (/(auto|scroll|hidden)/.test(getComputedStyle(a).overflowX)) return true;
+          }
+          return false;
+        };
+        return Array.from(document.querySelectorAll('body *'))
+          .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !inScrollBox(e))
+          .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
+      });
+      expect(sticking, path).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+    }
+
+    // The map fits the screen at first; zooming shows it full size in a box that pans.
+    await page.goto(`${server.url}/ops/process-map`);
+    const diagram = page.locator('[data-testid="ops-process-map-diagram"]');
+    await diagram.waitFor(SOON);
+    for (const node of await diagram.locator('[data-testid="ops-map-node"]').all()) {
+      const box = (await node.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(360);
+    }
+    const zoom = page.locator('[data-testid="ops-map-zoom"]');
+    await zoom.click();
+    expect(await diagram.getAttribute('data-zoomed')).toBe('true');
+    expect(await zoom.getAttribute('aria-pressed')).toBe('true');
+    const svgWidth = await diagram.locator('svg.map__svg').evaluate((svg) => svg.getBoundingClientRect().width);
+    expect(svgWidth).toBeGreaterThan(360);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await screenshot('ops-process-map-zoomed');
+    await zoom.click();
+    expect(await diagram.getAttribute('data-zoomed')).toBe('false');
+  });
 });

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { request as pwRequest, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { calendarDayLabel } from '../../client/components/returns/return-day-label';
+import { addWorkingDays } from '../../shared/time/working-days';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReturnQuote } from '../../shared/api/return-views';
 import { RETURN_STATUS_LABELS } from '../../shared/returns/return-status';
@@ -99,7 +101,8 @@ async function waitForServiceWorker(page: Page) {
 describe('a partial return, from the customer’s phone to the refund', () => {
   it('the customer asks to return 1 of 2 T-shirts and the earbuds, with a photo and a pickup slot, and sees the exact refund', async () => {
     const { parcel, shirt, earbuds } = fixture;
-    customerContext = await newPhoneContext(browser);
+    // This customer's phone is set to UTC: the shop's clock (Shanghai) still decides every time shown.
+    customerContext = await newPhoneContext(browser, 'zh-CN', 'UTC');
     const page = (customerPage = await customerContext.newPage());
 
     await page.goto(`${server.url}/t/${parcel.trackingNo}`);
@@ -118,7 +121,7 @@ describe('a partial return, from the customer’s phone to the refund', () => {
     expect(await item(shirt.orderItemId).locator('[data-testid="return-item-more"]').isDisabled()).toBe(false);
 
     await page.locator('[data-testid="reason-quality_defect"]').check();
-    await page.locator('[data-testid="detail-poor_workmanship"]').check();
+    await page.locator('[data-testid="detail-other_quality"]').check();
     await page.locator('[data-testid="condition-opened"]').check();
     // A quality defect needs evidence: without a photo the rules say no, and nothing can be sent.
     await page.locator('[data-testid="quote-not-eligible"]').waitFor();
@@ -132,6 +135,10 @@ describe('a partial return, from the customer’s phone to the refund', () => {
     await slots.first().waitFor({ state: 'attached' });
     const slotStart = Number(await slots.first().getAttribute('value'));
     await page.locator('select[data-testid="pickup-slot"]').selectOption(String(slotStart));
+    // Slots read in Shanghai time (a 09:00 round is not "01:00" on a UTC phone), and say so.
+    const shanghaiClock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(slotStart);
+    expect(await slots.first().innerText()).toContain(`${shanghaiClock}–`);
+    expect(await page.locator('[data-testid="pickup-slot-zone"]').innerText()).toContain('中国标准时间');
 
     // The live preview, for exactly these choices: eligible, and the amount worked out by hand.
     await page.locator('[data-testid="quote-eligible"]').waitFor();
@@ -150,7 +157,7 @@ describe('a partial return, from the customer’s phone to the refund', () => {
           { orderItemId: earbuds.orderItemId, quantity: 1 },
         ],
         reasonCode: 'quality_defect',
-        reasonDetail: 'poor_workmanship',
+        reasonDetail: 'other_quality',
         condition: 'opened',
         method: 'pickup',
         photoIds,
@@ -317,6 +324,13 @@ describe('a partial return, from the customer’s phone to the refund', () => {
     const paid = page.locator('[data-testid="refund-paid"]');
     expect(await paid.getAttribute('data-status')).toBe('succeeded');
     expect(await paid.innerText()).toContain(zhReturns.returns.refund.paid.replace('{amount}', EXPECTED_REFUND_TEXT));
+    // When the money should arrive: the provider's 1–3 working days from the day it was paid (in Shanghai).
+    const arrival = page.locator('[data-testid="refund-arrival"]');
+    const paidAt = (await db().selectFrom('refunds').select('completed_at').where('status', '=', 'succeeded').orderBy('id', 'desc').executeTakeFirstOrThrow()).completed_at!;
+    const paidOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(paidAt);
+    expect(await arrival.getAttribute('data-from')).toBe(addWorkingDays(paidOn, 1));
+    expect(await arrival.getAttribute('data-to')).toBe(addWorkingDays(paidOn, 3));
+    expect(await arrival.innerText()).toContain(calendarDayLabel(addWorkingDays(paidOn, 3), 'zh-CN'));
     // The settled breakdown (first) matches the quote shown before submitting.
     expect(await page.locator('[data-testid="return-refund"] [data-testid="refund-total"]').first().innerText()).toBe(EXPECTED_REFUND_TEXT);
     // The timeline says in words what the rules did, and shows no codes or raw amounts.

@@ -112,3 +112,44 @@ describe('status names in their boxes', () => {
     expect(nodeNameLines(name, width)).toEqual(lines);
   });
 });
+
+/** The demo's 30 days, as the server answered: busy enough that labels compete for room. */
+const DEMO_MONTH = {
+  nodes: [
+    { status: 'Pending', count: 301 }, { status: 'InfoReceived', count: 283 }, { status: 'InTransit', count: 1703 },
+    { status: 'OutForDelivery', count: 257 }, { status: 'AttemptFail', count: 42 }, { status: 'Exception', count: 53 },
+    { status: 'AvailableForPickup', count: 38 }, { status: 'Delivered', count: 156 }, { status: 'Expired', count: 12 },
+  ],
+  edges: [
+    edge('InTransit', 'InTransit', 1396, { medianMs: 8742014 }), edge('Pending', 'InfoReceived', 282, { medianMs: 11838922 }),
+    edge('InfoReceived', 'InTransit', 270, { medianMs: 15353181 }), edge('InTransit', 'OutForDelivery', 215, { medianMs: 43425355 }),
+    edge('OutForDelivery', 'Delivered', 138, { medianMs: 12910435 }), edge('InTransit', 'Exception', 44, { medianMs: 10856339 }),
+    edge('OutForDelivery', 'AttemptFail', 42, { medianMs: 12910435 }), edge('OutForDelivery', 'OutForDelivery', 26, { medianMs: 4977653 }),
+    edge('OutForDelivery', 'AvailableForPickup', 25, { medianMs: 7039464 }), edge('Exception', 'InTransit', 24, { medianMs: 49452300, rework: true }),
+    edge('AvailableForPickup', 'Delivered', 16, { medianMs: 41584262 }), edge('AttemptFail', 'InTransit', 13, { medianMs: 8016462, rework: true }),
+    edge('InTransit', 'AvailableForPickup', 13, { medianMs: 8016462 }), edge('AttemptFail', 'OutForDelivery', 10, { medianMs: 73032450, rework: true, slowest: true }),
+    edge('OutForDelivery', 'Exception', 8, { medianMs: 12910435 }), edge('InTransit', 'Expired', 7, { medianMs: 901051475 }),
+    edge('Exception', 'OutForDelivery', 6, { medianMs: 26964058, rework: true }), edge('Pending', 'Expired', 4, { medianMs: 665348188 }),
+    edge('Pending', 'Pending', 4, { medianMs: 94711369 }), edge('AttemptFail', 'Delivered', 2, { medianMs: 8016462 }),
+    edge('AvailableForPickup', 'Expired', 1, { medianMs: 637139608 }), edge('Exception', 'Exception', 1, { medianMs: 8371382 }),
+  ],
+};
+
+describe('the process map’s labels on a busy month', () => {
+  // As wide as the page measures its words ("1,396 · 2.4小时"): CJK about twice a digit.
+  const words = (e: ProcessEdge) => `${e.count.toLocaleString('en')} · ${e.medianMs >= 86_400_000 ? `${Math.round(e.medianMs / 86_400_000)}天` : `${(e.medianMs / 3_600_000).toFixed(1)}小时`}`;
+  const width = (e: ProcessEdge) => [...words(e)].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 13 : 7.6), 10);
+  it.each(['landscape', 'portrait'] as const)('%s: no label covers another label or a box, and all lie inside the picture', (orientation) => {
+    const map = layoutProcessMap(DEMO_MONTH, orientation, width);
+    const boxes = map.edges.filter((e) => e.labelled).map((e) => ({ name: `${e.from}>${e.to}`, x: e.labelX - width(e) / 2, y: e.labelY - 9, w: width(e), h: 18 }));
+    const overlap = (a: { x: number; y: number; w: number; h: number }, b: typeof a) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+    for (const a of boxes) {
+      for (const b of boxes) if (a !== b) expect(overlap(a, b), `${a.name} covers ${b.name}`).toBe(false);
+      for (const n of map.nodes) expect(overlap(a, n), `${a.name} covers the ${n.status} box`).toBe(false);
+      expect(a.x, a.name).toBeGreaterThanOrEqual(map.x);
+      expect(a.y, a.name).toBeGreaterThanOrEqual(map.y);
+      expect(a.x + a.w, a.name).toBeLessThanOrEqual(map.x + map.width);
+      expect(a.y + a.h, a.name).toBeLessThanOrEqual(map.y + map.height);
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  chosenCategories,
   chosenItems,
   createRequestOf,
   draftGaps,
@@ -49,24 +50,52 @@ describe('what still stops a submission', () => {
     ['everything chosen', complete, []],
     ['a reason without its detail', { ...complete, reasonDetail: '' }, ['detail']],
     ['a detail of another reason', { ...complete, reasonDetail: 'does_not_work' }, ['detail']],
-    ['a defect without a photo', { ...complete, reasonCode: 'quality_defect', reasonDetail: 'does_not_work' }, ['photos']],
-    ['a defect with a photo sent', { ...complete, reasonCode: 'quality_defect', reasonDetail: 'does_not_work', photoIds: ['a'] }, []],
-    ['a defect with its photo still going up', { ...complete, reasonCode: 'quality_defect', reasonDetail: 'does_not_work', photosUnsent: 1 }, ['photos_unsent']],
+    ['a defect without a photo', { ...complete, reasonCode: 'quality_defect', reasonDetail: 'seams_open' }, ['photos']],
+    ['a defect with a photo sent', { ...complete, reasonCode: 'quality_defect', reasonDetail: 'seams_open', photoIds: ['a'] }, []],
+    ['a defect with its photo still going up', { ...complete, reasonCode: 'quality_defect', reasonDetail: 'seams_open', photosUnsent: 1 }, ['photos_unsent']],
     ['missing parts needs no photo', { ...complete, reasonCode: 'missing_parts', reasonDetail: 'missing_gift' }, []],
+    ['a no-reason return needs no detail', { ...complete, reasonCode: 'no_reason', reasonDetail: '' }, []],
     ['a pickup with no slot', { ...complete, pickupSlotStart: null }, ['slot']],
     ['a drop-off needs no slot', { ...complete, method: 'dropoff', pickupSlotStart: null }, []],
     ['every unit stepped back to none', { ...complete, quantities: { 12: 0 } }, ['items']],
   ] as const)('%s → %j', (_name, d, gaps) => {
-    expect(draftGaps(d as ReturnDraft)).toEqual(gaps);
+    expect(draftGaps(d as ReturnDraft, ['apparel'])).toEqual(gaps);
+  });
+
+  it.each([
+    ['a seam come apart on a shirt', 'seams_open', ['apparel'], []],
+    ['a seam come apart on oranges', 'seams_open', ['fresh_food'], ['detail']],
+    ['rotten oranges', 'rotten', ['fresh_food'], []],
+    ['rotten oranges sent back with a shirt', 'rotten', ['fresh_food', 'apparel'], ['detail']],
+  ] as const)('a detail that must fit the items: %s → %j', (_name, reasonDetail, categories, gaps) => {
+    expect(draftGaps({ ...complete, reasonCode: 'quality_defect', reasonDetail, photoIds: ['a'] }, categories)).toEqual(gaps);
+  });
+});
+
+describe('the categories of the chosen items', () => {
+  it('are those of the lines with units', () => {
+    const items = [
+      { orderItemId: 7, category: 'apparel' },
+      { orderItemId: 12, category: 'fresh_food' },
+      { orderItemId: 3, category: 'books' },
+    ];
+    expect(chosenCategories({ quantities: { 12: 1, 3: 0 } }, items)).toEqual(['fresh_food']);
+    expect(chosenCategories({ quantities: {} }, items)).toEqual([]);
   });
 });
 
 describe('the quote to ask for', () => {
-  it('is nothing until items, reason, detail and condition are chosen', () => {
+  it('is nothing until items, reason and condition are chosen', () => {
     expect(quoteRequestOf(TRACKING_NO, emptyDraft())).toBeNull();
     expect(quoteRequestOf(TRACKING_NO, { ...complete, condition: '' })).toBeNull();
-    expect(quoteRequestOf(TRACKING_NO, { ...complete, reasonDetail: '' })).toBeNull();
+    expect(quoteRequestOf(TRACKING_NO, { ...complete, reasonCode: '' })).toBeNull();
     expect(quoteRequestOf(TRACKING_NO, { ...complete, quantities: {} })).toBeNull();
+  });
+
+  it('is asked before a detail is chosen, and choosing one asks nothing new', () => {
+    const without = quoteRequestOf(TRACKING_NO, { ...complete, reasonDetail: '' });
+    expect(without).toMatchObject({ reasonCode: 'size_fit', reasonDetail: null });
+    expect(sameQuoteRequest(without, quoteRequestOf(TRACKING_NO, complete))).toBe(true);
   });
 
   it('is asked without a slot or photos: the rules say what is missing', () => {
@@ -77,7 +106,7 @@ describe('the quote to ask for', () => {
         { orderItemId: 12, quantity: 1 },
       ],
       reasonCode: 'wrong_item',
-      reasonDetail: 'different_product',
+      reasonDetail: null,
       condition: 'opened',
       method: 'pickup',
       photoIds: [],
@@ -94,5 +123,10 @@ describe('the quote to ask for', () => {
   it('submits the slot only for a pickup, and the note trimmed', () => {
     expect(createRequestOf(TRACKING_NO, { ...complete, note: '  fits badly  ' })).toMatchObject({ pickupSlotStart: complete.pickupSlotStart, note: 'fits badly' });
     expect(createRequestOf(TRACKING_NO, { ...complete, method: 'dropoff' })).toMatchObject({ method: 'dropoff', pickupSlotStart: null });
+  });
+
+  it('submits the detail chosen, and none for a no-reason return', () => {
+    expect(createRequestOf(TRACKING_NO, complete)).toMatchObject({ reasonCode: 'size_fit', reasonDetail: 'too_small' });
+    expect(createRequestOf(TRACKING_NO, { ...complete, reasonCode: 'no_reason', reasonDetail: 'too_small' })).toMatchObject({ reasonCode: 'no_reason', reasonDetail: null });
   });
 });

@@ -65,7 +65,7 @@ describe('what a return comes to for the customer’s money', () => {
 describe('the sentence under a return’s status', () => {
   it('names the slot while a pickup is booked, and the amount once refunded', () => {
     expect(returnStatusHint(view('pickup_scheduled', { pickupSlot: slot }))).toEqual({ key: 'pickup_scheduled_at', slot });
-    const refund = { amountFen: 7400, status: 'succeeded' as const, completedAt: 1, reference: 'SIM-1' };
+    const refund = { amountFen: 7400, status: 'succeeded' as const, completedAt: 1, reference: 'SIM-1', usualArrival: { minWorkingDays: 1, maxWorkingDays: 3 } };
     expect(returnStatusHint(view('refunded', { refund, settlement: breakdown(7400), items: [item(1, 1)] }))).toEqual({ key: 'refunded_amount', amountFen: 7400 });
   });
 

@@ -1,5 +1,6 @@
 import type { ReturnableItem } from '../../../shared/api/return-views';
 import type { CreateReturnRequest, ReturnMethod, ReturnQuoteRequest } from '../../../shared/api/returns';
+import { offeredReturnDetails, reasonAsksForDetail } from '../../../shared/returns/return-details';
 import { findReturnReason, type ItemCondition, type ReturnReasonCode } from '../../../shared/returns/return-reasons';
 
 /** The return form's choices so far. Pure data: the page holds it, these functions read it. */
@@ -38,12 +39,19 @@ export function steppedQuantity(current: number, step: 1 | -1, item: Pick<Return
   return Math.min(Math.max(0, current + step), Math.max(0, item.returnable));
 }
 
-export function draftGaps(draft: ReturnDraft): DraftGap[] {
+/** The categories of the items chosen so far, which decide the details offered (return-details.ts). */
+export function chosenCategories(draft: Pick<ReturnDraft, 'quantities'>, items: readonly Pick<ReturnableItem, 'orderItemId' | 'category'>[]): string[] {
+  const chosen = new Set(chosenItems(draft).map((line) => line.orderItemId));
+  return items.filter((item) => chosen.has(item.orderItemId)).map((item) => item.category);
+}
+
+/** `categories`: of the chosen items; a detail must fit them all. A no-reason return has none to give. */
+export function draftGaps(draft: ReturnDraft, categories: readonly string[]): DraftGap[] {
   const reason = draft.reasonCode ? findReturnReason(draft.reasonCode) : undefined;
   const gaps: DraftGap[] = [];
   if (chosenItems(draft).length === 0) gaps.push('items');
   if (!reason) gaps.push('reason');
-  else if (!reason.details.some((d) => d.code === draft.reasonDetail)) gaps.push('detail');
+  else if (reasonAsksForDetail(reason.code) && !offeredReturnDetails(reason.code, categories).some((d) => d.code === draft.reasonDetail)) gaps.push('detail');
   if (!draft.condition) gaps.push('condition');
   if (reason?.photoRequired && draft.photoIds.length === 0 && draft.photosUnsent === 0) gaps.push('photos');
   if (draft.photosUnsent > 0) gaps.push('photos_unsent');
@@ -52,19 +60,20 @@ export function draftGaps(draft: ReturnDraft): DraftGap[] {
 }
 
 /**
- * The quote to ask for, or null while the rules have too little to answer (no items, reason,
- * detail or condition yet). Photos and the slot do not hold it back: a missing photo is one of
- * the rules' own refusals, and the slot does not change the amount.
+ * The quote to ask for, or null while the rules have too little to answer (no items, reason or
+ * condition yet). The detail, photos and the slot do not hold it back: the detail does not
+ * change the answer (so it is not sent, and picking one asks nothing new), a missing photo is
+ * one of the rules' own refusals, and the slot does not change the amount.
  */
 export function quoteRequestOf(trackingNo: string, draft: ReturnDraft): ReturnQuoteRequest | null {
   const items = chosenItems(draft);
   const reason = draft.reasonCode ? findReturnReason(draft.reasonCode) : undefined;
-  if (items.length === 0 || !reason || !draft.condition || !reason.details.some((d) => d.code === draft.reasonDetail)) return null;
+  if (items.length === 0 || !reason || !draft.condition) return null;
   return {
     trackingNo,
     items,
     reasonCode: reason.code,
-    reasonDetail: draft.reasonDetail,
+    reasonDetail: null,
     condition: draft.condition,
     method: draft.method,
     photoIds: [...draft.photoIds],
@@ -74,7 +83,12 @@ export function quoteRequestOf(trackingNo: string, draft: ReturnDraft): ReturnQu
 export function createRequestOf(trackingNo: string, draft: ReturnDraft): CreateReturnRequest | null {
   const quote = quoteRequestOf(trackingNo, draft);
   if (!quote) return null;
-  return { ...quote, pickupSlotStart: draft.method === 'pickup' ? draft.pickupSlotStart : null, note: draft.note.trim() };
+  return {
+    ...quote,
+    reasonDetail: reasonAsksForDetail(quote.reasonCode) && draft.reasonDetail ? draft.reasonDetail : null,
+    pickupSlotStart: draft.method === 'pickup' ? draft.pickupSlotStart : null,
+    note: draft.note.trim(),
+  };
 }
 
 /** Two requests ask the same question when they serialise alike (items are sorted, photos kept in order). */

@@ -15,6 +15,17 @@ export interface RefundReceipt {
   /** The provider's reference, shown to the customer for their statement. */
   reference: string;
   amountFen: number;
+  /** How long the money usually takes to reach the customer once paid (told to them). */
+  usualArrival: UsualArrival;
+}
+
+/**
+ * The provider's own word on how long a refund takes: back the way it was paid (原路退回),
+ * in working days. Alipay and WeChat Pay balances are quick, bank cards take longer.
+ */
+export interface UsualArrival {
+  minWorkingDays: number;
+  maxWorkingDays: number;
 }
 
 export interface PaymentProvider {

@@ -3,6 +3,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { PaymentProviderError, type PaymentProvider, type RefundOrder, type RefundReceipt } from './payment-provider';
 
+/** What Alipay and WeChat Pay say for a refund back the way it was paid: 1–3 working days. */
+const SIMULATED_ARRIVAL = { minWorkingDays: 1, maxWorkingDays: 3 } as const;
+
 /**
  * A stand-in payment provider that keeps its own ledger (simulated_provider_refunds), keyed by
  * idempotency key like a real one: the second request with a key pays nothing and gets the
@@ -30,7 +33,7 @@ export function simulatedPaymentProvider(db: Kysely<Database>, clock: () => numb
       if (!paid || paid.amount_fen !== order.amountFen || paid.order_no !== order.orderNo) {
         throw new PaymentProviderError(`Idempotency key ${order.idempotencyKey} was used for another refund`);
       }
-      return { reference: paid.reference, amountFen: paid.amount_fen };
+      return { reference: paid.reference, amountFen: paid.amount_fen, usualArrival: SIMULATED_ARRIVAL };
     },
   };
 }

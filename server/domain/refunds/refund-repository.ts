@@ -79,11 +79,18 @@ export async function insertPendingRefund(
 export async function markRefundSucceeded(
   db: Kysely<Database>,
   refundId: number,
-  paid: { provider: string; reference: string; at: number },
+  paid: { provider: string; reference: string; at: number; usualArrival: { minWorkingDays: number; maxWorkingDays: number } },
 ): Promise<boolean> {
   const result = await db
     .updateTable('refunds')
-    .set({ status: 'succeeded', provider: paid.provider, provider_reference: paid.reference, completed_at: paid.at })
+    .set({
+      status: 'succeeded',
+      provider: paid.provider,
+      provider_reference: paid.reference,
+      completed_at: paid.at,
+      arrival_min_days: paid.usualArrival.minWorkingDays,
+      arrival_max_days: paid.usualArrival.maxWorkingDays,
+    })
     .where('id', '=', refundId)
     .where('status', '=', 'pending')
     .executeTakeFirst();

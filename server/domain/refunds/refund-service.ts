@@ -57,5 +57,5 @@ export async function payRefund(payments: PaymentProvider, refund: Refund, order
 /** Step 3, inside the caller's second transaction: true for the one caller that settled it (and so moves the return or claim). */
 export async function settleRefund(trx: Kysely<Database>, refund: Refund, receipt: RefundReceipt, provider: string, now: number): Promise<boolean> {
   if (refund.status === 'succeeded') return false;
-  return markRefundSucceeded(trx, refund.id, { provider, reference: receipt.reference, at: now });
+  return markRefundSucceeded(trx, refund.id, { provider, reference: receipt.reference, at: now, usualArrival: receipt.usualArrival });
 }

@@ -17,7 +17,8 @@ export interface ReturnRequest {
   shipmentId: number;
   status: ReturnStatus;
   reasonCode: ReturnReasonCode;
-  reasonDetail: string;
+  /** None for a no-reason return. */
+  reasonDetail: string | null;
   condition: ItemCondition;
   method: ReturnMethod;
   pickupSlot: { start: number; end: number } | null;
@@ -42,7 +43,8 @@ export function toReturnRequest(row: Selectable<ReturnRequestTable>): ReturnRequ
     shipmentId: row.shipment_id,
     status: row.status as ReturnStatus,
     reasonCode: row.reason_code as ReturnReasonCode,
-    reasonDetail: row.reason_detail,
+    // Stored as '' when there is none: the column predates returns without a detail.
+    reasonDetail: row.reason_detail === '' ? null : row.reason_detail,
     condition: row.item_condition as ItemCondition,
     method: row.method as ReturnMethod,
     pickupSlot: row.pickup_slot_start !== null && row.pickup_slot_end !== null ? { start: row.pickup_slot_start, end: row.pickup_slot_end } : null,
@@ -166,7 +168,7 @@ export async function insertReturnRequest(
       shipment_id: r.shipmentId,
       status: 'requested',
       reason_code: r.reasonCode,
-      reason_detail: r.reasonDetail,
+      reason_detail: r.reasonDetail ?? '',
       item_condition: r.condition,
       method: r.method,
       pickup_slot_start: r.pickupSlot?.start ?? null,

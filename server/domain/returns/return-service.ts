@@ -3,16 +3,16 @@ import type { ReturnOptions, ReturnQuote, ReturnView } from '../../../shared/api
 import type { createReturnRequestSchema, returnQuoteRequestSchema } from '../../../shared/api/returns';
 import { claimRefusalOf } from '../../../shared/returns/return-eligibility';
 import { STATUTORY_EXCLUSIONS } from '../../../shared/returns/return-policy';
-import { findReturnReason } from '../../../shared/returns/return-reasons';
+import { returnDetailProblem, type DetailProblem } from '../../../shared/returns/return-details';
 import type { z } from 'zod';
-import { badRequest, unprocessable } from '../../app-error';
+import { badRequest, unprocessable, type AppError } from '../../app-error';
 import type { Database } from '../../db/schema';
 import { lockOrder, lockShipment } from '../../db/row-lock';
 import { loadReturnPolicy } from '../settings/return-policy-repository';
 import type { Shipment } from '../tracking/shipment-repository';
 import { listClaimsForOrder, parcelClaimState } from '../claims/claim-repository';
 import { claimableKind } from '../claims/claim-service';
-import { loadOrderReturnContext } from './order-return-context';
+import { loadOrderReturnContext, type OrderReturnContext } from './order-return-context';
 import { decideReturn } from './return-decision';
 import { newDropoffCode } from './return-numbers';
 import { insertReturnEvent, insertReturnRequest, listOrderReturnSummaries, moveReturn, type ReturnRequest } from './return-repository';
@@ -71,18 +71,31 @@ export async function loadReturnOptions(db: Kysely<Database>, shipment: Shipment
 }
 
 function checkChoiceShape(input: QuoteInput): void {
-  const reason = findReturnReason(input.reasonCode)!;
-  if (!reason.details.some((d) => d.code === input.reasonDetail)) {
-    throw badRequest('unknown_reason_detail', `${input.reasonDetail.slice(0, 40)} is not a detail of ${input.reasonCode}`);
-  }
   if (new Set(input.items.map((i) => i.orderItemId)).size !== input.items.length) {
     throw badRequest('duplicate_item', 'Each item may appear once; say the quantity instead');
   }
 }
 
-async function quoteFor(db: Kysely<Database>, shipment: Shipment, input: QuoteInput, facts: Facts, photoCount: number) {
+const DETAIL_PROBLEMS: Record<DetailProblem, (input: QuoteInput) => AppError> = {
+  detail_required: (i) => badRequest('reason_detail_required', `Choose what is wrong (a detail of ${i.reasonCode})`),
+  detail_not_asked: () => badRequest('reason_detail_not_asked', 'A no-reason return takes no detail'),
+  unknown_reason_detail: (i) => badRequest('unknown_reason_detail', `${(i.reasonDetail ?? '').slice(0, 40)} is not a detail of ${i.reasonCode}`),
+  detail_not_for_category: (i) =>
+    unprocessable('reason_detail_not_for_category', `${(i.reasonDetail ?? '').slice(0, 40)} does not fit the kind of item being returned`),
+};
+
+/** The detail must fit every item going back (no 开线 for oranges); a quote may come before it is chosen. */
+function checkDetail(ctx: OrderReturnContext, input: QuoteInput, required: boolean): void {
+  const chosen = new Set(input.items.map((i) => i.orderItemId));
+  const categories = ctx.lines.filter((l) => chosen.has(l.orderItemId)).map((l) => l.category);
+  const problem = returnDetailProblem(input.reasonCode, input.reasonDetail, categories, required);
+  if (problem) throw DETAIL_PROBLEMS[problem](input);
+}
+
+async function quoteFor(db: Kysely<Database>, shipment: Shipment, input: QuoteInput, facts: Facts, photoCount: number, detailRequired: boolean) {
   checkChoiceShape(input);
   const [ctx, policy, parcelClaim] = await Promise.all([loadOrderReturnContext(db, shipment.orderId), loadReturnPolicy(db), parcelClaimState(db, shipment.id)]);
+  checkDetail(ctx, input, detailRequired);
   const decision = decideReturn(
     ctx,
     { items: input.items, reasonCode: input.reasonCode, condition: input.condition, method: input.method, photoCount },
@@ -93,7 +106,7 @@ async function quoteFor(db: Kysely<Database>, shipment: Shipment, input: QuoteIn
 
 /** The rules' answer before submitting. Photos count as given here; they are checked on create. */
 export async function quoteReturn(db: Kysely<Database>, shipment: Shipment, input: QuoteInput, facts: Facts): Promise<ReturnQuote> {
-  const { decision } = await quoteFor(db, shipment, input, facts, input.photoIds.length);
+  const { decision } = await quoteFor(db, shipment, input, facts, input.photoIds.length, false);
   return {
     eligible: decision.eligibility.eligible,
     refusals: decision.eligibility.refusals,
@@ -118,7 +131,7 @@ export async function createReturn(db: Kysely<Database>, shipment: Shipment, inp
     if (photoCount !== new Set(input.photoIds.map((id) => id.toLowerCase())).size) {
       throw badRequest('photo_not_uploaded', 'A photo this return refers to has not been uploaded');
     }
-    const { decision } = await quoteFor(trx, shipment, input, facts, photoCount);
+    const { decision } = await quoteFor(trx, shipment, input, facts, photoCount, true);
     if (!decision.eligibility.eligible || !decision.breakdown) {
       const first = decision.eligibility.refusals[0]!;
       throw unprocessable('return_not_eligible', first.message.en, { refusals: decision.eligibility.refusals });

@@ -27,7 +27,7 @@ export async function buildReturnView(db: Kysely<Database>, ret: ReturnRequest, 
       .orderBy('occurred_at', 'desc')
       .orderBy('id', 'desc')
       .execute(),
-    db.selectFrom('refunds').select(['amount_fen', 'status', 'completed_at', 'provider_reference']).where('return_id', '=', ret.id).executeTakeFirst(),
+    db.selectFrom('refunds').select(['amount_fen', 'status', 'completed_at', 'provider_reference', 'arrival_min_days', 'arrival_max_days']).where('return_id', '=', ret.id).executeTakeFirst(),
     db.selectFrom('shipments').select('tracking_no').where('id', '=', ret.shipmentId).executeTakeFirstOrThrow(),
     ret.returnShipmentId === null
       ? Promise.resolve(undefined)
@@ -73,12 +73,21 @@ export async function buildReturnView(db: Kysely<Database>, ret: ReturnRequest, 
   };
 }
 
-function toRefundView(row: { amount_fen: number; status: string; completed_at: number | null; provider_reference: string | null }): RefundView {
+function toRefundView(row: {
+  amount_fen: number;
+  status: string;
+  completed_at: number | null;
+  provider_reference: string | null;
+  arrival_min_days: number | null;
+  arrival_max_days: number | null;
+}): RefundView {
   return {
     amountFen: row.amount_fen,
     status: row.status === 'succeeded' ? 'succeeded' : 'pending',
     completedAt: row.completed_at,
     reference: row.provider_reference,
+    usualArrival:
+      row.arrival_min_days === null || row.arrival_max_days === null ? null : { minWorkingDays: row.arrival_min_days, maxWorkingDays: row.arrival_max_days },
   };
 }
 

@@ -57,6 +57,9 @@ export interface PlacedEdge extends ProcessEdge {
 }
 
 export interface MapGeometry {
+  /** The picture's box in map units (its viewBox): room for every box and every label. */
+  x: number;
+  y: number;
   width: number;
   height: number;
   nodes: PlacedNode[];
@@ -76,8 +79,10 @@ interface Box {
 }
 
 const labelBox = (p: Point, width: number): Box => ({ x: p.x - width / 2, y: p.y - LABEL_HEIGHT / 2, w: width, h: LABEL_HEIGHT });
-const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-const isFree = (box: Box, nodes: readonly Box[], labels: readonly Box[]) => !nodes.some((n) => overlaps(box, n)) && !labels.some((l) => overlaps(box, l));
+const overlapArea = (a: Box, b: Box) => Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
+/** How much of a label a spot would hide (or have hidden): 0 is a free spot. */
+const clash = (box: Box, nodes: readonly Box[], labels: readonly Box[]) =>
+  nodes.reduce((sum, n) => sum + overlapArea(box, n), 0) + labels.reduce((sum, l) => sum + overlapArea(box, l), 0);
 
 const MIN_STROKE = 1.5;
 const MAX_STROKE = 11;
@@ -141,7 +146,14 @@ export function layoutProcessMap(
     const width = labelWidth(edge);
     const shape = selfLoopEdge ? selfLoop(a, strokeWidth) : curve(a, b, nodes.filter((n) => n !== a && n !== b), pairs.has(`${edge.to}>${edge.from}`), strokeWidth, width);
     const labelled = edge.slowest || edge.rework || edge.count >= Math.max(3, total / 100);
-    const spot = shape.labelSpots.find((p) => isFree(labelBox(p, width), nodeBoxes, placedLabels)) ?? shape.labelSpots[0]!;
+    // The first free spot, best first; on a crowded map the one that hides least.
+    let spot = shape.labelSpots[0]!;
+    let least = Infinity;
+    for (const p of shape.labelSpots) {
+      const hidden = clash(labelBox(p, width), nodeBoxes, placedLabels);
+      if (hidden < least) [spot, least] = [p, hidden];
+      if (hidden === 0) break;
+    }
     if (labelled) placedLabels.push(labelBox(spot, width));
     placed.set(`${edge.from}>${edge.to}`, {
       ...edge,
@@ -157,8 +169,14 @@ export function layoutProcessMap(
   // Back in the server's order (most frequent first).
   const edges = known.map((e) => placed.get(`${e.from}>${e.to}`)!);
 
-  const last = nodes.reduce((m, n) => ({ x: Math.max(m.x, n.x + n.w), y: Math.max(m.y, n.y + n.h) }), { x: 0, y: 0 });
-  return { width: last.x + size.margin, height: last.y + size.margin, nodes, edges };
+  // The picture reaches as far as its boxes and its labels, whichever sticks out more, so a
+  // label beside an outer box is never cut off at the edge.
+  const drawn = [...nodes, ...placedLabels];
+  const left = Math.min(0, ...drawn.map((b) => b.x - 4));
+  const top = Math.min(0, ...drawn.map((b) => b.y - 4));
+  const right = Math.max(...nodes.map((n) => n.x + n.w + size.margin), ...placedLabels.map((b) => b.x + b.w + 4));
+  const bottom = Math.max(...nodes.map((n) => n.y + n.h + size.margin), ...placedLabels.map((b) => b.y + b.h + 4));
+  return { x: round(left), y: round(top), width: round(right - left), height: round(bottom - top), nodes, edges };
 }
 
 const centreOf = (n: PlacedNode): Point => ({ x: n.x + n.w / 2, y: n.y + n.h / 2 });
@@ -215,14 +233,14 @@ function curve(a: PlacedNode, b: PlacedNode, others: PlacedNode[], hasReverse: b
     path: `M${round(start.x)},${round(start.y)} Q${round(control.x)},${round(control.y)} ${round(base.x)},${round(base.y)}`,
     arrow,
     // Where its label may sit, best first: beside the line (not on it), about halfway along.
-    labelSpots: [0.5, 0.38, 0.62, 0.28, 0.72].flatMap((t) => {
+    labelSpots: [0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8].flatMap((t) => {
       const p = quad(start, control, tip, t);
       const d = { x: 2 * (1 - t) * (control.x - start.x) + 2 * t * (tip.x - control.x), y: 2 * (1 - t) * (control.y - start.y) + 2 * t * (tip.y - control.y) };
       const length = Math.hypot(d.x, d.y) || 1;
       // Across a level line the label needs half its height of room, across an upright one half its width.
       const off = strokeWidth / 2 + 4 + (Math.abs(d.x) >= Math.abs(d.y) ? LABEL_HEIGHT / 2 : labelW / 2);
       const n = { x: -d.y / length, y: d.x / length };
-      return [-1, 1].map((side) => ({ x: p.x + n.x * off * side, y: p.y + n.y * off * side }));
+      return [-1, 1, -2, 2, -3, 3].map((side) => ({ x: p.x + n.x * off * side, y: p.y + n.y * off * side }));
     }),
   };
 }
