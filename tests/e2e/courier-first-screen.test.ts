@@ -67,6 +67,8 @@ function manifestFromPage(page: Page): Promise<CourierManifest> {
 
 interface FirstScreen {
   scrollY: number;
+  /** Wider than the phone means the browser zooms the whole page out to fit it. */
+  pageWidth: number;
   /** Open stops whose whole card is between the status line and the bottom bar. */
   stopsInView: number;
   rowHeights: number[];
@@ -88,6 +90,7 @@ function measureFirstScreen(page: Page): Promise<FirstScreen> {
     const banners = [...document.querySelectorAll('[data-testid="offline-banner"]')].filter((b) => b.getBoundingClientRect().height > 0);
     return {
       scrollY: window.scrollY,
+      pageWidth: document.documentElement.scrollWidth,
       stopsInView: inView.length,
       rowHeights: inView.map((r) => r.height),
       smallestFont: Math.min(...texts.map((el) => parseFloat(getComputedStyle(el).fontSize))),
@@ -101,6 +104,7 @@ function measureFirstScreen(page: Page): Promise<FirstScreen> {
 async function expectAFullFirstScreen(page: Page) {
   const screen = await measureFirstScreen(page);
   expect(screen.scrollY).toBe(0);
+  expect(screen.pageWidth).toBeLessThanOrEqual(SCREEN.width);
   expect(screen.stopsInView).toBeGreaterThanOrEqual(4);
   for (const height of screen.rowHeights) expect(height).toBeGreaterThanOrEqual(44);
   expect(screen.smallestFont).toBeGreaterThanOrEqual(14);
