@@ -35,15 +35,17 @@ await shoot('zh-CN', `/t/${parcels.get('OutForDelivery')!.trackingNo}`, 'trackin
 await shoot('zh-CN', '/', 'home.png');
 const delivered = parcels.get('Delivered')!;
 await shoot('en-US', `/t/${delivered.trackingNo}`, 'tracking-verified-en.png', delivered.phoneLast4);
-// The courier's manifest, signed in as the first demo courier.
+// The courier's first screen on a small phone (tests/e2e/courier-first-screen.test.ts checks it),
+// signed in as the first demo courier.
 const demoCourier = (await loadDemoDirectory(server.deps.db)).signIns.find((s) => s.role === 'courier')!;
-const courierContext = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+const courierContext = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
 const courierPage = await courierContext.newPage();
 await courierPage.goto(`${server.url}/courier/sign-in`);
 await courierPage.locator('[data-testid="courier-login"]').fill(demoCourier.login);
 await courierPage.locator('[data-testid="courier-password"]').fill(demoCourier.password);
 await courierPage.locator('[data-testid="courier-sign-in"]').click();
 await courierPage.locator('[data-testid="stop"]').first().waitFor();
+await courierPage.locator('[data-testid="sync-status"][data-waiting]').waitFor();
 await courierPage.screenshot({ path: 'docs/screenshots/courier.png' });
 await courierContext.close();
 

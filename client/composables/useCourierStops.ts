@@ -40,7 +40,10 @@ export function useCourierStops() {
     return stops.value.find((view) => view.stop.trackingNo === wanted) ?? null;
   };
   /** Today's deliveries handed over and pickups collected. */
-  const doneCount = computed(() => todayStops.value.filter(isDone).length);
+  const doneStops = computed(() => todayStops.value.filter(isDone));
+  /** What is still to do today, in route order: the list the courier works down. */
+  const openStops = computed(() => todayStops.value.filter((view) => !isDone(view)));
+  const doneCount = computed(() => doneStops.value.length);
 
-  return { stops, todayStops, laterStops, findStop, doneCount };
+  return { stops, todayStops, openStops, doneStops, laterStops, findStop, doneCount };
 }

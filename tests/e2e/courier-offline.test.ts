@@ -56,7 +56,8 @@ async function signIn(context: BrowserContext, as = courier): Promise<Page> {
   await page.locator('[data-testid="courier-password"]').fill(as.password);
   await page.locator('[data-testid="courier-sign-in"]').click();
   if (as !== courier) return page;
-  await stop(page, parcels[0]!).waitFor();
+  // Attached, not visible: once delivered (by an earlier test) it is folded among the done stops.
+  await stop(page, parcels[0]!).waitFor({ state: 'attached' });
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapLinks } from '../../client/components/courier/courier-address';
+import { mapLinks, shortStopAddress } from '../../client/components/courier/courier-address';
 import { trackingNoFromScan } from '../../client/components/courier/courier-scanned-tracking-no';
 import { scaledSize } from '../../client/offline/photo-compression';
 
@@ -25,6 +25,18 @@ describe('addresses and map hand-off', () => {
     const query = encodeURIComponent('浙江省杭州市西湖区文三路 100 号 3 单元 502');
     expect(links.geo).toBe(`geo:0,0?q=${query}`);
     expect(links.amap).toBe(`https://uri.amap.com/search?keyword=${query}`);
+  });
+
+  it.each([
+    // The courier's own city goes without saying on the day's list, with or without 市.
+    ['杭州', address, '西湖区文三路 100 号 3 单元 502'],
+    ['杭州市', address, '西湖区文三路 100 号 3 单元 502'],
+    // A stop outside it keeps its city, so it stands out.
+    ['深圳', address, '杭州市西湖区文三路 100 号 3 单元 502'],
+    ['上海', { province: '上海市', city: '上海市', district: '浦东新区', street: '世纪大道 1 号' }, '浦东新区世纪大道 1 号'],
+    ['杭州', { ...address, district: ' ' }, '文三路 100 号 3 单元 502'],
+  ])('on the list of a courier in %s: %j → %s', (courierCity, stopAddress, expected) => {
+    expect(shortStopAddress(stopAddress, courierCity)).toBe(expected);
   });
 });
 
