@@ -99,6 +99,8 @@ export interface ShipmentTable {
   arrived_at: number | null;
   /** JSON DeliveryInstructions from the verified customer, shown on the courier's stop. */
   delivery_instructions: string | null;
+  /** JSON AttemptChoice: the customer's choice after a failed attempt (another day, or collect it). */
+  attempt_choice: Generated<string | null>;
   /** `delivery` to the customer, or `return` (a pickup going back to the shop). */
   leg: Generated<string>;
   /** For a return leg: the return request it carries. */

@@ -2,9 +2,11 @@ import { Hono, type TypedResponse } from 'hono';
 import type { PublicTrackingView } from '../../shared/api/tracking-view';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { streamSSE } from 'hono/streaming';
+import { attemptChoiceRequestSchema } from '../../shared/api/attempt-choice';
 import { deliveryInstructionsSchema } from '../../shared/api/delivery-instructions';
 import { verifyRequestSchema } from '../../shared/api/verification';
 import type { AppDeps } from '../app-deps';
+import { makeAttemptChoice } from '../domain/tracking/attempt-choice-service';
 import { getPublicViewJson, parseTrackingNo } from '../domain/tracking/tracking-service';
 import { getDetailsForSession, saveDeliveryInstructions, verifyByPhoneLast4 } from '../domain/tracking/verification-service';
 import { AppError } from '../app-error';
@@ -96,6 +98,13 @@ export function trackRoutes(deps: AppDeps) {
       const trackingNo = parseTrackingNo(c.req.param('trackingNo'));
       const token = getCookie(c, sessionCookie(trackingNo));
       return c.json(await saveDeliveryInstructions(db, { trackingNo, token, instructions: c.req.valid('json') }, clock()));
+    })
+    .post('/:trackingNo/attempt-choice', requireJsonContent, jsonBody(attemptChoiceRequestSchema), async (c) => {
+      const trackingNo = parseTrackingNo(c.req.param('trackingNo'));
+      const token = getCookie(c, sessionCookie(trackingNo));
+      const details = await makeAttemptChoice(db, { trackingNo, token, choice: c.req.valid('json'), timeZone: config.shopTimeZone }, clock());
+      bus.publish(trackingNo);
+      return c.json(details);
     })
     .get('/:trackingNo/details', async (c) => {
       const trackingNo = parseTrackingNo(c.req.param('trackingNo'));

@@ -1,3 +1,4 @@
+import type { AttemptChoice } from '../tracking/attempt-choices';
 import type { DeliveryInstructions } from '../courier/manifest';
 import type { ReturnStatus } from '../returns/return-status';
 import type { TrackingStatus } from '../tracking/statuses';
@@ -73,6 +74,8 @@ export interface VerifiedTrackingDetails {
    * reading until then, and not a moment longer.
    */
   verifiedUntil: number;
+  /** The customer's choice after the last failed attempt, while it stands (shared/tracking/attempt-choices.ts). */
+  attemptChoice: AttemptChoice | null;
 }
 
 export interface DemoParcel {

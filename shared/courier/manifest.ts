@@ -1,3 +1,4 @@
+import type { AttemptChoice } from '../tracking/attempt-choices';
 import type { TrackingStatus } from '../tracking/statuses';
 
 /** Types only: the courier's phone keeps the manifest in IndexedDB and works from it offline. */
@@ -40,6 +41,8 @@ export interface ManifestStop {
   recipient: { name: string; phone: string };
   address: { province: string; city: string; district: string; street: string };
   instructions: DeliveryInstructions | null;
+  /** What the customer chose after a failed attempt: another day, or collecting it from the station. */
+  attemptChoice: AttemptChoice | null;
   itemCount: number;
   promisedBy: number | null;
 }

@@ -47,6 +47,9 @@ export const SUB_STATUSES: readonly SubStatusDefinition[] = [
   sub('InTransit', 7, '正在退回寄件人', 'On its way back to the sender'),
   // After an exception the shop has sorted out: back at the station for the next day's round.
   sub('InTransit', 8, '已回到派送网点，安排次日再次派送', 'Back at the delivery station, to be delivered again tomorrow'),
+  // The customer's own choice after a failed attempt (shared/tracking/attempt-choices.ts).
+  sub('InTransit', 9, '已按收件人要求改约派送日期', 'Delivery rescheduled at the recipient’s request'),
+  sub('InTransit', 10, '按收件人要求留在派送网点，等待自取', 'Held at the delivery station for the recipient to collect'),
   sub('OutForDelivery', 1, '派送中', 'Out for delivery'),
   sub('OutForDelivery', 2, '快递员已联系收件人', 'The courier has contacted the recipient'),
   sub('OutForDelivery', 3, '已预约派送时间', 'Delivery appointment scheduled'),

@@ -12,8 +12,9 @@ import { startPostgres } from '../support/postgres-server';
 import { testConfig } from '../support/test-app';
 import { freePort } from '../support/free-port';
 import { simulatedPaymentProvider } from '../../server/domain/payments/simulated-payment-provider';
-import { customerUpload, deliveredParcel, DROPOFF_OVERRIDE, postJson, staffCookie } from '../support/return-fixtures';
-import { signIn, upload } from '../support/courier-fixtures';
+import { customerUpload, deliveredParcel, DROPOFF_OVERRIDE, postJson, staffCookie, verifyCustomer } from '../support/return-fixtures';
+import { createCourier } from '../support/accounts';
+import { report, signIn, sync, upload } from '../support/courier-fixtures';
 
 // The scale-out engine: the same migrations and the same API over a real PostgreSQL server.
 let pg: ReturnType<typeof startPostgres>;
@@ -120,6 +121,36 @@ describe('PostgreSQL', () => {
       expect(paid).toEqual([{ amount_fen: quote.totalFen }]);
       const moved = await handle.db.selectFrom('return_events').select('id').where('return_id', '=', ret.id).where('status', '=', 'refunded').execute();
       expect(moved).toHaveLength(1);
+    } finally {
+      await t.dispose();
+    }
+  });
+
+  it('a customer’s choices after a failed attempt sent at once on a pool: one is the event, the other is refused', async () => {
+    const t = pgTestApp();
+    try {
+      const courier = await createCourier(t.db);
+      const courierCookie = await signIn(t, courier.phone);
+      for (let i = 0; i < 4; i++) {
+        const parcel = await createParcel(t.db, {
+          courierId: courier.id,
+          events: [
+            { status: 'InTransit', occurredAt: Date.UTC(2026, 10, 20, 1) },
+            { status: 'OutForDelivery', occurredAt: Date.UTC(2026, 10, 21, 1) },
+          ],
+        });
+        const failed = report({ trackingNo: parcel.trackingNo, kind: 'failed_attempt', reasonCode: 'recipient_unavailable', shipmentVersion: 3 });
+        expect((await (await sync(t, courierCookie, [failed])).json()).results[0].outcome).toBe('applied');
+        const customer = await verifyCustomer(t, parcel.trackingNo, parcel.phone.slice(-4));
+        const answers = await Promise.all(
+          [{ kind: 'redeliver', day: '2026-11-23' }, { kind: 'hold' }, { kind: 'redeliver', day: '2026-11-22' }].map((choice) =>
+            postJson(t, `/api/track/${parcel.trackingNo}/attempt-choice`, choice, customer),
+          ),
+        );
+        expect(answers.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+        const choices = await t.db.selectFrom('tracking_events').select('id').where('shipment_id', '=', parcel.shipmentId).where('actor_type', '=', 'customer').execute();
+        expect(choices).toHaveLength(1);
+      }
     } finally {
       await t.dispose();
     }

@@ -17,6 +17,7 @@ const delivery: ManifestStop = {
   recipient: { name: '张伟', phone: '13812345678' },
   address: { province: '广东省', city: '深圳市', district: '南山区', street: '科技园南路88号' },
   instructions: null,
+  attemptChoice: null,
   itemCount: 2,
   promisedBy: null,
 };

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { CourierManifest, ManifestStop, PickupDetails } from '../../../shared/courier/manifest';
-import { parseDeliveryInstructions } from '../tracking/shipment-repository';
+import { parseAttemptChoice, parseDeliveryInstructions } from '../tracking/shipment-repository';
 import type { TrackingStatus } from '../../../shared/tracking/statuses';
 import type { Database } from '../../db/schema';
 import { loadProofRequirements } from '../settings/settings-repository';
@@ -31,6 +31,7 @@ export async function loadManifest(
         's.version',
         's.route_position',
         's.delivery_instructions',
+        's.attempt_choice',
         's.promised_by',
         's.leg',
         's.return_id',
@@ -88,6 +89,8 @@ export async function loadManifest(
     recipient: { name: r.recipient_name, phone: r.recipient_phone },
     address: { province: r.province, city: r.city, district: r.district, street: r.street },
     instructions: parseDeliveryInstructions(r.delivery_instructions, r.tracking_no),
+    // A choice stands until the next attempt (after another failure it is no longer news).
+    attemptChoice: r.status === 'AttemptFail' ? null : parseAttemptChoice(r.attempt_choice, r.tracking_no),
     itemCount:
       r.return_id !== null
         ? (pickups.get(r.return_id)?.items.reduce((sum, i) => sum + i.quantity, 0) ?? 0)

@@ -4,7 +4,9 @@ import type { ShipmentLeg } from '../../../shared/tracking/shipment-state-machin
 import type { TrackingStatus } from '../../../shared/tracking/statuses';
 import { reusableQuery } from '../../db/reusable-query';
 import { parseJsonColumn } from '../../db/json-column';
+import { storedAttemptChoiceSchema } from '../../../shared/api/attempt-choice';
 import { deliveryInstructionsSchema } from '../../../shared/api/delivery-instructions';
+import type { AttemptChoice } from '../../../shared/tracking/attempt-choices';
 import type { PublicTrackingEvent } from '../../../shared/api/tracking-view';
 import { publicTimelineSchema } from '../../../shared/tracking/stored-timeline-schema';
 import type { Database, ShipmentTable } from '../../db/schema';
@@ -27,6 +29,8 @@ export interface Shipment {
   /** The public timeline, newest first (see ShipmentTable.public_timeline). */
   timeline: PublicTrackingEvent[];
   deliveryInstructions: DeliveryInstructions | null;
+  /** The customer's choice after the last failed attempt, if they made one. */
+  attemptChoice: AttemptChoice | null;
   leg: ShipmentLeg;
   /** For a return leg: the return request it carries. */
   returnId: number | null;
@@ -50,6 +54,7 @@ export function toShipment(row: Selectable<ShipmentTable>): Shipment {
     updatedAt: row.updated_at,
     timeline: parseJsonColumn(publicTimelineSchema, row.public_timeline, `shipments.public_timeline of ${row.tracking_no}`),
     deliveryInstructions: parseDeliveryInstructions(row.delivery_instructions, row.tracking_no),
+    attemptChoice: parseAttemptChoice(row.attempt_choice, row.tracking_no),
     leg: row.leg === 'return' ? 'return' : 'delivery',
     returnId: row.return_id,
   };
@@ -58,6 +63,10 @@ export function toShipment(row: Selectable<ShipmentTable>): Shipment {
 /** The one reading of the delivery-instructions column, also for queries that join it into a wider row (the manifest). */
 export function parseDeliveryInstructions(text: string | null, trackingNo: string): DeliveryInstructions | null {
   return text === null ? null : parseJsonColumn(deliveryInstructionsSchema, text, `shipments.delivery_instructions of ${trackingNo}`);
+}
+
+export function parseAttemptChoice(text: string | null, trackingNo: string): AttemptChoice | null {
+  return text === null ? null : parseJsonColumn(storedAttemptChoiceSchema, text, `shipments.attempt_choice of ${trackingNo}`);
 }
 
 export async function findShipmentByTrackingNo(db: Kysely<Database>, trackingNo: string): Promise<Shipment | null> {
@@ -193,6 +202,15 @@ export async function insertReturnLeg(
 }
 
 /** What the customer asked of the courier; not a status change, so the version stays. */
+/** The customer's choice, and the instructions that go with it, beside the event that records it. */
+export async function saveAttemptChoice(db: Kysely<Database>, shipmentId: number, choice: AttemptChoice, instructions: DeliveryInstructions | null, now: number): Promise<void> {
+  await db
+    .updateTable('shipments')
+    .set({ attempt_choice: JSON.stringify(choice), delivery_instructions: instructions === null ? null : JSON.stringify(instructions), updated_at: now })
+    .where('id', '=', shipmentId)
+    .execute();
+}
+
 export async function saveShipmentInstructions(db: Kysely<Database>, shipmentId: number, instructions: DeliveryInstructions | null, now: number): Promise<void> {
   await db
     .updateTable('shipments')

@@ -65,6 +65,19 @@ export async function latestEventReason(db: Kysely<Database>, shipmentId: number
   return last?.reason_code ?? null;
 }
 
+/** The parcel's latest failed attempt: why, and when; null when it has none. */
+export async function latestFailedAttempt(db: Kysely<Database>, shipmentId: number): Promise<{ reasonCode: string | null; occurredAt: number } | null> {
+  const last = await db
+    .selectFrom('tracking_events')
+    .select(['reason_code', 'occurred_at'])
+    .where('shipment_id', '=', shipmentId)
+    .where('status', '=', 'AttemptFail')
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return last ? { reasonCode: last.reason_code, occurredAt: Number(last.occurred_at) } : null;
+}
+
 /** Every event's status and reason for one parcel (one indexed read), in no particular order. */
 export async function listEventStatuses(db: Kysely<Database>, shipmentId: number): Promise<{ status: TrackingStatus; reasonCode: string | null }[]> {
   const rows = await db.selectFrom('tracking_events').select(['status', 'reason_code']).where('shipment_id', '=', shipmentId).execute();

@@ -91,7 +91,7 @@ export async function verifyByPhoneLast4(
 }
 
 /** The parcel, for a caller holding a session token for its order; 401/403 otherwise. */
-async function requireVerifiedShipment(db: Kysely<Database>, input: { trackingNo: string; token: string | undefined }, now: number) {
+export async function requireVerifiedShipment(db: Kysely<Database>, input: { trackingNo: string; token: string | undefined }, now: number) {
   const shipment = await requireShipment(db, input.trackingNo);
   const session = input.token ? await findCustomerSession(db, input.token, now) : null;
   if (session === null) throw unauthorized('verification_required', 'Verify with the phone number first');

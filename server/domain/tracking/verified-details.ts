@@ -52,6 +52,8 @@ export async function getVerifiedDetails(db: Kysely<Database>, shipment: Shipmen
     instructions: shipment.deliveryInstructions,
     canChangeInstructions: !FINAL_STATUSES.includes(shipment.status),
     verifiedUntil,
+    // A choice stands until the next attempt; after another failure the customer chooses again.
+    attemptChoice: shipment.status === 'AttemptFail' ? null : shipment.attemptChoice,
   };
 }
 
