@@ -65,6 +65,8 @@ export interface CourierTable {
   /** Where the courier's round starts (their station); null: from the middle of their stops. */
   depot_lat: Generated<number | null>;
   depot_lng: Generated<number | null>;
+  /** The shop day (YYYY-MM-DD) their open stops were last put in route order for. */
+  route_day: Generated<string | null>;
 }
 
 /** A district a courier serves, named as addresses name it (深圳市, 南山区). */

@@ -158,7 +158,7 @@ async function playSteps(db: Kysely<Database>, returnNo: string, steps: Step[], 
     } else if (step === 'cancel') {
       await cancelReturn(db, ret, ctx.advance(3));
     } else if (step === 'pickup_failed' || step === 'picked_up' || step === 'delivered_back') {
-      await courierReport(db, ret.returnShipmentId!, step, ctx.advance(step === 'picked_up' ? 18 : step === 'delivered_back' ? 6 : 16), ctx.uploadDir);
+      await courierReport(db, ret.returnShipmentId!, step, ctx.advance(step === 'picked_up' ? 18 : step === 'delivered_back' ? 6 : 16), ctx);
     } else if (step === 'receive' || step === 'receive_nothing') {
       const items = await db.selectFrom('return_items').select(['order_item_id', 'quantity']).where('return_id', '=', ret.id).execute();
       const nothing = step === 'receive_nothing';
@@ -182,13 +182,19 @@ async function playSteps(db: Kysely<Database>, returnNo: string, steps: Step[], 
 
 const REPORT_KIND = { picked_up: 'picked_up', pickup_failed: 'failed_attempt', delivered_back: 'delivered' } as const;
 
-async function courierReport(db: Kysely<Database>, shipmentId: number, step: 'pickup_failed' | 'picked_up' | 'delivered_back', at: number, uploadDir: string): Promise<void> {
+async function courierReport(
+  db: Kysely<Database>,
+  shipmentId: number,
+  step: 'pickup_failed' | 'picked_up' | 'delivered_back',
+  at: number,
+  options: { uploadDir: string; timeZone: string },
+): Promise<void> {
   const leg = await db.selectFrom('shipments').select(['tracking_no', 'version', 'courier_id']).where('id', '=', shipmentId).executeTakeFirstOrThrow();
   if (leg.courier_id === null) return;
   // Delivered back to the shop with the proof a delivery needs: who took it, and a photo.
   const proof =
     step === 'delivered_back'
-      ? { recipientName: '退货仓', photoIds: [(await storeUpload(db, { clientKey: randomUUID(), owner: { courierId: leg.courier_id }, bytes: demoEvidencePng(7), uploadDir }, at)).id] }
+      ? { recipientName: '退货仓', photoIds: [(await storeUpload(db, { clientKey: randomUUID(), owner: { courierId: leg.courier_id }, bytes: demoEvidencePng(7), uploadDir: options.uploadDir }, at)).id] }
       : {};
   await syncCourierReports(
     db,
@@ -210,6 +216,7 @@ async function courierReport(db: Kysely<Database>, shipmentId: number, step: 'pi
       ],
     },
     at,
+    options.timeZone,
   );
 }
 
