@@ -9,8 +9,13 @@ export interface DemoCourierAccount {
   name: string;
   phone: string;
   password: string;
-  /** A key of DEMO_CITIES: the city whose districts this courier serves (all of them). */
+  /** A key of DEMO_CITIES: the city whose districts this courier serves. */
   city: string;
+  /**
+   * Only these of the city's districts: a relief courier, who takes stops the desk moves to
+   * them rather than the city's own parcels. Without it, all of them: the city's courier.
+   */
+  districts?: readonly string[];
 }
 
 export interface DemoStaffAccount {
@@ -26,8 +31,8 @@ const STAFF_PASSWORD = 'ops12345';
 
 /**
  * Order matters: generated shipments refer to couriers by 1-based position in this list. One
- * courier in every city the demo ships to, so each parcel goes to someone who works its district;
- * the first six are the ones the demo page has always offered.
+ * courier in every city the demo ships to, so each parcel goes to someone who works its district
+ * (the first six are the ones the demo page has always offered), and a relief courier.
  */
 export const DEMO_COURIERS: readonly DemoCourierAccount[] = [
   { name: '王建军', phone: '13826541907', password: COURIER_PASSWORD, city: '深圳' },
@@ -47,6 +52,8 @@ export const DEMO_COURIERS: readonly DemoCourierAccount[] = [
   { name: '于海燕', phone: '18661902375', password: COURIER_PASSWORD, city: '青岛' },
   { name: '崔建华', phone: '13840267591', password: COURIER_PASSWORD, city: '沈阳' },
   { name: '林志明', phone: '13906051824', password: COURIER_PASSWORD, city: '厦门' },
+  // Shenzhen's west side has a second pair of hands for the desk to move stops to.
+  { name: '孙浩然', phone: '13148765209', password: COURIER_PASSWORD, city: '深圳', districts: ['南山区', '福田区', '宝安区'] },
 ];
 
 export const DEMO_STAFF: readonly DemoStaffAccount[] = [

@@ -121,6 +121,7 @@ export async function seedDemoReturns(db: Kysely<Database>, options: DemoReturns
       await playSteps(db, created.returnNo, story.steps, {
         staffId: staff.id,
         advance: (hours) => (clock = Math.min(options.now, clock + hours * HOUR)),
+        reach: (at) => (clock = Math.min(options.now, Math.max(clock, at))),
         now: () => clock,
         payments,
         timeZone: options.timeZone,
@@ -137,6 +138,8 @@ export async function seedDemoReturns(db: Kysely<Database>, options: DemoReturns
 interface StepContext {
   staffId: number;
   advance: (hours: number) => number;
+  /** Moves the clock on to `at` unless it is already past it (never past the demo's now). */
+  reach: (at: number) => number;
   now: () => number;
   payments: ReturnType<typeof simulatedPaymentProvider>;
   timeZone: string;
@@ -158,7 +161,10 @@ async function playSteps(db: Kysely<Database>, returnNo: string, steps: Step[], 
     } else if (step === 'cancel') {
       await cancelReturn(db, ret, ctx.advance(3));
     } else if (step === 'pickup_failed' || step === 'picked_up' || step === 'delivered_back') {
-      await courierReport(db, ret.returnShipmentId!, step, ctx.advance(step === 'picked_up' ? 18 : step === 'delivered_back' ? 6 : 16), ctx);
+      const at = ctx.advance(step === 'picked_up' ? 18 : step === 'delivered_back' ? 6 : 16);
+      // The courier comes in the customer's slot: a pickup is not collected before its day.
+      const visit = step !== 'delivered_back' && ret.pickupSlot ? ctx.reach(ret.pickupSlot.start + HOUR / 2) : at;
+      await courierReport(db, ret.returnShipmentId!, step, visit, ctx);
     } else if (step === 'receive' || step === 'receive_nothing') {
       const items = await db.selectFrom('return_items').select(['order_item_id', 'quantity']).where('return_id', '=', ret.id).execute();
       const nothing = step === 'receive_nothing';

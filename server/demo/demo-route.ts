@@ -60,11 +60,11 @@ export function planRoute(originName: string, destinationName: string): DemoRout
 }
 
 /**
- * Which demo couriers deliver in each city: the ones who serve it (every demo courier serves
- * all the districts of their own city, and every demo city has one).
+ * Which demo couriers deliver in each city: the city's own, who serves all its districts (every
+ * demo city has one). A relief courier serves only some and gets stops from the desk.
  */
 const COURIERS_BY_CITY: ReadonlyMap<string, readonly number[]> = new Map(
-  DEMO_CITY_NAMES.map((name) => [name, DEMO_COURIERS.flatMap((courier, i) => (courier.city === name ? [i + 1] : []))]),
+  DEMO_CITY_NAMES.map((name) => [name, DEMO_COURIERS.flatMap((courier, i) => (courier.city === name && !courier.districts ? [i + 1] : []))]),
 );
 
 export function couriersFor(cityName: string): readonly number[] {

@@ -61,7 +61,7 @@ export async function ensureDemoAccounts(db: Kysely<Database>, now: number): Pro
   });
   for (const [i, courier] of DEMO_COURIERS.entries()) {
     const city = demoCity(courier.city);
-    await addCourierAreas(db, ids[i]!, city.districts.map((district) => ({ city: city.city, district })));
+    await addCourierAreas(db, ids[i]!, (courier.districts ?? city.districts).map((district) => ({ city: city.city, district })));
     await setCourierDepot(db, ids[i]!, demoDepot(city));
   }
   return ids;

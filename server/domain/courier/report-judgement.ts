@@ -54,11 +54,6 @@ export function judgeReport(
   }
   const content = checkReportContent(report, ctx.proof);
   if (!content.ok) return judged('rejected', content.code, content.message, shipment.version);
-  const due = pickupDueDay(shipment, report.occurredAt, ctx.timeZone);
-  if (due !== null) {
-    // The customer expects the courier on the day they booked: nothing happens at their door before it.
-    return judged('rejected', 'pickup_not_due', `This pickup is booked for ${due}; collect it on that day`, shipment.version);
-  }
   const referenced = [...(report.photoIds ?? []), ...(report.signatureId ? [report.signatureId] : [])];
   if (referenced.some((id) => !ctx.uploadedIds.has(id))) {
     return judged('rejected', 'photo_not_uploaded', 'A photo this report refers to has not been uploaded', shipment.version);
@@ -71,6 +66,12 @@ export function judgeReport(
       return judged('conflict', 'status_changed', `The parcel is now ${shipment.status}; this report no longer fits`, shipment.version);
     }
     return judged('rejected', transition.code, transition.message.en, shipment.version);
+  }
+  // Only once the report otherwise fits (a cancelled pickup is 'closed', not early).
+  const due = pickupDueDay(shipment, report.occurredAt, ctx.timeZone);
+  if (due !== null) {
+    // The customer expects the courier on the day they booked: nothing happens at their door before it.
+    return judged('rejected', 'pickup_not_due', `This pickup is booked for ${due}; collect it on that day`, shipment.version);
   }
   const progress = progressAfterEvent(shipment, {
     status: content.status,
