@@ -63,10 +63,12 @@ describe('courier rounds on PostgreSQL', () => {
     expect(desk.stops.map((s) => s.trackingNo)).toEqual(open.map((s) => s.trackingNo));
 
     const today = open.filter((s) => !(s.pickup?.slotDay && s.pickup.slotDay > manifest.day));
-    const rows = await t.db.selectFrom('shipments as s').innerJoin('orders as o', 'o.id', 's.order_id').select(['s.tracking_no', 'o.lat', 'o.lng']).where('s.tracking_no', 'in', today.map((s) => s.trackingNo)).execute();
+    const rows = await t.db.selectFrom('shipments as s').innerJoin('orders as o', 'o.id', 's.order_id').select(['s.id', 's.tracking_no', 'o.lat', 'o.lng']).where('s.tracking_no', 'in', today.map((s) => s.trackingNo)).execute();
     expect(rows.every((r) => typeof r.lat === 'number')).toBe(true);
     const points = new Map(rows.map((r) => [r.tracking_no, { lat: r.lat!, lng: r.lng! }]));
-    const expected = orderRoute(today, (s) => points.get(s.trackingNo)!, { lat: id.depot_lat!, lng: id.depot_lng! });
+    const age = new Map(rows.map((r) => [r.tracking_no, r.id]));
+    const byAge = [...today].sort((a, b) => age.get(a.trackingNo)! - age.get(b.trackingNo)!);
+    const expected = orderRoute(byAge, (s) => points.get(s.trackingNo)!, { lat: id.depot_lat!, lng: id.depot_lng! });
     expect(today.map((s) => s.trackingNo)).toEqual(expected.map((s) => s.trackingNo));
 
     const west = desk.stops.find((s) => ['南山区', '福田区', '宝安区'].includes(s.district))!;
