@@ -160,6 +160,7 @@ describe('a courier’s round at 360 × 740', () => {
       expect(groups[0]).toEqual({ group: 'serving', names: ['孙浩然'] });
       expect(groups[1]!.group).toBe('others');
       expect(groups[1]!.names).toEqual(expect.arrayContaining(['张磊', '刘洋']));
+      await expect(west.locator('[data-testid="ops-reassign-serving"]').innerText()).resolves.toContain('孙浩然');
       await west.scrollIntoViewIfNeeded();
       await page.screenshot({ path: `tests/.artifacts/ops-reassign-${locale}.png` });
       // The page itself never scrolls sideways at phone width.
