@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { hashPassword } from '../domain/auth/password';
 import { DEMO_COURIERS, DEMO_STAFF } from './demo-accounts';
-import { addCourierAreas, setCourierDepot } from '../domain/courier/courier-area-repository';
+import { addCourierAreas, setCourierDepot } from '../domain/areas/courier-area-repository';
 import { DAY } from './demo-clock';
 import { demoDepot } from './demo-geo';
 import { demoCity } from './demo-places';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Browser } from 'playwright-core';
 import type { Database } from '../../server/db/schema';
-import { addCourierAreas } from '../../server/domain/courier/courier-area-repository';
+import { addCourierAreas } from '../../server/domain/areas/courier-area-repository';
 import { createCourier, createStaff } from './accounts';
 import { createParcel } from './factories';
 

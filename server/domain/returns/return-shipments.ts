@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { listActiveCouriers } from '../auth/account-repository';
-import { findCouriersServing } from '../courier/courier-area-repository';
+import { findCouriersServing } from '../areas/courier-area-repository';
 import { requireOrder } from '../orders/order-repository';
 import { newTrackingNo } from '../tracking/new-tracking-number';
 import { applyTrackingEvent } from '../tracking/tracking-service';
