@@ -4,6 +4,7 @@ import type {
   ExceptionAction,
   ExceptionActionResult,
   OpenExceptionList,
+  ReassignCandidateList,
   ReassignResult,
   SettingsHistory,
   SettingsUpdateRequest,
@@ -33,6 +34,10 @@ export async function listCourierFigures(range?: { from: string; to: string }): 
 
 export async function fetchCourierStops(courierId: number): Promise<CourierStopList> {
   return (await okResponse(() => api.ops.couriers[':id'].stops.$get({ param: { id: String(courierId) } }))).json();
+}
+
+export async function fetchReassignCandidates(trackingNo: string): Promise<ReassignCandidateList> {
+  return (await okResponse(() => api.ops.stops[':trackingNo'].candidates.$get({ param: { trackingNo } }))).json();
 }
 
 export async function reassignStop(trackingNo: string, toCourierId: number, version: number): Promise<ReassignResult> {

@@ -1,7 +1,7 @@
 import type { ReportKindName } from '../../shared/courier/courier-report';
 import type { ManifestStop } from '../../shared/courier/manifest';
-import { STATUS_FOR_REPORT } from '../../shared/courier/report-rules';
-import { nextStatuses } from '../../shared/tracking/shipment-state-machine';
+import { STATUS_FOR_REPORT, reportTarget } from '../../shared/courier/report-rules';
+import { mayFollow, type ShipmentLeg } from '../../shared/tracking/shipment-state-machine';
 import type { TrackingStatus } from '../../shared/tracking/statuses';
 import type { OutboxEntry } from './outbox-records';
 
@@ -38,17 +38,19 @@ export function localStopProgress(
 }
 
 /**
- * The reports the shared state machine allows from a stop's current (local) status. A report
- * that would leave the status as it is ("picked up" on a parcel already in transit) is not
- * offered: the machine allows those progress scans for carriers, but to a courier they read as
- * the same button twice. A second exception is the one that says something new.
+ * Whether the shared state machine lets a report of this kind follow `status` (its status and
+ * sub-status: "collected" only where nobody collected the parcel yet), and it says something:
+ * a report that would leave the status as it is reads to a courier as the same button twice,
+ * except the ones that add news (another exception; another failed pickup).
  */
+function offered(kind: ReportKindName, status: TrackingStatus, leg: ShipmentLeg, repeatable: ReportKindName): boolean {
+  const target = reportTarget(kind);
+  return mayFollow(status, target, leg) && (target.status !== status || kind === repeatable);
+}
+
+/** The reports the shared state machine allows from a delivery stop's current (local) status. */
 export function reportKindsAllowedFrom(status: TrackingStatus): ReportKindName[] {
-  const allowed = nextStatuses(status);
-  return REPORT_KINDS_IN_ORDER.filter((kind) => {
-    const next = STATUS_AFTER_REPORT[kind];
-    return allowed.includes(next) && (next !== status || kind === 'exception');
-  });
+  return REPORT_KINDS_IN_ORDER.filter((kind) => offered(kind, status, 'delivery', 'exception'));
 }
 
 /**
@@ -60,15 +62,19 @@ export function reportKindsAllowedFrom(status: TrackingStatus): ReportKindName[]
 export const PICKUP_REPORT_KINDS: readonly ReportKindName[] = ['picked_up', 'failed_attempt'];
 
 export function pickupReportKindsAllowedFrom(status: TrackingStatus): ReportKindName[] {
-  const allowed = nextStatuses(status, 'return');
-  return PICKUP_REPORT_KINDS.filter((kind) => {
-    const next = STATUS_AFTER_REPORT[kind];
-    return allowed.includes(next) && (next !== status || kind === 'failed_attempt');
-  });
+  return PICKUP_REPORT_KINDS.filter((kind) => offered(kind, status, 'return', 'failed_attempt'));
 }
 
 export function reportKindsForStop(kind: ManifestStop['kind'], status: TrackingStatus): ReportKindName[] {
   return kind === 'pickup' ? pickupReportKindsAllowedFrom(status) : reportKindsAllowedFrom(status);
+}
+
+/**
+ * What the courier may report on a stop today: nothing on a pickup booked for a later day (the
+ * customer expects them then; the server refuses it as `pickup_not_due`), else what its status allows.
+ */
+export function reportKindsToday(stop: Pick<ManifestStop, 'kind' | 'pickup'>, status: TrackingStatus, manifestDay: string): ReportKindName[] {
+  return isForLaterDay(stop, manifestDay) ? [] : reportKindsForStop(stop.kind, status);
 }
 
 /** Finished for today: a delivery once delivered, a pickup once collected (or beyond). */

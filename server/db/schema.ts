@@ -41,6 +41,9 @@ export interface OrderTable {
   district: string;
   street: string;
   created_at: number;
+  /** Where the address is (WGS-84 degrees), approximate; null when unknown. Orders the courier's round. */
+  lat: Generated<number | null>;
+  lng: Generated<number | null>;
 }
 
 export interface OrderItemTable {
@@ -59,6 +62,18 @@ export interface CourierTable {
   city: string;
   active: number;
   created_at: number;
+  /** Where the courier's round starts (their station); null: from the middle of their stops. */
+  depot_lat: Generated<number | null>;
+  depot_lng: Generated<number | null>;
+  /** The shop day (YYYY-MM-DD) their open stops were last put in route order for. */
+  route_day: Generated<string | null>;
+}
+
+/** A district a courier serves, named as addresses name it (深圳市, 南山区). */
+export interface CourierAreaTable {
+  courier_id: number;
+  city: string;
+  district: string;
 }
 
 export interface StaffTable {
@@ -350,6 +365,7 @@ export interface Database extends FeedbackTables, AnalyticsTables, OpsDeskTables
   orders: OrderTable;
   order_items: OrderItemTable;
   couriers: CourierTable;
+  courier_areas: CourierAreaTable;
   staff: StaffTable;
   shipments: ShipmentTable;
   tracking_events: TrackingEventTable;

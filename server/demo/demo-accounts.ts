@@ -9,8 +9,13 @@ export interface DemoCourierAccount {
   name: string;
   phone: string;
   password: string;
-  /** A key of DEMO_CITIES: the city whose parcels this courier delivers. */
+  /** A key of DEMO_CITIES: the city whose districts this courier serves. */
   city: string;
+  /**
+   * Only these of the city's districts: a relief courier, who takes stops the desk moves to
+   * them rather than the city's own parcels. Without it, all of them: the city's courier.
+   */
+  districts?: readonly string[];
 }
 
 export interface DemoStaffAccount {
@@ -24,7 +29,11 @@ export interface DemoStaffAccount {
 const COURIER_PASSWORD = 'courier123';
 const STAFF_PASSWORD = 'ops12345';
 
-/** Order matters: generated shipments refer to couriers by 1-based position in this list. */
+/**
+ * Order matters: generated shipments refer to couriers by 1-based position in this list. One
+ * courier in every city the demo ships to, so each parcel goes to someone who works its district
+ * (the first six are the ones the demo page has always offered), and a relief courier.
+ */
 export const DEMO_COURIERS: readonly DemoCourierAccount[] = [
   { name: '王建军', phone: '13826541907', password: COURIER_PASSWORD, city: '深圳' },
   { name: '李强', phone: '15921876403', password: COURIER_PASSWORD, city: '上海' },
@@ -32,6 +41,19 @@ export const DEMO_COURIERS: readonly DemoCourierAccount[] = [
   { name: '陈晓东', phone: '13758190266', password: COURIER_PASSWORD, city: '杭州' },
   { name: '刘洋', phone: '18980764315', password: COURIER_PASSWORD, city: '成都' },
   { name: '赵志刚', phone: '15927138820', password: COURIER_PASSWORD, city: '武汉' },
+  { name: '黄海涛', phone: '13602287145', password: COURIER_PASSWORD, city: '广州' },
+  { name: '周永刚', phone: '18723055918', password: COURIER_PASSWORD, city: '重庆' },
+  { name: '吴国强', phone: '13951720384', password: COURIER_PASSWORD, city: '南京' },
+  { name: '徐立新', phone: '15862401937', password: COURIER_PASSWORD, city: '苏州' },
+  { name: '马俊杰', phone: '18691573026', password: COURIER_PASSWORD, city: '西安' },
+  { name: '彭志伟', phone: '13787210653', password: COURIER_PASSWORD, city: '长沙' },
+  { name: '韩晓明', phone: '13512098764', password: COURIER_PASSWORD, city: '天津' },
+  { name: '郭宏伟', phone: '15838176402', password: COURIER_PASSWORD, city: '郑州' },
+  { name: '于海燕', phone: '18661902375', password: COURIER_PASSWORD, city: '青岛' },
+  { name: '崔建华', phone: '13840267591', password: COURIER_PASSWORD, city: '沈阳' },
+  { name: '林志明', phone: '13906051824', password: COURIER_PASSWORD, city: '厦门' },
+  // Shenzhen's west side has a second pair of hands for the desk to move stops to.
+  { name: '孙浩然', phone: '13148765209', password: COURIER_PASSWORD, city: '深圳', districts: ['南山区', '福田区', '宝安区'] },
 ];
 
 export const DEMO_STAFF: readonly DemoStaffAccount[] = [

@@ -37,6 +37,9 @@ export interface DemoOrder {
   city: string;
   district: string;
   street: string;
+  /** Where the address is on the map (approximate: its district's centre, spread a little). */
+  lat: number;
+  lng: number;
   createdAt: number;
   items: DemoOrderItem[];
 }

@@ -1,6 +1,7 @@
 import { TRACKING_STATUSES, type TrackingStatus } from '../../shared/tracking/statuses';
 import { makeTrackingNo } from '../../shared/tracking/tracking-number';
 import { makeStreetAddress } from './demo-addresses';
+import { demoAddressPoint } from './demo-geo';
 import { DAY, MINUTE, endOfShanghaiDay, shanghaiDateStamp, shanghaiHour } from './demo-clock';
 import { customerProfile } from './demo-customers';
 import { Journey } from './demo-journey';
@@ -91,6 +92,7 @@ export function makeDemoParcel(seed: number, now: number, index: number, custome
   const recipientPhone = forSelf ? customer.phone : makeMobileNumber(random);
   const cityName = random.chance(0.8) ? homeCity : DESTINATION_CITIES.pick(random);
   const address = cityName === homeCity ? home : makeStreetAddress(random, demoCity(cityName));
+  const point = demoAddressPoint(demoCity(cityName), address.district, address.street);
   const route = planRoute(ORIGIN_WAREHOUSES.pick(random), cityName);
   const courierNo = random.pick(couriersFor(cityName));
 
@@ -125,6 +127,8 @@ export function makeDemoParcel(seed: number, now: number, index: number, custome
     city: route.destination.city,
     district: address.district,
     street: address.street,
+    lat: point.lat,
+    lng: point.lng,
     createdAt: orderCreatedAt,
     items,
   };

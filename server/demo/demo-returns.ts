@@ -122,6 +122,7 @@ export async function seedDemoReturns(db: Kysely<Database>, options: DemoReturns
       await playSteps(db, created.returnNo, story.steps, {
         staffId: staff.id,
         advance: (hours) => (clock = Math.min(options.now, clock + hours * HOUR)),
+        reach: (at) => (clock = Math.min(options.now, Math.max(clock, at))),
         now: () => clock,
         payments,
         timeZone: options.timeZone,
@@ -138,6 +139,8 @@ export async function seedDemoReturns(db: Kysely<Database>, options: DemoReturns
 interface StepContext {
   staffId: number;
   advance: (hours: number) => number;
+  /** Moves the clock on to `at` unless it is already past it (never past the demo's now). */
+  reach: (at: number) => number;
   now: () => number;
   payments: ReturnType<typeof simulatedPaymentProvider>;
   timeZone: string;
@@ -159,7 +162,10 @@ async function playSteps(db: Kysely<Database>, returnNo: string, steps: Step[], 
     } else if (step === 'cancel') {
       await cancelReturn(db, ret, ctx.advance(3));
     } else if (step === 'pickup_failed' || step === 'picked_up' || step === 'delivered_back') {
-      await courierReport(db, ret.returnShipmentId!, step, ctx.advance(step === 'picked_up' ? 18 : step === 'delivered_back' ? 6 : 16), ctx.uploadDir);
+      const at = ctx.advance(step === 'picked_up' ? 18 : step === 'delivered_back' ? 6 : 16);
+      // The courier comes in the customer's slot: a pickup is not collected before its day.
+      const visit = step !== 'delivered_back' && ret.pickupSlot ? ctx.reach(ret.pickupSlot.start + HOUR / 2) : at;
+      await courierReport(db, ret.returnShipmentId!, step, visit, ctx);
     } else if (step === 'receive' || step === 'receive_nothing') {
       const items = await db.selectFrom('return_items').select(['order_item_id', 'quantity']).where('return_id', '=', ret.id).execute();
       const nothing = step === 'receive_nothing';
@@ -183,13 +189,19 @@ async function playSteps(db: Kysely<Database>, returnNo: string, steps: Step[], 
 
 const REPORT_KIND = { picked_up: 'picked_up', pickup_failed: 'failed_attempt', delivered_back: 'delivered' } as const;
 
-async function courierReport(db: Kysely<Database>, shipmentId: number, step: 'pickup_failed' | 'picked_up' | 'delivered_back', at: number, uploadDir: string): Promise<void> {
+async function courierReport(
+  db: Kysely<Database>,
+  shipmentId: number,
+  step: 'pickup_failed' | 'picked_up' | 'delivered_back',
+  at: number,
+  options: { uploadDir: string; timeZone: string },
+): Promise<void> {
   const leg = await db.selectFrom('shipments').select(['tracking_no', 'version', 'courier_id']).where('id', '=', shipmentId).executeTakeFirstOrThrow();
   if (leg.courier_id === null) return;
   // Delivered back to the shop with the proof a delivery needs: who took it, and a photo.
   const proof =
     step === 'delivered_back'
-      ? { recipientName: '退货仓', photoIds: [(await storeUpload(db, { clientKey: randomUUID(), owner: { courierId: leg.courier_id }, bytes: demoEvidencePng(7), uploadDir }, at)).id] }
+      ? { recipientName: '退货仓', photoIds: [(await storeUpload(db, { clientKey: randomUUID(), owner: { courierId: leg.courier_id }, bytes: demoEvidencePng(7), uploadDir: options.uploadDir }, at)).id] }
       : {};
   await syncCourierReports(
     db,
@@ -211,6 +223,7 @@ async function courierReport(db: Kysely<Database>, shipmentId: number, step: 'pi
       ],
     },
     at,
+    options.timeZone,
   );
 }
 

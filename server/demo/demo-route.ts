@@ -60,23 +60,15 @@ export function planRoute(originName: string, destinationName: string): DemoRout
 }
 
 /**
- * Which demo couriers deliver in each city: the ones based there, or else the nearest, so
- * every destination has someone and each courier's manifest has a plausible patch.
+ * Which demo couriers deliver in each city: the city's own, who serves all its districts (every
+ * demo city has one). A relief courier serves only some and gets stops from the desk.
  */
 const COURIERS_BY_CITY: ReadonlyMap<string, readonly number[]> = new Map(
-  DEMO_CITY_NAMES.map((name) => {
-    const local = DEMO_COURIERS.flatMap((courier, i) => (courier.city === name ? [i + 1] : []));
-    if (local.length > 0) return [name, local];
-    const here = demoCity(name);
-    let nearest = 1;
-    DEMO_COURIERS.forEach((courier, i) => {
-      const best = demoCity(DEMO_COURIERS[nearest - 1]!.city);
-      if (distanceKm(here, demoCity(courier.city)) < distanceKm(here, best)) nearest = i + 1;
-    });
-    return [name, [nearest]];
-  }),
+  DEMO_CITY_NAMES.map((name) => [name, DEMO_COURIERS.flatMap((courier, i) => (courier.city === name && !courier.districts ? [i + 1] : []))]),
 );
 
 export function couriersFor(cityName: string): readonly number[] {
-  return COURIERS_BY_CITY.get(cityName) ?? [1];
+  const serving = COURIERS_BY_CITY.get(cityName) ?? [];
+  if (serving.length === 0) throw new Error(`no demo courier serves ${cityName}`);
+  return serving;
 }

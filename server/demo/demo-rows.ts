@@ -59,6 +59,8 @@ export function orderRow(o: DemoOrder, keys: DemoKeys): Insertable<OrderTable> &
     city: o.city,
     district: o.district,
     street: o.street,
+    lat: o.lat,
+    lng: o.lng,
     created_at: o.createdAt,
   };
 }

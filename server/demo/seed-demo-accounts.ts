@@ -2,11 +2,15 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { hashPassword } from '../domain/auth/password';
 import { DEMO_COURIERS, DEMO_STAFF } from './demo-accounts';
+import { addCourierAreas, setCourierDepot } from '../domain/areas/courier-area-repository';
 import { DAY } from './demo-clock';
+import { demoDepot } from './demo-geo';
+import { demoCity } from './demo-places';
 
 /**
  * Puts the demo couriers and staff in (leaving any that are already there, matched by phone
- * or email) and returns the couriers' database ids in DEMO_COURIERS order.
+ * or email), gives each courier their city's districts and its station as the start of their
+ * round, and returns the couriers' database ids in DEMO_COURIERS order.
  */
 export async function ensureDemoAccounts(db: Kysely<Database>, now: number): Promise<number[]> {
   // scrypt at N=2^17 costs a few hundred ms a go: hash each distinct password once.
@@ -50,9 +54,15 @@ export async function ensureDemoAccounts(db: Kysely<Database>, now: number): Pro
     .where('phone', 'in', DEMO_COURIERS.map((c) => c.phone))
     .execute();
   const idByPhone = new Map(rows.map((row) => [row.phone, row.id]));
-  return DEMO_COURIERS.map((c) => {
+  const ids = DEMO_COURIERS.map((c) => {
     const id = idByPhone.get(c.phone);
     if (id === undefined) throw new Error(`demo courier ${c.phone} is missing after insert`);
     return id;
   });
+  for (const [i, courier] of DEMO_COURIERS.entries()) {
+    const city = demoCity(courier.city);
+    await addCourierAreas(db, ids[i]!, (courier.districts ?? city.districts).map((district) => ({ city: city.city, district })));
+    await setCourierDepot(db, ids[i]!, demoDepot(city));
+  }
+  return ids;
 }

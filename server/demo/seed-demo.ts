@@ -6,6 +6,7 @@ import { fillSqlite } from './demo-fill-sqlite';
 import type { DemoBatch } from './demo-model';
 import type { DemoKeys } from './demo-rows';
 import { refreshAnalyticsRollups } from '../domain/analytics/rollup-refresh';
+import { ensureRoundOrdered } from '../domain/courier/courier-route';
 import { seedDemoFeedback } from './demo-feedback';
 import { seedDemoReturns } from './demo-returns';
 import { DEFAULT_DEMO_SEED, DEFAULT_DEMO_SHIPMENTS, generateDemoBatches } from './generate';
@@ -77,6 +78,8 @@ export async function seedDemoIfEmpty(handle: DatabaseHandle, options: SeedDemoO
   else await fillPostgres(db, batches, keys, afterBatch);
   const afterSales = options.afterSales ? await seedDemoReturns(db, { now: options.now, ...options.afterSales }) : { returns: 0, claims: 0 };
   const feedback = options.afterSales ? (await seedDemoFeedback(db, { now: options.now })).feedback : 0;
+  // Each courier's round in route order for the demo's day (the bulk CLI leaves it to the first manifest).
+  if (options.afterSales) for (const id of courierIds) await ensureRoundOrdered(db, id, { now: options.now, timeZone: options.afterSales.timeZone });
   // The dashboard's roll-ups are built now, while nobody waits, rather than by its first request.
   if (options.afterSales) await refreshAnalyticsRollups(db, options.afterSales.timeZone, options.now);
   return { seeded: true, shipments, events, ...afterSales, feedback };

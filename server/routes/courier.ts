@@ -13,7 +13,7 @@ export function courierRoutes({ db, clock, bus, config }: AppDeps) {
       return c.json(await loadManifest(db, c.var.user.id, { now: clock(), timeZone: config.shopTimeZone }));
     })
     .post('/sync', requireJsonContent, jsonBody(syncRequestSchema), async (c) => {
-      const { response, changedTrackingNos } = await syncCourierReports(db, c.var.user, c.req.valid('json'), clock());
+      const { response, changedTrackingNos } = await syncCourierReports(db, c.var.user, c.req.valid('json'), clock(), config.shopTimeZone);
       // After the commit: open tracking pages read the new state.
       for (const trackingNo of changedTrackingNos) bus.publish(trackingNo);
       return c.json(response);

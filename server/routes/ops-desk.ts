@@ -14,6 +14,7 @@ import { takeExceptionAction } from '../domain/ops-desk/exception-action-service
 import { figuresRange } from '../domain/ops-desk/figures-range';
 import { listOpenExceptions } from '../domain/ops-desk/open-exceptions';
 import { reassignStop } from '../domain/ops-desk/stop-reassignment';
+import { listReassignCandidates } from '../domain/ops-desk/reassign-candidates';
 import { loadSettingsHistory, loadSettingsView, updateSettings } from '../domain/settings/settings-desk';
 import { jsonBody, requireJsonContent } from '../http/json-body';
 import { queryParams } from '../http/query-params';
@@ -36,7 +37,10 @@ export function opsDeskRoutes({ db, clock, config, bus }: AppDeps) {
     .get('/couriers', queryParams(courierFiguresQuerySchema), async (c) =>
       c.json(await loadCourierFigures(db, figuresRange(c.req.valid('query'), clock(), config.shopTimeZone))),
     )
-    .get('/couriers/:id/stops', async (c) => c.json(await listCourierStops(db, courierId(c.req.param('id')))))
+    .get('/couriers/:id/stops', async (c) =>
+      c.json(await listCourierStops(db, courierId(c.req.param('id')), { now: clock(), timeZone: config.shopTimeZone })),
+    )
+    .get('/stops/:trackingNo/candidates', async (c) => c.json(await listReassignCandidates(db, c.req.param('trackingNo'))))
     .post('/stops/reassign', requireJsonContent, jsonBody(reassignRequestSchema), async (c) =>
       c.json(await reassignStop(db, c.req.valid('json'), c.var.user, clock())),
     )

@@ -154,6 +154,27 @@ export interface ReassignResult {
   version: number;
 }
 
+/** A courier the desk may move a stop to. */
+export interface ReassignCandidate {
+  id: number;
+  name: string;
+  city: string;
+  /** They serve the stop's district: the sensible choice. Others can still take it. */
+  servesArea: boolean;
+  /** Deliveries and pickups they hold now. */
+  openStops: number;
+}
+
+/** `GET /api/ops/stops/:trackingNo/candidates`: those who serve the stop's area first. */
+export interface ReassignCandidateList {
+  trackingNo: string;
+  version: number;
+  area: { city: string; district: string };
+  /** The courier who has it now, if anyone. */
+  current: { id: number; name: string } | null;
+  couriers: ReassignCandidate[];
+}
+
 // ── Settings ──────────────────────────────────────────────────────────────────────────────
 
 /**

@@ -1,3 +1,4 @@
+import { COLLECTION_SUB_STATUS } from '../tracking/shipment-state-machine';
 import type { TrackingStatus } from '../tracking/statuses';
 import { findDeliveryReason, type DeliveryReason } from './delivery-reasons';
 import type { CourierManifest } from './manifest';
@@ -24,6 +25,19 @@ export const STATUS_FOR_REPORT: Record<ReportKind, TrackingStatus> = {
   failed_attempt: 'AttemptFail',
   exception: 'Exception',
 };
+
+/** The sub-status a report that takes no reason records (a failed attempt's or exception's comes from its reason). */
+export const SUB_STATUS_FOR_REPORT: Partial<Record<ReportKind, string>> = {
+  picked_up: COLLECTION_SUB_STATUS,
+  out_for_delivery: 'OutForDelivery_001',
+  delivered: 'Delivered_001',
+};
+
+/** Where a report of this kind takes the shipment, as the state machine judges it (a reason's own sub-status is never the collection). */
+export function reportTarget(kind: ReportKind): { status: TrackingStatus; subStatus: string } {
+  const status = STATUS_FOR_REPORT[kind];
+  return { status, subStatus: SUB_STATUS_FOR_REPORT[kind] ?? `${status}_001` };
+}
 
 export type ReportProblem = { code: string; message: string };
 
@@ -53,7 +67,7 @@ export function checkReportContent(report: ReportContent, proof: CourierManifest
     if (proof.photo && photos === 0) return problem('photo_required', 'A photo is required as proof of delivery');
     if (proof.recipientName && !report.recipientName?.trim()) return problem('recipient_name_required', 'Say who took the parcel');
     if (proof.signature && !report.signatureId) return problem('signature_required', 'A signature is required');
-    return { ok: true, status, subStatus: 'Delivered_001', reason: null };
+    return { ok: true, status, subStatus: reportTarget('delivered').subStatus, reason: null };
   }
-  return { ok: true, status, subStatus: report.kind === 'picked_up' ? 'InTransit_002' : 'OutForDelivery_001', reason: null };
+  return { ok: true, status, subStatus: reportTarget(report.kind).subStatus, reason: null };
 }

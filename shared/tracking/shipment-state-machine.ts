@@ -45,13 +45,30 @@ const TRANSITIONS: Record<ShipmentLeg, Record<TrackingStatus, readonly TrackingS
   return: RETURN_LEG_TRANSITIONS,
 };
 
-export type TransitionRefusalCode = 'unknown_status' | 'already_final' | 'transition_not_allowed';
+/**
+ * The collection scan (快递员已揽收): where a parcel's journey with a carrier starts. The status
+ * table lets InTransit follow an out-for-delivery parcel (back to the station), but that is not
+ * a collection: a parcel is collected only while no carrier holds it yet. On the delivery leg
+ * that is before it moved at all; on the return leg, a pickup booked, failed, or held up.
+ */
+export const COLLECTION_SUB_STATUS = 'InTransit_002';
+
+const COLLECTABLE_FROM: Record<ShipmentLeg, readonly TrackingStatus[]> = {
+  delivery: ['Pending', 'InfoReceived'],
+  return: ['InfoReceived', 'AttemptFail', 'Exception'],
+};
+
+export type TransitionRefusalCode = 'unknown_status' | 'already_final' | 'transition_not_allowed' | 'already_collected';
 
 export type TransitionCheck =
   | { ok: true }
   | { ok: false; code: TransitionRefusalCode; message: LocalizedText };
 
-export function checkTransition(from: string, to: string, leg: ShipmentLeg = 'delivery'): TransitionCheck {
+/**
+ * Whether a shipment may go from `from` to `to` (and, when given, to that sub-status: the
+ * collection scan has its own rule, see COLLECTION_SUB_STATUS).
+ */
+export function checkTransition(from: string, to: string, leg: ShipmentLeg = 'delivery', toSubStatus?: string): TransitionCheck {
   if (!isTrackingStatus(from) || !isTrackingStatus(to)) {
     const bad = isTrackingStatus(from) ? to : from;
     return {
@@ -60,7 +77,17 @@ export function checkTransition(from: string, to: string, leg: ShipmentLeg = 'de
       message: { 'zh-CN': `未知的物流状态：${bad}`, en: `Unknown tracking status: ${bad}` },
     };
   }
-  if (TRANSITIONS[leg][from].includes(to)) return { ok: true };
+  if (TRANSITIONS[leg][from].includes(to)) {
+    if (toSubStatus !== COLLECTION_SUB_STATUS || COLLECTABLE_FROM[leg].includes(from)) return { ok: true };
+    return {
+      ok: false,
+      code: 'already_collected',
+      message: {
+        'zh-CN': `包裹已是“${STATUS_LABELS[from]['zh-CN']}”状态，已经揽收过，不能再次揽收`,
+        en: `The parcel is already ${STATUS_LABELS[from].en.toLowerCase()}; it was collected before and cannot be collected again`,
+      },
+    };
+  }
   if (FINAL_STATUSES.includes(from)) {
     return {
       ok: false,
@@ -83,4 +110,9 @@ export function checkTransition(from: string, to: string, leg: ShipmentLeg = 'de
 
 export function nextStatuses(from: TrackingStatus, leg: ShipmentLeg = 'delivery'): readonly TrackingStatus[] {
   return TRANSITIONS[leg][from];
+}
+
+/** Whether a status and sub-status may follow `from` (the status table and the collection rule). */
+export function mayFollow(from: TrackingStatus, to: { status: TrackingStatus; subStatus: string }, leg: ShipmentLeg = 'delivery'): boolean {
+  return checkTransition(from, to.status, leg, to.subStatus).ok;
 }

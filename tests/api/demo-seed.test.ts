@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoDirectory } from '../../server/demo/demo-directory';
-import { DEMO_SIGN_INS } from '../../server/demo/demo-accounts';
+import { DEMO_COURIERS, DEMO_SIGN_INS } from '../../server/demo/demo-accounts';
 import { seedDemoIfEmpty } from '../../server/demo/seed-demo';
 import { verifyPassword } from '../../server/domain/auth/password';
 import { FEEDBACK_CATEGORIES } from '../../shared/feedback/feedback-categories';
@@ -76,7 +76,7 @@ describe('demo seed', { timeout: 60_000 }, () => {
     expect(result).toEqual({ seeded: false, shipments: 0, events: 0, returns: 0, claims: 0, feedback: 0 });
     expect(await count('shipments')).toBe(300);
     expect(await count('tracking_events')).toBe(events);
-    expect(await count('couriers')).toBe(6);
+    expect(await count('couriers')).toBe(DEMO_COURIERS.length);
   });
 
   it('lists one demo parcel per status, unlocked by the recipient phone’s last four digits', async () => {

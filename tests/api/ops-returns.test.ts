@@ -206,7 +206,9 @@ describe('the refund previewed during inspection', () => {
     expect((await basisOf(later.returnNo)).status).toBe(409);
     const courier = await signIn(t, f.courier.phone);
     const stop = (await (await t.app.request('/api/courier/manifest', { headers: { cookie: courier } })).json()).stops.find((s: { kind: string }) => s.kind === 'pickup');
-    await sync(t, courier, [report({ trackingNo: stop.trackingNo, kind: 'picked_up', shipmentVersion: stop.version, occurredAt: Date.UTC(2026, 10, 22, 2) })]);
+    // Collected on the day the customer booked (not before: see courier-route.test.ts).
+    t.setNow(options.pickupSlots[0].start + 10 * 60_000);
+    await sync(t, courier, [report({ trackingNo: stop.trackingNo, kind: 'picked_up', shipmentVersion: stop.version, occurredAt: options.pickupSlots[0].start + 5 * 60_000 })]);
 
     const basis = await (await basisOf(later.returnNo)).json();
     expect(basis).toMatchObject({ alreadyReturned: [{ orderItemId: f.shirt, quantity: 1 }], method: 'pickup', sellerFault: false, returnShippingFeeFen: 1_000 });
@@ -302,7 +304,9 @@ describe('settling what the customer was promised', () => {
     await saveReturnPolicy(t.db, { ...DEFAULT_RETURN_POLICY, returnShippingFeeFen: 5_000 }, { at: t.now(), who: 'test' });
     const courier = await signIn(t, f.courier.phone);
     const stop = (await (await t.app.request('/api/courier/manifest', { headers: { cookie: courier } })).json()).stops.find((s: { kind: string }) => s.kind === 'pickup');
-    expect((await (await sync(t, courier, [report({ trackingNo: stop.trackingNo, kind: 'picked_up', shipmentVersion: stop.version })])).json()).results[0].outcome).toBe('applied');
+    t.setNow(options.pickupSlots[0].start + 10 * 60_000);
+    const collected = report({ trackingNo: stop.trackingNo, kind: 'picked_up', shipmentVersion: stop.version, occurredAt: options.pickupSlots[0].start + 5 * 60_000 });
+    expect((await (await sync(t, courier, [collected])).json()).results[0].outcome).toBe('applied');
     await deliverReturnBack(t, courier, stop.trackingNo);
     const received = await (await postJson(t, `/api/ops/returns/${created.returnNo}/receive`, { items: [{ orderItemId: f.shirt, acceptedQuantity: 1, damagedQuantity: 0 }] }, staff)).json();
     expect(received.settlement.returnShippingFeeFen).toBe(created.quote.returnShippingFeeFen);
@@ -316,7 +320,9 @@ describe('receiving only a parcel that has arrived', () => {
     const created = await createReturn({ method: 'pickup', pickupSlotStart: options.pickupSlots[0].start });
     const courier = await signIn(t, f.courier.phone);
     const stop = (await (await t.app.request('/api/courier/manifest', { headers: { cookie: courier } })).json()).stops.find((s: { kind: string }) => s.kind === 'pickup');
-    expect((await (await sync(t, courier, [report({ trackingNo: stop.trackingNo, kind: 'picked_up', shipmentVersion: stop.version })])).json()).results[0].outcome).toBe('applied');
+    t.setNow(options.pickupSlots[0].start + 10 * 60_000);
+    const collected = report({ trackingNo: stop.trackingNo, kind: 'picked_up', shipmentVersion: stop.version, occurredAt: options.pickupSlots[0].start + 5 * 60_000 });
+    expect((await (await sync(t, courier, [collected])).json()).results[0].outcome).toBe('applied');
     return { returnNo: created.returnNo as string, legNo: stop.trackingNo as string, courier };
   }
 

@@ -52,7 +52,7 @@ export async function benchSyncIngest() {
     }));
     let started = performance.now();
     for (let i = 0; i < reports.length; i += BATCH) {
-      const { response } = await syncCourierReports(app.handle.db, { id: app.courierId }, { sentAt: Date.now(), reports: reports.slice(i, i + BATCH) }, Date.now());
+      const { response } = await syncCourierReports(app.handle.db, { id: app.courierId }, { sentAt: Date.now(), reports: reports.slice(i, i + BATCH) }, Date.now(), 'Asia/Shanghai');
       if (response.results.some((r) => r.outcome !== 'applied')) throw new Error('bench report not applied');
     }
     const syncRate = reports.length / ((performance.now() - started) / 1000);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Browser } from 'playwright-core';
 import type { Database } from '../../server/db/schema';
+import { addCourierAreas } from '../../server/domain/areas/courier-area-repository';
 import { createCourier, createStaff } from './accounts';
 import { createParcel } from './factories';
 
@@ -15,6 +16,8 @@ const DAY = 24 * HOUR;
  */
 export async function deliveredParcelToReturn(db: Kysely<Database>, now = Date.now()) {
   const courier = await createCourier(db, { name: '退货取件员', phone: '17712340077' });
+  // They serve the customer's district (the factory's address), so the pickup is theirs to make.
+  await addCourierAreas(db, courier.id, [{ city: '深圳市', district: '南山区' }]);
   const staff = await createStaff(db, 'returns-desk@doorstep.test');
   const deliveredAt = now - 2 * DAY;
   const parcel = await createParcel(db, {

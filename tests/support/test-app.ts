@@ -12,10 +12,17 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...readConfig({}), logRequests: false, demo: false, trustProxy: true, ...overrides };
 }
 
-/** createApp over a fresh SQLite file, with a clock the test can move. */
-export async function createTestApp(overrides: Partial<Config> = {}) {
+/**
+ * createApp over a fresh SQLite file, with a clock the test can move; `fill` puts data in first
+ * (the demo, say), with the clock starting at `now`.
+ */
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  setup: { now?: number; fill?: (handle: Awaited<ReturnType<typeof createTestDb>>) => Promise<unknown> } = {},
+) {
   const handle = await createTestDb();
-  let now = Date.UTC(2026, 10, 21, 4, 0, 0);
+  let now = setup.now ?? Date.UTC(2026, 10, 21, 4, 0, 0);
+  await setup.fill?.(handle);
   const config = testConfig({ uploadDir: join(handle.dir, 'uploads'), ...overrides });
   const deps: AppDeps = {
     db: handle.db,

@@ -6,8 +6,11 @@ import {
   pickupReportKindsAllowedFrom,
   reportKindsAllowedFrom,
   reportKindsForStop,
+  reportKindsToday,
   STATUS_AFTER_REPORT,
 } from '../../client/offline/courier-stop-progress';
+import { REPORT_KINDS } from '../../shared/courier/courier-report';
+import { reportTarget } from '../../shared/courier/report-rules';
 import { checkTransition } from '../../shared/tracking/shipment-state-machine';
 import { TRACKING_STATUSES } from '../../shared/tracking/statuses';
 import { outboxEntry } from './outbox-fixtures';
@@ -50,21 +53,25 @@ describe('the reports a stop’s status allows (the shared state machine)', () =
     ['InfoReceived', ['picked_up', 'exception']],
     // Picked up again would leave it in transit: not offered.
     ['InTransit', ['out_for_delivery', 'exception']],
-    ['OutForDelivery', ['delivered', 'picked_up', 'failed_attempt', 'exception']],
-    ['AttemptFail', ['delivered', 'out_for_delivery', 'picked_up', 'exception']],
+    // 已揽收 is the collection from the sender: never on a parcel already out for delivery,
+    // back from an attempt, in a locker or held up (the machine's collection rule).
+    ['OutForDelivery', ['delivered', 'failed_attempt', 'exception']],
+    ['AttemptFail', ['delivered', 'out_for_delivery', 'exception']],
     // A second exception says something new, so it stays.
-    ['Exception', ['delivered', 'out_for_delivery', 'picked_up', 'exception']],
-    ['AvailableForPickup', ['delivered', 'picked_up', 'exception']],
+    ['Exception', ['delivered', 'out_for_delivery', 'exception']],
+    ['AvailableForPickup', ['delivered', 'exception']],
     ['Delivered', []],
     ['Expired', []],
   ] as const)('from %s: %j', (status, kinds) => {
     expect(reportKindsAllowedFrom(status)).toEqual(kinds);
   });
 
-  it('offers only what the state machine allows', () => {
+  it('offers exactly what the state machine allows (status and sub-status), less the same step twice', () => {
     for (const status of TRACKING_STATUSES) {
-      for (const kind of reportKindsAllowedFrom(status)) {
-        expect(checkTransition(status, STATUS_AFTER_REPORT[kind])).toEqual({ ok: true });
+      for (const kind of REPORT_KINDS) {
+        const target = reportTarget(kind);
+        const allowed = checkTransition(status, target.status, 'delivery', target.subStatus).ok && (target.status !== status || kind === 'exception');
+        expect(reportKindsAllowedFrom(status).includes(kind), `${kind} from ${status}`).toBe(allowed);
       }
     }
   });
@@ -94,7 +101,7 @@ describe('the reports a return pickup allows (the return leg)', () => {
     for (const status of TRACKING_STATUSES) {
       for (const kind of pickupReportKindsAllowedFrom(status)) {
         expect(['picked_up', 'failed_attempt']).toContain(kind);
-        expect(checkTransition(status, STATUS_AFTER_REPORT[kind], 'return')).toEqual({ ok: true });
+        expect(checkTransition(status, STATUS_AFTER_REPORT[kind], 'return', reportTarget(kind).subStatus)).toEqual({ ok: true });
       }
     }
   });
@@ -102,7 +109,8 @@ describe('the reports a return pickup allows (the return leg)', () => {
   it.each([
     ['delivery', 'InfoReceived', ['picked_up', 'exception']],
     ['pickup', 'InfoReceived', ['picked_up', 'failed_attempt']],
-    ['delivery', 'AttemptFail', ['delivered', 'out_for_delivery', 'picked_up', 'exception']],
+    ['delivery', 'AttemptFail', ['delivered', 'out_for_delivery', 'exception']],
+    ['delivery', 'OutForDelivery', ['delivered', 'failed_attempt', 'exception']],
     ['pickup', 'AttemptFail', ['picked_up', 'failed_attempt']],
   ] as const)('a %s stop in %s offers %j', (kind, status, kinds) => {
     expect(reportKindsForStop(kind, status)).toEqual(kinds);
@@ -140,5 +148,19 @@ describe('a pickup booked for a later day is listed ahead, not due today', () =>
     ['a delivery', { pickup: null }, '2026-12-01', false],
   ])('%s', (_name, stop, day, later) => {
     expect(isForLaterDay(stop, day)).toBe(later);
+  });
+});
+
+describe('what a courier may report on a stop today', () => {
+  const pickupOn = (slotDay: string | null) => ({ kind: 'pickup' as const, pickup: { returnNo: 'RT1', items: [], slot: null, slotDay } });
+  const delivery = { kind: 'delivery' as const, pickup: null };
+  it.each([
+    ['a pickup booked for tomorrow: nothing yet', pickupOn('2026-12-02'), 'InfoReceived', []],
+    ['a pickup booked for today', pickupOn('2026-12-01'), 'InfoReceived', ['picked_up', 'failed_attempt']],
+    ['a pickup whose day has passed', pickupOn('2026-11-30'), 'AttemptFail', ['picked_up', 'failed_attempt']],
+    ['a delivery out for delivery: no 已揽收', delivery, 'OutForDelivery', ['delivered', 'failed_attempt', 'exception']],
+    ['a delivery not yet collected', delivery, 'InfoReceived', ['picked_up', 'exception']],
+  ] as const)('%s', (_name, stop, status, kinds) => {
+    expect(reportKindsToday(stop, status, '2026-12-01')).toEqual(kinds);
   });
 });

@@ -14,6 +14,7 @@ const base: ShipmentState = {
   doorstep: { province: '广东省', city: '深圳市' },
   leg: 'delivery',
   returnId: null,
+  pickupSlotStart: null,
   timeline: [],
 };
 const report = (over: Partial<CourierReport>): CourierReport => ({
@@ -28,7 +29,12 @@ const report = (over: Partial<CourierReport>): CourierReport => ({
   photoIds: ['p1'],
   ...over,
 });
-const ctx = { courierId: 7, proof, uploadedIds: new Set(['p1']) };
+const ctx = { courierId: 7, proof, uploadedIds: new Set(['p1']), timeZone: 'Asia/Shanghai' };
+// 1_800_000_000_000 is 2027-01-15 16:00 in Shanghai: 18:00 is the same shop day, 08:00 next morning is not.
+const AT = 1_800_000_000_000;
+const HOUR = 3_600_000;
+const pickupStop = { leg: 'return', returnId: 3, status: 'InfoReceived', subStatus: 'InfoReceived_001' } as const;
+const collect = { kind: 'picked_up', photoIds: [], recipientName: undefined } as const;
 
 describe('judgeReport', () => {
   it.each([
@@ -42,8 +48,17 @@ describe('judgeReport', () => {
     ['the same, after the status changed', { shipmentVersion: 3 }, { status: 'InTransit' }, 'conflict', 'status_changed', 4],
     ['a photo never uploaded', { photoIds: ['p2'] }, {}, 'rejected', 'photo_not_uploaded', 4],
     ['an unknown reason', { kind: 'exception', reasonCode: 'ghosts' }, {}, 'rejected', 'unknown_reason', 4],
+    // 已揽收 on a parcel already out for delivery: the status table allows InTransit (back to the station), but not a second collection.
+    ['a collection of a parcel out for delivery', collect, {}, 'rejected', 'already_collected', 4],
+    ['a collection of a parcel back from a failed attempt', collect, { status: 'AttemptFail' }, 'rejected', 'already_collected', 4],
+    ['a collection of a parcel waiting for the courier', collect, { status: 'InfoReceived' }, 'applied', 'applied', 5],
+    ['a pickup collected on the day it was booked for', collect, { ...pickupStop, pickupSlotStart: AT + 2 * HOUR }, 'applied', 'applied', 5],
+    ['a pickup collected the day before it was booked for', collect, { ...pickupStop, pickupSlotStart: AT + 16 * HOUR }, 'rejected', 'pickup_not_due', 4],
+    ['a failed pickup the day before it was booked for', { kind: 'failed_attempt', reasonCode: 'recipient_unavailable', photoIds: [] }, { ...pickupStop, pickupSlotStart: AT + 16 * HOUR }, 'rejected', 'pickup_not_due', 4],
+    ['a pickup collected after its booked day (late, but done)', collect, { ...pickupStop, pickupSlotStart: AT - 30 * HOUR }, 'applied', 'applied', 5],
+    ['a pickup without a slot', collect, pickupStop, 'applied', 'applied', 5],
   ] as const)('%s', (_name, over, shipmentOver, outcome, code, version) => {
-    const result = judgeReport(report(over as Partial<CourierReport>), { ...base, ...shipmentOver }, ctx);
+    const result = judgeReport(report({ occurredAt: AT, ...(over as Partial<CourierReport>) }), { ...base, ...shipmentOver }, ctx);
     expect(result).toMatchObject({ outcome, code, shipmentVersion: version });
   });
 

@@ -24,6 +24,8 @@ const SERVICES = [
   'server/domain/feedback/follow-up-service.ts',
   'server/domain/feedback/shipment-facts.ts',
   'server/domain/ops-desk/stop-reassignment.ts',
+  'server/domain/ops-desk/reassign-candidates.ts',
+  'server/domain/courier/courier-route.ts',
   'server/domain/ops-desk/exception-action-service.ts',
   'server/domain/settings/settings-desk.ts',
 ];

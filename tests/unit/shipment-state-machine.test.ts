@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALLOWED_TRANSITIONS, checkTransition } from '../../shared/tracking/shipment-state-machine';
+import { ALLOWED_TRANSITIONS, COLLECTION_SUB_STATUS, checkTransition } from '../../shared/tracking/shipment-state-machine';
 import { TRACKING_STATUSES } from '../../shared/tracking/statuses';
 
 describe('shipment state machine', () => {
@@ -69,5 +69,28 @@ describe('shipment state machine', () => {
       const ends = reachable(status);
       expect(ends.has('Delivered') || ends.has('Expired'), status).toBe(true);
     }
+  });
+});
+
+describe('the collection scan (快递员已揽收) follows only a parcel nobody holds yet', () => {
+  it.each([
+    ['Pending', 'delivery', true],
+    ['InfoReceived', 'delivery', true],
+    ['OutForDelivery', 'delivery', false],
+    ['AttemptFail', 'delivery', false],
+    ['AvailableForPickup', 'delivery', false],
+    ['Exception', 'delivery', false],
+    ['InfoReceived', 'return', true],
+    ['AttemptFail', 'return', true],
+    ['Exception', 'return', true],
+  ] as const)('from %s on the %s leg: %s', (from, leg, ok) => {
+    const check = checkTransition(from, 'InTransit', leg, COLLECTION_SUB_STATUS);
+    expect(check.ok).toBe(ok);
+    if (!check.ok) expect(check.code).toBe('already_collected');
+  });
+
+  it('leaves other moves into InTransit alone (back to the station after an attempt)', () => {
+    expect(checkTransition('OutForDelivery', 'InTransit', 'delivery', 'InTransit_006')).toEqual({ ok: true });
+    expect(checkTransition('OutForDelivery', 'InTransit')).toEqual({ ok: true });
   });
 });

@@ -5,13 +5,15 @@ import type { TrackingStatus } from '../../../shared/tracking/statuses';
 import type { Database } from '../../db/schema';
 import { loadProofRequirements } from '../settings/settings-repository';
 import { shopDay, startOfShopDay } from '../../../shared/time/shop-day';
+import { ensureRoundOrdered } from './courier-route';
 
 const RETURNING_TO_SENDER = 'InTransit_007';
 
 /**
  * A courier's day: every open stop assigned to them, plus what they delivered today so the
- * list doesn't jump when a delivery syncs. Route order is dispatch's `route_position`; stops
- * without one follow, in the order they were assigned.
+ * list doesn't jump when a delivery syncs. Route order is `route_position`, put in order by
+ * geography (courier-route.ts) before the list is read; stops without one (past the routed
+ * limit) follow, in the order they were assigned.
  */
 export async function loadManifest(
   db: Kysely<Database>,
@@ -19,6 +21,7 @@ export async function loadManifest(
   options: { now: number; timeZone: string },
 ): Promise<CourierManifest> {
   const dayStart = startOfShopDay(options.now, options.timeZone);
+  await ensureRoundOrdered(db, courierId, options);
   const [courier, rows, proofRequirements] = await Promise.all([
     db.selectFrom('couriers').select(['id', 'name', 'phone', 'city']).where('id', '=', courierId).executeTakeFirstOrThrow(),
     db

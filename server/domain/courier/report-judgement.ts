@@ -2,6 +2,7 @@ import type { CourierReport, SyncResult } from '../../../shared/courier/courier-
 import { checkReportContent } from '../../../shared/courier/report-rules';
 import { checkTransition, type ShipmentLeg } from '../../../shared/tracking/shipment-state-machine';
 import type { TrackingStatus } from '../../../shared/tracking/statuses';
+import { shopDay } from '../../../shared/time/shop-day';
 import type { ProofRequirements } from '../settings/settings-repository';
 import { progressAfterEvent, type ShipmentProgress } from '../tracking/shipment-change';
 
@@ -14,6 +15,8 @@ export interface ShipmentState extends ShipmentProgress {
   doorstep: { province: string; city: string };
   leg: ShipmentLeg;
   returnId: number | null;
+  /** For a return pickup: the start of the customer's slot (epoch ms), when they chose one. */
+  pickupSlotStart: number | null;
 }
 
 export interface Judgement {
@@ -40,7 +43,7 @@ const judged = (outcome: Judgement['outcome'], code: string, message: string, sh
 export function judgeReport(
   report: CourierReport,
   shipment: ShipmentState | undefined,
-  ctx: { courierId: number; proof: ProofRequirements; uploadedIds: ReadonlySet<string> },
+  ctx: { courierId: number; proof: ProofRequirements; uploadedIds: ReadonlySet<string>; timeZone: string },
 ): Judgement {
   if (!shipment) return judged('rejected', 'shipment_not_found', `No parcel ${report.trackingNo}`);
   if (shipment.courierId !== ctx.courierId) {
@@ -55,7 +58,7 @@ export function judgeReport(
   if (referenced.some((id) => !ctx.uploadedIds.has(id))) {
     return judged('rejected', 'photo_not_uploaded', 'A photo this report refers to has not been uploaded', shipment.version);
   }
-  const transition = checkTransition(shipment.status, content.status, shipment.leg);
+  const transition = checkTransition(shipment.status, content.status, shipment.leg, content.subStatus);
   if (!transition.ok) {
     if (shipment.status === 'Delivered') return judged('conflict', 'already_delivered', 'This parcel was already delivered', shipment.version);
     if (shipment.status === 'Expired') return judged('conflict', 'closed', 'This parcel’s tracking was closed', shipment.version);
@@ -63,6 +66,12 @@ export function judgeReport(
       return judged('conflict', 'status_changed', `The parcel is now ${shipment.status}; this report no longer fits`, shipment.version);
     }
     return judged('rejected', transition.code, transition.message.en, shipment.version);
+  }
+  // Only once the report otherwise fits (a cancelled pickup is 'closed', not early).
+  const due = pickupDueDay(shipment, report.occurredAt, ctx.timeZone);
+  if (due !== null) {
+    // The customer expects the courier on the day they booked: nothing happens at their door before it.
+    return judged('rejected', 'pickup_not_due', `This pickup is booked for ${due}; collect it on that day`, shipment.version);
   }
   const progress = progressAfterEvent(shipment, {
     status: content.status,
@@ -74,4 +83,11 @@ export function judgeReport(
   });
   const next: ShipmentState = { ...shipment, ...progress, version: shipment.version + 1 };
   return { ...judged('applied', 'applied', 'Recorded', next.version), applied: { status: content.status, subStatus: content.subStatus, next } };
+}
+
+/** The shop day a pickup is booked for, when that is after the day of `at`; else null (due, or no slot). */
+export function pickupDueDay(shipment: Pick<ShipmentState, 'leg' | 'pickupSlotStart'>, at: number, timeZone: string): string | null {
+  if (shipment.leg !== 'return' || shipment.pickupSlotStart === null) return null;
+  const booked = shopDay(shipment.pickupSlotStart, timeZone);
+  return booked > shopDay(at, timeZone) ? booked : null;
 }

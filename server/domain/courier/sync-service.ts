@@ -11,6 +11,7 @@ import { findStoredReports, type StoredReport } from './courier-report-repositor
 import { insertRows } from './sync-writes';
 import { judgeReport, type ShipmentState } from './report-judgement';
 import { applyPickupReports, type PickupReport } from '../returns/pickup-progress';
+import { findPickupSlotStarts } from '../returns/return-repository';
 import { reportBodyHash } from './report-body-hash';
 import { eventTimeOf } from './event-time';
 
@@ -33,6 +34,8 @@ export async function syncCourierReports(
   courier: { id: number },
   request: SyncRequest,
   now: number,
+  /** The shop's: a pickup is collected on the shop day it was booked for. */
+  timeZone: string,
 ): Promise<{ response: SyncResponse; changedTrackingNos: string[] }> {
   const skew = now - request.sentAt;
   const clockSkewMs = Math.abs(skew) > CLOCK_SKEW_TOLERANCE_MS ? skew : null;
@@ -66,7 +69,7 @@ export async function syncCourierReports(
       const trackingNo = normalizeTrackingNo(report.trackingNo);
       const shipment = shipments.get(trackingNo);
       const verdict = isValidTrackingNo(trackingNo)
-        ? judgeReport(report, shipment, { courierId: courier.id, proof, uploadedIds: usableUploads(uploads, shipment?.id) })
+        ? judgeReport(report, shipment, { courierId: courier.id, proof, uploadedIds: usableUploads(uploads, shipment?.id), timeZone })
         : { outcome: 'rejected' as const, code: 'invalid_tracking_number', message: `${report.trackingNo} is not a valid tracking number`, shipmentVersion: null };
       if ('applied' in verdict && verdict.applied && shipment) {
         const next = verdict.applied.next;
@@ -127,6 +130,7 @@ function answerAgain(seen: StoredReport, bodyHash: string, courierId: number): A
 /** The batch's parcels as the rules judge them: the customer's doorstep, or the shop's for a return pickup. */
 async function loadShipmentStates(trx: Kysely<Database>, trackingNos: string[]): Promise<Map<string, ShipmentState>> {
   const shipments = await findShipmentsByTrackingNos(trx, trackingNos.filter(isValidTrackingNo));
+  const slots = await findPickupSlotStarts(trx, [...shipments.values()].flatMap((s) => (s.returnId === null ? [] : [s.returnId])));
   return new Map(
     [...shipments].map(([trackingNo, s]) => [
       trackingNo,
@@ -141,6 +145,7 @@ async function loadShipmentStates(trx: Kysely<Database>, trackingNos: string[]):
         doorstep: s.leg === 'return' ? s.origin : s.destination,
         leg: s.leg,
         returnId: s.returnId,
+        pickupSlotStart: s.returnId === null ? null : (slots.get(s.returnId) ?? null),
         timeline: s.timeline,
       },
     ]),

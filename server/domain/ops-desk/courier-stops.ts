@@ -3,6 +3,7 @@ import type { CourierStopList } from '../../../shared/api/ops-desk';
 import type { TrackingStatus } from '../../../shared/tracking/statuses';
 import { notFound } from '../../app-error';
 import type { Database } from '../../db/schema';
+import { ensureRoundOrdered } from '../courier/courier-route';
 import { maskName } from '../tracking/masking';
 import { openStopWhere } from './open-stop-query';
 
@@ -15,9 +16,10 @@ export async function requireCourier(db: Kysely<Database>, id: number) {
 /** The desk shows this many of a courier's stops at most (a day's round is far fewer). */
 export const COURIER_STOPS_LIMIT = 500;
 
-/** A courier's open stops in the order their phone lists them (dispatch's route order, then assignment). */
-export async function listCourierStops(db: Kysely<Database>, courierId: number): Promise<CourierStopList> {
+/** A courier's open stops in the order their phone lists them (the round's route order, put in order first). */
+export async function listCourierStops(db: Kysely<Database>, courierId: number, options: { now: number; timeZone: string }): Promise<CourierStopList> {
   const courier = await requireCourier(db, courierId);
+  await ensureRoundOrdered(db, courierId, options);
   const count = db
     .selectFrom('shipments as s')
     .where('s.courier_id', '=', courierId)

@@ -210,3 +210,10 @@ export async function listReturnLines(db: Kysely<Database>, returnId: number): P
 export async function recordInspectedLine(db: Kysely<Database>, lineId: number, counted: { acceptedQuantity: number; damagedQuantity: number }): Promise<void> {
   await db.updateTable('return_items').set({ accepted_quantity: counted.acceptedQuantity, damaged_quantity: counted.damagedQuantity }).where('id', '=', lineId).execute();
 }
+
+/** The start of each return's pickup slot (epoch ms), by return id; absent or null when none was booked. */
+export async function findPickupSlotStarts(db: Kysely<Database>, returnIds: readonly number[]): Promise<Map<number, number | null>> {
+  if (returnIds.length === 0) return new Map();
+  const rows = await db.selectFrom('return_requests').select(['id', 'pickup_slot_start']).where('id', 'in', [...new Set(returnIds)]).execute();
+  return new Map(rows.map((r) => [r.id, r.pickup_slot_start === null ? null : Number(r.pickup_slot_start)]));
+}

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { listActiveCouriers } from '../auth/account-repository';
+import { findCouriersServing } from '../areas/courier-area-repository';
 import { requireOrder } from '../orders/order-repository';
 import { newTrackingNo } from '../tracking/new-tracking-number';
 import { applyTrackingEvent } from '../tracking/tracking-service';
@@ -10,8 +11,9 @@ import type { ReturnRequest } from './return-repository';
 /**
  * The courier leg of a pickup return: a shipment going from the customer back to the shop,
  * on a courier's manifest as a pickup stop and reported through the same offline outbox.
- * Given to the courier who delivered the parcel (they know the address), or else to an
- * active courier in the customer's city.
+ * Given to a courier who serves the customer's district: the one who delivered the parcel
+ * when they do (they know the address), or else another who does; with nobody serving it, to
+ * the courier who delivered it.
  */
 export async function createReturnShipment(
   trx: Kysely<Database>,
@@ -21,7 +23,7 @@ export async function createReturnShipment(
 ): Promise<Shipment> {
   const { address } = await requireOrder(trx, ret.orderId);
   const customerPlace = { province: address.province, city: address.city };
-  const courierId = await pickupCourier(trx, outbound.courierId, address.city);
+  const courierId = await pickupCourier(trx, outbound.courierId, address);
   const created = await insertReturnLeg(trx, {
     trackingNo: await newTrackingNo(trx),
     orderId: ret.orderId,
@@ -41,9 +43,12 @@ export async function createReturnShipment(
   return booked.shipment;
 }
 
-async function pickupCourier(trx: Kysely<Database>, deliveredBy: number | null, city: string): Promise<number | null> {
+async function pickupCourier(trx: Kysely<Database>, deliveredBy: number | null, area: { city: string; district: string }): Promise<number | null> {
+  const serving = await findCouriersServing(trx, area);
+  if (deliveredBy !== null && serving.includes(deliveredBy)) return deliveredBy;
+  if (serving.length > 0) return serving[0]!;
   const couriers = await listActiveCouriers(trx);
-  return (couriers.find((c) => c.id === deliveredBy) ?? couriers.find((c) => c.city === city))?.id ?? null;
+  return couriers.find((c) => c.id === deliveredBy)?.id ?? null;
 }
 
 /** The shop has the parcel: the return leg ends as delivered (to the shop). */

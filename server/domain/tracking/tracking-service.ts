@@ -70,7 +70,7 @@ export async function applyTrackingEvent(
   if (input.expectedVersion !== undefined && input.expectedVersion !== shipment.version) {
     throw conflict('version_conflict', `The parcel changed since version ${input.expectedVersion}`);
   }
-  const transition = checkTransition(shipment.status, input.status, shipment.leg);
+  const transition = checkTransition(shipment.status, input.status, shipment.leg, input.subStatus ?? undefined);
   if (!transition.ok) throw new AppError(409, transition.code, transition.message.en);
   const sub = resolveSubStatus(input.status, input.subStatus);
   if (!sub.ok) throw badRequest(sub.code, `Sub-status ${input.subStatus} does not fit ${input.status}`);
