@@ -10,6 +10,7 @@ import * as eventDeviceTime from './2026-12-04-08-event-device-time';
 import * as attemptTurns from './2026-12-04-09-attempt-turns';
 import * as uploadClientKeys from './2026-12-04-12-upload-client-keys';
 import * as eventSignature from './2026-12-04-20-event-signature';
+import * as pickupPoints from './2026-12-05-61-pickup-points';
 
 /**
  * Every migration, by name. Listed by hand rather than read from the folder so the server
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-09-attempt-turns': attemptTurns,
   '2026-12-04-12-upload-client-keys': uploadClientKeys,
   '2026-12-04-20-event-signature': eventSignature,
+  '2026-12-05-61-pickup-points': pickupPoints,
 };
