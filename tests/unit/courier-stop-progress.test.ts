@@ -49,11 +49,12 @@ describe('the reports a stop’s status allows (the shared state machine)', () =
     ['Pending', ['picked_up', 'exception']],
     ['InfoReceived', ['picked_up', 'exception']],
     // Picked up again would leave it in transit: not offered.
-    ['InTransit', ['out_for_delivery', 'exception']],
-    ['OutForDelivery', ['delivered', 'picked_up', 'failed_attempt', 'exception']],
-    ['AttemptFail', ['delivered', 'out_for_delivery', 'picked_up', 'exception']],
+    // Straight to a station from the depot (驿站代收) is a drop too.
+    ['InTransit', ['out_for_delivery', 'at_pickup_point', 'exception']],
+    ['OutForDelivery', ['delivered', 'picked_up', 'at_pickup_point', 'failed_attempt', 'exception']],
+    ['AttemptFail', ['delivered', 'out_for_delivery', 'picked_up', 'at_pickup_point', 'exception']],
     // A second exception says something new, so it stays.
-    ['Exception', ['delivered', 'out_for_delivery', 'picked_up', 'exception']],
+    ['Exception', ['delivered', 'out_for_delivery', 'picked_up', 'at_pickup_point', 'exception']],
     ['AvailableForPickup', ['delivered', 'picked_up', 'exception']],
     ['Delivered', []],
     ['Expired', []],
@@ -102,7 +103,7 @@ describe('the reports a return pickup allows (the return leg)', () => {
   it.each([
     ['delivery', 'InfoReceived', ['picked_up', 'exception']],
     ['pickup', 'InfoReceived', ['picked_up', 'failed_attempt']],
-    ['delivery', 'AttemptFail', ['delivered', 'out_for_delivery', 'picked_up', 'exception']],
+    ['delivery', 'AttemptFail', ['delivered', 'out_for_delivery', 'picked_up', 'at_pickup_point', 'exception']],
     ['pickup', 'AttemptFail', ['picked_up', 'failed_attempt']],
   ] as const)('a %s stop in %s offers %j', (kind, status, kinds) => {
     expect(reportKindsForStop(kind, status)).toEqual(kinds);
@@ -120,6 +121,8 @@ describe('a stop finished for today', () => {
     ['delivery', 'AttemptFail', false],
     ['delivery', 'InTransit', false],
     ['delivery', 'Delivered', true],
+    // In a locker or at a station: the customer collects it from there.
+    ['delivery', 'AvailableForPickup', true],
     ['pickup', 'InfoReceived', false],
     ['pickup', 'AttemptFail', false],
     ['pickup', 'InTransit', true],
