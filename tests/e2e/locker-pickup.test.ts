@@ -18,7 +18,9 @@ let parcel: ParcelFixture;
 beforeAll(async () => {
   server = await startE2eServer();
   browser = await launchBrowser();
-  ({ courier, parcels: [parcel] = [] } = await courierWithStops(server.deps.db, 1));
+  const stops = await courierWithStops(server.deps.db, 1);
+  courier = stops.courier;
+  parcel = stops.parcels[0]!;
 });
 afterAll(async () => {
   await browser?.close();
