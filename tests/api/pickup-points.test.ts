@@ -98,6 +98,18 @@ describe('a courier’s drop at a locker or station (POST /api/courier/sync)', (
     expect(await eventsOf()).toHaveLength(2);
   });
 
+  it('applies a drop once: a resend is a duplicate, the same id with another code is refused', async () => {
+    const sent = drop(LOCKER);
+    await sync(t, cookie, [sent]);
+    // The phone's outbox sends the same body again (its answer was lost), keys in another order.
+    const again = { ...sent, pickupPoint: { address: LOCKER.address, name: LOCKER.name, code: LOCKER.code, type: LOCKER.type } };
+    const resent = (await (await sync(t, cookie, [again])).json()) as SyncResponse;
+    expect(resent.results[0]).toMatchObject({ outcome: 'duplicate', code: 'already_applied' });
+    const changed = (await (await sync(t, cookie, [{ ...sent, pickupPoint: { ...LOCKER, code: '11112222' } }])).json()) as SyncResponse;
+    expect(changed.results[0]).toMatchObject({ outcome: 'rejected', code: 'id_reused' });
+    expect((await eventsOf()).filter((e) => e.status === 'AvailableForPickup').map((e) => e.pickup_code)).toEqual([LOCKER.code]);
+  });
+
   it('refuses a pickup point on any other report with 400', async () => {
     const res = await sync(t, cookie, [report({ trackingNo: parcel.trackingNo, kind: 'delivered', shipmentVersion: 3, recipientName: '本人', pickupPoint: LOCKER })]);
     expect(res.status).toBe(400);
