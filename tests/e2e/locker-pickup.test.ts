@@ -14,13 +14,14 @@ let server: Awaited<ReturnType<typeof startE2eServer>>;
 let browser: Browser;
 let courier: Awaited<ReturnType<typeof courierWithStops>>['courier'];
 let parcel: ParcelFixture;
+let nextParcel: ParcelFixture;
 
 beforeAll(async () => {
   server = await startE2eServer();
   browser = await launchBrowser();
-  const stops = await courierWithStops(server.deps.db, 1);
+  const stops = await courierWithStops(server.deps.db, 2);
   courier = stops.courier;
-  parcel = stops.parcels[0]!;
+  [parcel, nextParcel] = stops.parcels as [ParcelFixture, ParcelFixture];
 });
 afterAll(async () => {
   await browser?.close();
@@ -85,7 +86,22 @@ describe('a parcel left in a locker', () => {
     await courierPage.locator('[data-testid="report-save"]').click();
     await courierPage.locator('[data-testid="report-saved"]').waitFor();
     await expect.poll(() => waiting(courierPage), { timeout: 30_000 }).toBe(0);
+
+    // The next parcel for the same estate goes into the same locker: one tap fills the place.
+    await courierPage.goto(`${server.url}/courier/stops/${nextParcel.trackingNo}`);
+    await courierPage.locator('[data-testid="report-at_pickup_point"]').click();
+    await courierPage.locator('[data-testid="pickup-recent"]').click();
+    expect(await courierPage.locator('[data-testid="pickup-name"]').inputValue()).toBe('丰巢快递柜（创业大厦3号柜）');
+    expect(await courierPage.locator('[data-testid="pickup-address"]').inputValue()).toBe('南山区科技园南路88号创业大厦北门');
+    expect(await courierPage.locator('[data-testid="pickup-code"]').inputValue()).toBe('');
+    await courierPage.locator('[data-testid="pickup-code"]').fill('71234567');
+    await courierPage.screenshot({ path: `${ARTIFACTS}/locker-courier-recent-zh.png`, fullPage: true });
+    await courierPage.locator('[data-testid="report-save"]').click();
+    await courierPage.locator('[data-testid="report-saved"]').waitFor();
+    await expect.poll(() => waiting(courierPage), { timeout: 30_000 }).toBe(0);
     await courierContext.close();
+    const next = await server.deps.db.selectFrom('tracking_events').select('pickup_code').where('shipment_id', '=', nextParcel.shipmentId).where('status', '=', 'AvailableForPickup').executeTakeFirstOrThrow();
+    expect(next.pickup_code).toBe('71234567');
 
     const row = await server.deps.db.selectFrom('shipments').select(['status', 'sub_status']).where('id', '=', parcel.shipmentId).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'AvailableForPickup', sub_status: 'AvailableForPickup_002' });

@@ -3,6 +3,7 @@ import { courierReportSchema } from '../../shared/courier/courier-report';
 import { DEFAULT_KEEP_HOURS, pickupKeepUntil, pickupPointProblems, tidyPickupCode, type PickupPointReport } from '../../shared/courier/pickup-point';
 import { checkReportContent } from '../../shared/courier/report-rules';
 import { instructionsRefusal } from '../../shared/tracking/instructions-applicability';
+import { withRecentPlace, type RecentPickupPlace } from '../../client/offline/recent-pickup-places';
 import type { TrackingStatus } from '../../shared/tracking/statuses';
 
 const locker: PickupPointReport = { type: 'locker', code: '62839104', name: '丰巢快递柜（阳光花园3号柜）', address: '南山区科技南路88号阳光花园北门' };
@@ -112,5 +113,27 @@ describe('when delivery instructions still mean something', () => {
     ['Expired', 'Expired_001', 'already_delivered'],
   ] as const)('%s (%s): %s', (status, subStatus, refusal) => {
     expect(instructionsRefusal(status as TrackingStatus, subStatus)).toBe(refusal);
+  });
+});
+
+describe('the lockers and stations a courier used lately', () => {
+  const a = { type: 'locker', name: '丰巢快递柜（阳光花园3号柜）', address: '南山区科技南路88号阳光花园北门' } as const;
+  const b = { type: 'station', name: '菜鸟驿站（阳光花园店）', address: '南山区科技南路90号底商' } as const;
+  const c = { type: 'locker', name: '速递易（华润城2号柜）', address: '南山区深南大道9668号华润城南门' } as const;
+  const d = { type: 'station', name: '妈妈驿站（万科城店）', address: '龙岗区龙岗大道5号万科城底商' } as const;
+  const e = { type: 'locker', name: '丰巢快递柜（万科城1号柜）', address: '龙岗区龙岗大道5号万科城东门' } as const;
+
+  it.each([
+    ['the first one', [], a, [a]],
+    ['a new one goes first', [a], b, [b, a]],
+    ['one used again moves to the front, once', [b, a, c], a, [a, b, c]],
+    ['the same name at another address is another place', [a], { ...a, address: '南山区科技南路88号阳光花园南门' }, [{ ...a, address: '南山区科技南路88号阳光花园南门' }, a]],
+    ['at most four, the oldest dropped', [a, b, c, d], e, [e, a, b, c]],
+  ] as const)('%s', (_case, before, used, after) => {
+    expect(withRecentPlace(before, used)).toEqual(after);
+  });
+
+  it('keeps the place and never the code', () => {
+    expect(withRecentPlace([], { ...a, code: '62839104', keepHours: 24 } as RecentPickupPlace)).toEqual([a]);
   });
 });
