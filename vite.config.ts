@@ -37,7 +37,8 @@ function precompiledLocaleMessages(): Plugin {
     name: 'doorstep:precompiled-locale-messages',
     enforce: 'pre',
     transform(source, id) {
-      if (!/\/client\/locales\/((courier|ops|returns|feedback|details)\/)?[\w-]+\.json$/.test(id)) return null;
+      // The app's messages and every face's or feature's own folder of them (courier, ops, pickup …).
+      if (!/\/client\/locales\/([\w-]+\/)?[\w-]+\.json$/.test(id)) return null;
       const locale = id.slice(id.lastIndexOf('/') + 1, -'.json'.length);
       return { code: JSON.stringify(compileTree(JSON.parse(source) as MessageTree, locale)), map: null };
     },

@@ -93,6 +93,19 @@ await opsPage.locator('[data-testid="ops-sign-in"]').click();
 await opsPage.locator('[data-testid="ops-return-row"], [data-testid="ops-returns-empty"]').first().waitFor();
 await opsPage.screenshot({ path: 'docs/screenshots/ops-returns.png' });
 await opsContext.close();
+
+// The demo parcel waiting in a locker or at a station, verified: the pickup code a customer
+// reads at the keypad, on a small phone, scrolled to just below the sticky header.
+const waiting = parcels.get('AvailableForPickup')!;
+const lockerContext = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+const lockerPage = await lockerContext.newPage();
+await lockerPage.goto(`${server.url}/t/${waiting.trackingNo}`);
+await lockerPage.locator('[data-testid="verify-input"]').fill(waiting.phoneLast4);
+await lockerPage.locator('[data-testid="verify-submit"]').click();
+await lockerPage.locator('[data-testid="pickup-code"]').waitFor();
+await lockerPage.locator('[data-testid="tracking-status"]').evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 64));
+await lockerPage.screenshot({ path: 'docs/screenshots/locker-view.png' });
+await lockerContext.close();
 await browser.close();
 await server.close();
 rmSync(dir, { recursive: true, force: true });

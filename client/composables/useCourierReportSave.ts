@@ -4,13 +4,12 @@ import { type DraftImage, StopNotOnManifestError } from '../offline/outbox-queue
 import type { OutboxEntry } from '../offline/outbox-records';
 import { useCourierOutboxStore } from '../stores/courier-outbox';
 
-export type ReportFields = Partial<Pick<CourierReport, 'reasonCode' | 'note' | 'recipientName' | 'photoIds' | 'signatureId'>>;
+export type ReportFields = Partial<Pick<CourierReport, 'reasonCode' | 'note' | 'recipientName' | 'photoIds' | 'signatureId' | 'pickupPoint'>>;
 
 /** Optional fields go only when filled: the server's schema has no place for empty strings or lists. */
 function filled(fields: ReportFields): ReportFields {
-  return Object.fromEntries(
-    Object.entries(fields).filter(([, value]) => (Array.isArray(value) ? value.length > 0 : typeof value === 'string' && value.trim() !== '')),
-  ) as ReportFields;
+  const isFilled = (value: unknown) => (Array.isArray(value) ? value.length > 0 : typeof value === 'string' ? value.trim() !== '' : value != null);
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => isFilled(value))) as ReportFields;
 }
 
 function errorKeyFor(error: unknown): string {

@@ -9,7 +9,7 @@ import type { OutboxEntry } from './outbox-records';
 export const STATUS_AFTER_REPORT: Record<ReportKindName, TrackingStatus> = STATUS_FOR_REPORT;
 
 /** The order the stop page offers them in: the step that moves the parcel furthest first, the problems last. */
-export const REPORT_KINDS_IN_ORDER: readonly ReportKindName[] = ['delivered', 'out_for_delivery', 'picked_up', 'failed_attempt', 'exception'];
+export const REPORT_KINDS_IN_ORDER: readonly ReportKindName[] = ['delivered', 'out_for_delivery', 'picked_up', 'at_pickup_point', 'failed_attempt', 'exception'];
 
 /** A stop as the courier sees it now: the manifest's state with this phone's waiting reports laid over it. */
 export interface StopProgress {
@@ -77,10 +77,13 @@ export function reportKindsToday(stop: Pick<ManifestStop, 'kind' | 'pickup'>, st
   return isForLaterDay(stop, manifestDay) ? [] : reportKindsForStop(stop.kind, status);
 }
 
-/** Finished for today: a delivery once delivered, a pickup once collected (or beyond). */
+/**
+ * Finished for today: a delivery once delivered or left in a locker or at a station (the
+ * customer collects it from there), a pickup once collected (or beyond).
+ */
 export function isStopDone(kind: ManifestStop['kind'], status: TrackingStatus): boolean {
   if (kind === 'pickup') return status === 'InTransit' || status === 'Delivered';
-  return status === 'Delivered';
+  return status === 'Delivered' || status === 'AvailableForPickup';
 }
 
 /**

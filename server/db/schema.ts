@@ -120,6 +120,8 @@ export interface ShipmentTable {
   leg: Generated<string>;
   /** For a return leg: the return request it carries. */
   return_id: number | null;
+  /** JSON PickupPlace (locker or station, name, address, keep-until; never the code) of the latest drop there. */
+  pickup_place: Generated<string | null>;
 }
 
 export interface TrackingEventTable {
@@ -148,6 +150,10 @@ export interface TrackingEventTable {
   clock_skew_ms: number | null;
   /** The phone's own time for the event when it lay in the future and was not believed (then `occurred_at` ≤ `recorded_at`); null when it was used. */
   device_occurred_at: number | null;
+  /** For a drop at a locker or station: the code that opens it (verified customer only). */
+  pickup_code: Generated<string | null>;
+  /** For a drop at a locker or station: JSON PickupPlace, as on the shipment. */
+  pickup_place: Generated<string | null>;
 }
 
 export interface CustomerSessionTable {

@@ -1,8 +1,11 @@
+import type { PickupPointReport } from '../../shared/courier/pickup-point';
 import type { TrackingStatus } from '../../shared/tracking/statuses';
+import type { StreetAddress } from './demo-addresses';
 import { HOUR, MINUTE, nextWorkingTime } from './demo-clock';
 import type { Incident } from './demo-incidents';
 import type { DemoActorType, DemoTrackingEvent } from './demo-model';
 import { STAND_IN_SIGNERS } from './demo-people';
+import { demoPickupPoint } from './demo-pickup-points';
 import type { DemoCity } from './demo-places';
 import type { DemoRoute } from './demo-route';
 import type { Random } from './random';
@@ -16,6 +19,8 @@ export interface JourneyContext {
   route: DemoRoute;
   courierNo: number;
   recipientName: string;
+  /** The recipient's district and street: lockers and stations are near it. */
+  home: StreetAddress;
 }
 
 interface EventDetails {
@@ -23,6 +28,7 @@ interface EventDetails {
   reasonCode?: string | null;
   note?: string | null;
   recipientName?: string | null;
+  pickupPoint?: PickupPointReport | null;
 }
 
 const DEFAULT_ACTOR: Record<TrackingStatus, DemoActorType> = {
@@ -80,6 +86,7 @@ export class Journey {
       courierNo: actorType === 'courier' ? this.context.courierNo : null,
       note: details.note ?? null,
       recipientName: details.recipientName ?? null,
+      pickupPoint: details.pickupPoint ?? null,
     });
     return this;
   }
@@ -171,13 +178,17 @@ export class Journey {
   /** The courier puts it in a parcel locker, or the station keeps it for collection. */
   readyForPickup(viaCourier: boolean): this {
     if (viaCourier) {
-      return this.wait(0.5, 4).record('AvailableForPickup', 'AvailableForPickup_002', this.destination, {
+      this.wait(0.5, 4);
+      return this.record('AvailableForPickup', 'AvailableForPickup_002', this.destination, {
         note: '已放入快递柜，取件码已短信发送',
+        pickupPoint: demoPickupPoint('locker', this.context.home, this.at),
       });
     }
-    return this.wait(0.5, 3).during(8, 21).record('AvailableForPickup', 'AvailableForPickup_001', this.destination, {
+    this.wait(0.5, 3).during(8, 21);
+    return this.record('AvailableForPickup', 'AvailableForPickup_001', this.destination, {
       actorType: 'carrier',
       note: '已到驿站，请凭取件码取件',
+      pickupPoint: demoPickupPoint('station', this.context.home, this.at),
     });
   }
 

@@ -1,3 +1,4 @@
+import type { PickupPointReport } from '../../shared/courier/pickup-point';
 import type { TrackingStatus } from '../../shared/tracking/statuses';
 import type { DemoProduct } from './demo-products';
 
@@ -59,6 +60,8 @@ export interface DemoTrackingEvent {
   courierNo: number | null;
   note: string | null;
   recipientName: string | null;
+  /** For a drop at a locker or station: what the courier reported (code, name, address, keeping time). */
+  pickupPoint: PickupPointReport | null;
 }
 
 export interface DemoShipment {

@@ -98,7 +98,7 @@ export function makeDemoParcel(seed: number, now: number, index: number, custome
 
   const tentativeAge = placement.kind === 'spread' ? random.between(placement.minAgeDays, 30) : random.between(0, 1);
   const tentativeStart = plausibleOrderTime(random, now - Math.round(tentativeAge * DAY));
-  const journey = new Journey(random, { route, courierNo, recipientName }, tentativeStart);
+  const journey = new Journey(random, { route, courierNo, recipientName, home: address }, tentativeStart);
   SCENARIOS[target](journey);
   const events = journey.events;
   const shift = placementShift(random, placement, events[events.length - 1]!.occurredAt, now);

@@ -12,6 +12,7 @@ import type { DemoProduct } from './demo-products';
 import type { DeliveryInstructions } from '../../shared/courier/manifest';
 import { buildPublicTimeline } from '../domain/tracking/public-timeline';
 import { ARRIVED_STATUSES } from '../../shared/tracking/lateness';
+import { pickupEventColumns, pickupPlaceOf } from '../domain/courier/pickup-point-columns';
 
 /**
  * Generated objects → table rows. The generator numbers rows from 1; `DemoKeys` says where
@@ -90,6 +91,7 @@ export function shipmentRow(s: DemoShipment, keys: DemoKeys): Insertable<Shipmen
     promised_by: s.promisedBy,
     delivered_at: s.deliveredAt,
     delivery_instructions: demoInstructions(s.id),
+    pickup_place: latestPickupPlace(s.events),
     arrived_at: s.events.find((e) => ARRIVED_STATUSES.includes(e.status))?.occurredAt ?? null,
     created_at: s.createdAt,
     updated_at: s.updatedAt,
@@ -99,6 +101,12 @@ export function shipmentRow(s: DemoShipment, keys: DemoKeys): Insertable<Shipmen
       ),
     ),
   };
+}
+
+/** Where the parcel last waited for collection, as the courier's sync keeps it on the shipment. */
+function latestPickupPlace(events: readonly DemoTrackingEvent[]): string | null {
+  const drop = events.findLast((e) => e.pickupPoint !== null);
+  return drop?.pickupPoint ? JSON.stringify(pickupPlaceOf(drop.pickupPoint, drop.occurredAt)) : null;
 }
 
 /** Every third parcel has the customer's delivery instructions, as a real manifest would. */
@@ -128,6 +136,8 @@ export function trackingEventRow(shipmentId: number, e: DemoTrackingEvent, keys:
     note: e.note,
     recipient_name: e.recipientName,
     photo_id: null,
+    // Shifted into place by now: the keeping time counts from the drop as stored.
+    ...pickupEventColumns(e.pickupPoint ?? undefined, e.occurredAt),
   };
 }
 

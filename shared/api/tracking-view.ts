@@ -1,5 +1,6 @@
 import type { AttemptChoice } from '../tracking/attempt-choices';
 import type { DeliveryInstructions } from '../courier/manifest';
+import type { PickupPlace } from '../courier/pickup-point';
 import type { ReturnStatus } from '../returns/return-status';
 import type { TrackingStatus } from '../tracking/statuses';
 
@@ -35,6 +36,12 @@ export interface PublicTrackingView {
   late: boolean;
   origin: PublicPlace;
   destination: PublicPlace;
+  /**
+   * While it waits in a locker or at a station (AvailableForPickup): where, and until when.
+   * Never the pickup code: anyone holding the number reads this. (Absent in copies cached
+   * before it existed.)
+   */
+  pickupPlace: PickupPlace | null;
   /** Newest first. */
   events: PublicTrackingEvent[];
   /** Server time the view was made, so a cached copy can say how old it is. */
@@ -52,6 +59,12 @@ export interface DeliveryProof {
   signatureUrl: string | null;
 }
 
+export interface VerifiedPickup extends PickupPlace {
+  /** 取件码, as the courier reported it (digits, or shelf-layer-number like 8-3-1024). */
+  code: string;
+  placedAt: number;
+}
+
 export interface VerifiedItem {
   sku: string;
   name: string;
@@ -66,8 +79,10 @@ export interface VerifiedTrackingDetails {
   address: { province: string; city: string; district: string; street: string };
   items: VerifiedItem[];
   proof: DeliveryProof | null;
+  /** While it waits in a locker or at a station: the place, and the code that opens it. */
+  pickup: VerifiedPickup | null;
   instructions: DeliveryInstructions | null;
-  /** Instructions can be changed until the parcel is delivered. */
+  /** Instructions can be changed while they still mean something (shared/tracking/instructions-applicability.ts). */
   canChangeInstructions: boolean;
   /**
    * When this verification ends (epoch ms): the phone may keep these details for offline

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_KEEP_HOURS, PICKUP_ADDRESS_MAX, PICKUP_NAME_MAX, PICKUP_POINT_TYPES, pickupPointProblems } from './pickup-point';
 
 /**
  * What a courier reports about a stop, as it travels from the phone's outbox to
@@ -6,7 +7,7 @@ import { z } from 'zod';
  * happened on the phone, a per-device sequence number and the shipment version it was made
  * against, so the server can apply it exactly once and in the order it was made.
  */
-export const REPORT_KINDS = ['picked_up', 'out_for_delivery', 'delivered', 'failed_attempt', 'exception'] as const;
+export const REPORT_KINDS = ['picked_up', 'out_for_delivery', 'delivered', 'at_pickup_point', 'failed_attempt', 'exception'] as const;
 export type ReportKindName = (typeof REPORT_KINDS)[number];
 
 export const MAX_REPORTS_PER_SYNC = 100;
@@ -20,20 +21,40 @@ const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 /** Epoch ms within a sane range (2020 to 2100): a phone with a dead clock says 1970. */
 const epochMs = z.number().int().min(Date.UTC(2020, 0, 1)).max(Date.UTC(2100, 0, 1));
 
-export const courierReportSchema = z.strictObject({
-  id: uuid,
-  deviceId: uuid,
-  seq: int32(1),
-  trackingNo: text(32).min(1),
-  kind: z.enum(REPORT_KINDS),
-  occurredAt: epochMs,
-  shipmentVersion: int32(1),
-  reasonCode: text(40).min(1).optional(),
-  note: text(500).optional(),
-  recipientName: text(50).min(1).optional(),
-  photoIds: z.array(uuid).max(MAX_PHOTOS_PER_REPORT).optional(),
-  signatureId: uuid.optional(),
-});
+/** Where an `at_pickup_point` report left the parcel (shared/courier/pickup-point.ts has the rules). */
+export const pickupPointReportSchema = z
+  .strictObject({
+    type: z.enum(PICKUP_POINT_TYPES),
+    code: z.string().max(16),
+    name: z.string().max(PICKUP_NAME_MAX * 2),
+    address: z.string().max(PICKUP_ADDRESS_MAX * 2),
+    keepHours: z.number().int().min(1).max(MAX_KEEP_HOURS).optional(),
+  })
+  .superRefine((point, ctx) => {
+    for (const problem of pickupPointProblems(point)) ctx.addIssue({ code: 'custom', path: [problem.field], message: `${problem.code}: ${problem.message}` });
+  });
+
+export const courierReportSchema = z
+  .strictObject({
+    id: uuid,
+    deviceId: uuid,
+    seq: int32(1),
+    trackingNo: text(32).min(1),
+    kind: z.enum(REPORT_KINDS),
+    occurredAt: epochMs,
+    shipmentVersion: int32(1),
+    reasonCode: text(40).min(1).optional(),
+    note: text(500).optional(),
+    recipientName: text(50).min(1).optional(),
+    photoIds: z.array(uuid).max(MAX_PHOTOS_PER_REPORT).optional(),
+    signatureId: uuid.optional(),
+    pickupPoint: pickupPointReportSchema.optional(),
+  })
+  // The pickup point belongs to a drop at a locker or station, and such a drop needs one.
+  .refine((report) => (report.kind === 'at_pickup_point') === (report.pickupPoint !== undefined), {
+    path: ['pickupPoint'],
+    message: 'pickup_point_mismatch: a drop at a locker or station says where (type, code, name, address), and only such a drop does',
+  });
 export type CourierReport = z.infer<typeof courierReportSchema>;
 
 export const syncRequestSchema = z.strictObject({

@@ -2,13 +2,14 @@ import { COLLECTION_SUB_STATUS } from '../tracking/shipment-state-machine';
 import type { TrackingStatus } from '../tracking/statuses';
 import { findDeliveryReason, type DeliveryReason } from './delivery-reasons';
 import type { CourierManifest } from './manifest';
+import { pickupSubStatus, type PickupPointType } from './pickup-point';
 
 /**
  * What a courier's report must contain, and which tracking status it moves the parcel to.
  * Pure and shared: the phone's forms ask for exactly what the server will check.
  * (Types only from courier-report.ts, so the client can import this without zod.)
  */
-type ReportKind = 'picked_up' | 'out_for_delivery' | 'delivered' | 'failed_attempt' | 'exception';
+type ReportKind = 'picked_up' | 'out_for_delivery' | 'delivered' | 'at_pickup_point' | 'failed_attempt' | 'exception';
 
 export interface ReportContent {
   kind: ReportKind;
@@ -16,12 +17,15 @@ export interface ReportContent {
   recipientName?: string;
   photoIds?: readonly string[];
   signatureId?: string;
+  /** For `at_pickup_point`: the schema has checked the rest of it (code, name, address). */
+  pickupPoint?: { type: PickupPointType };
 }
 
 export const STATUS_FOR_REPORT: Record<ReportKind, TrackingStatus> = {
   picked_up: 'InTransit',
   out_for_delivery: 'OutForDelivery',
   delivered: 'Delivered',
+  at_pickup_point: 'AvailableForPickup',
   failed_attempt: 'AttemptFail',
   exception: 'Exception',
 };
@@ -68,6 +72,10 @@ export function checkReportContent(report: ReportContent, proof: CourierManifest
     if (proof.recipientName && !report.recipientName?.trim()) return problem('recipient_name_required', 'Say who took the parcel');
     if (proof.signature && !report.signatureId) return problem('signature_required', 'A signature is required');
     return { ok: true, status, subStatus: reportTarget('delivered').subStatus, reason: null };
+  }
+  if (report.kind === 'at_pickup_point') {
+    if (!report.pickupPoint) return problem('pickup_point_required', 'Say where the parcel waits: locker or station, its name, address and the pickup code');
+    return { ok: true, status, subStatus: pickupSubStatus(report.pickupPoint.type), reason: null };
   }
   return { ok: true, status, subStatus: reportTarget(report.kind).subStatus, reason: null };
 }

@@ -95,6 +95,31 @@ describe('demo seed', { timeout: 60_000 }, () => {
       expect(row.recipient_phone.slice(-4)).toBe(parcel.phoneLast4);
     }
   });
+
+  it('leaves every parcel waiting for collection in a named locker or station near the recipient, with a code only on its event', async () => {
+    const waiting = await handle.db
+      .selectFrom('shipments')
+      .innerJoin('orders', 'orders.id', 'shipments.order_id')
+      .select(['shipments.id', 'shipments.sub_status', 'shipments.pickup_place', 'orders.district'])
+      .where('shipments.status', '=', 'AvailableForPickup')
+      .execute();
+    expect(waiting.length).toBeGreaterThan(3);
+    for (const parcel of waiting) {
+      const place = JSON.parse(parcel.pickup_place!) as { type: string; name: string; address: string; keepUntil: number };
+      expect(place.type).toBe(parcel.sub_status === 'AvailableForPickup_002' ? 'locker' : 'station');
+      expect(place.name).toMatch(place.type === 'locker' ? /^(丰巢快递柜|速递易)（.+号柜）$/ : /^(菜鸟驿站|妈妈驿站|兔喜生活)（.+店）$/);
+      expect(place.address.startsWith(parcel.district)).toBe(true);
+      const drop = await handle.db
+        .selectFrom('tracking_events')
+        .select(['occurred_at', 'pickup_code'])
+        .where('shipment_id', '=', parcel.id)
+        .where('status', '=', 'AvailableForPickup')
+        .executeTakeFirstOrThrow();
+      expect(drop.pickup_code).toMatch(place.type === 'locker' ? /^\d{6}(\d{2})?$/ : /^\d{1,2}-\d-\d{4}$/);
+      expect(place.keepUntil).toBe(Number(drop.occurred_at) + (place.type === 'locker' ? 72 : 168) * 3600_000);
+      expect(parcel.pickup_place).not.toContain(drop.pickup_code!);
+    }
+  });
 });
 
 describe('demo after-sales', { timeout: 60_000 }, () => {

@@ -52,13 +52,14 @@ describe('the reports a stop’s status allows (the shared state machine)', () =
     ['Pending', ['picked_up', 'exception']],
     ['InfoReceived', ['picked_up', 'exception']],
     // Picked up again would leave it in transit: not offered.
-    ['InTransit', ['out_for_delivery', 'exception']],
+    // Straight to a station from the depot (驿站代收) is a drop too.
+    ['InTransit', ['out_for_delivery', 'at_pickup_point', 'exception']],
     // 已揽收 is the collection from the sender: never on a parcel already out for delivery,
     // back from an attempt, in a locker or held up (the machine's collection rule).
-    ['OutForDelivery', ['delivered', 'failed_attempt', 'exception']],
-    ['AttemptFail', ['delivered', 'out_for_delivery', 'exception']],
+    ['OutForDelivery', ['delivered', 'at_pickup_point', 'failed_attempt', 'exception']],
+    ['AttemptFail', ['delivered', 'out_for_delivery', 'at_pickup_point', 'exception']],
     // A second exception says something new, so it stays.
-    ['Exception', ['delivered', 'out_for_delivery', 'exception']],
+    ['Exception', ['delivered', 'out_for_delivery', 'at_pickup_point', 'exception']],
     ['AvailableForPickup', ['delivered', 'exception']],
     ['Delivered', []],
     ['Expired', []],
@@ -109,8 +110,8 @@ describe('the reports a return pickup allows (the return leg)', () => {
   it.each([
     ['delivery', 'InfoReceived', ['picked_up', 'exception']],
     ['pickup', 'InfoReceived', ['picked_up', 'failed_attempt']],
-    ['delivery', 'AttemptFail', ['delivered', 'out_for_delivery', 'exception']],
-    ['delivery', 'OutForDelivery', ['delivered', 'failed_attempt', 'exception']],
+    ['delivery', 'AttemptFail', ['delivered', 'out_for_delivery', 'at_pickup_point', 'exception']],
+    ['delivery', 'OutForDelivery', ['delivered', 'at_pickup_point', 'failed_attempt', 'exception']],
     ['pickup', 'AttemptFail', ['picked_up', 'failed_attempt']],
   ] as const)('a %s stop in %s offers %j', (kind, status, kinds) => {
     expect(reportKindsForStop(kind, status)).toEqual(kinds);
@@ -128,6 +129,8 @@ describe('a stop finished for today', () => {
     ['delivery', 'AttemptFail', false],
     ['delivery', 'InTransit', false],
     ['delivery', 'Delivered', true],
+    // In a locker or at a station: the customer collects it from there.
+    ['delivery', 'AvailableForPickup', true],
     ['pickup', 'InfoReceived', false],
     ['pickup', 'AttemptFail', false],
     ['pickup', 'InTransit', true],
@@ -158,7 +161,7 @@ describe('what a courier may report on a stop today', () => {
     ['a pickup booked for tomorrow: nothing yet', pickupOn('2026-12-02'), 'InfoReceived', []],
     ['a pickup booked for today', pickupOn('2026-12-01'), 'InfoReceived', ['picked_up', 'failed_attempt']],
     ['a pickup whose day has passed', pickupOn('2026-11-30'), 'AttemptFail', ['picked_up', 'failed_attempt']],
-    ['a delivery out for delivery: no 已揽收', delivery, 'OutForDelivery', ['delivered', 'failed_attempt', 'exception']],
+    ['a delivery out for delivery: no 已揽收', delivery, 'OutForDelivery', ['delivered', 'at_pickup_point', 'failed_attempt', 'exception']],
     ['a delivery not yet collected', delivery, 'InfoReceived', ['picked_up', 'exception']],
   ] as const)('%s', (_name, stop, status, kinds) => {
     expect(reportKindsToday(stop, status, '2026-12-01')).toEqual(kinds);

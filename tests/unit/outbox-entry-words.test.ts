@@ -53,6 +53,8 @@ describe('outboxEntryWords', () => {
     ['an exception with its reason', report({ kind: 'exception', reasonCode: 'refused' }), delivery, '张伟', 'Problem reported: Refused by the recipient', '已报异常：收件人拒收'],
     ['picked up from the sender', report({ kind: 'picked_up' }), delivery, '张伟', 'Picked up', '已揽收'],
     ['out for delivery', report({ kind: 'out_for_delivery' }), delivery, '张伟', 'Out for delivery', '派送中'],
+    ['left in a locker (the place, never the code)', report({ kind: 'at_pickup_point', pickupPoint: { type: 'locker', code: '628391', name: '丰巢快递柜（阳光花园3号柜）', address: '南山区科技南路88号阳光花园北门' } }), delivery, '张伟', 'In a locker: 丰巢快递柜（阳光花园3号柜）', '已放快递柜：丰巢快递柜（阳光花园3号柜）'],
+    ['left at a station', report({ kind: 'at_pickup_point', pickupPoint: { type: 'station', code: '8-3-1024', name: '菜鸟驿站（阳光花园店）', address: '南山区科技南路90号底商' } }), delivery, '张伟', 'At a station: 菜鸟驿站（阳光花园店）', '已放驿站：菜鸟驿站（阳光花园店）'],
     ['a return collected from the customer', report({ kind: 'picked_up' }), pickup, 'Li Na', 'Collected return RT20261204001', '已取回退货 RT20261204001'],
     ['a return pickup that failed', report({ kind: 'failed_attempt', reasonCode: 'recipient_unavailable' }), pickup, 'Li Na', 'Pickup failed: Recipient not available', '上门取件失败：收件人不在'],
     ['a stop gone from the phone’s manifest', report({ kind: 'delivered', recipientName: '本人' }), undefined, null, 'Delivered to 本人', '已签收：本人'],

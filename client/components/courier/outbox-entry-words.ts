@@ -36,6 +36,9 @@ export function outboxEntryWords(report: CourierReport, stop: ManifestStop | und
       return pickup ? words('collected_return', { return_no: pickup.returnNo }) : words('picked_up');
     case 'out_for_delivery':
       return words('out_for_delivery');
+    case 'at_pickup_point':
+      // The place, not the code: the outbox is what a courier shows around, the code is the customer's.
+      return words(`at_pickup_point_${report.pickupPoint?.type ?? 'locker'}`, { place: report.pickupPoint?.name ?? '' });
     case 'failed_attempt':
       if (pickup) return reason ? words('pickup_failed_because', { reason }) : words('pickup_failed');
       return reason ? words('failed_because', { reason }) : words('failed');

@@ -11,6 +11,7 @@ import * as attemptTurns from './2026-12-04-09-attempt-turns';
 import * as uploadClientKeys from './2026-12-04-12-upload-client-keys';
 import * as eventSignature from './2026-12-04-20-event-signature';
 import * as refundArrivalDays from './2026-12-05-51-refund-arrival-days';
+import * as pickupPoints from './2026-12-05-61-pickup-points';
 import * as courierAreas from './2026-12-05-70-courier-areas';
 import * as attemptChoice from './2026-12-05-80-attempt-choice';
 
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-12-upload-client-keys': uploadClientKeys,
   '2026-12-04-20-event-signature': eventSignature,
   '2026-12-05-51-refund-arrival-days': refundArrivalDays,
+  '2026-12-05-61-pickup-points': pickupPoints,
   '2026-12-05-70-courier-areas': courierAreas,
   '2026-12-05-80-attempt-choice': attemptChoice,
 };

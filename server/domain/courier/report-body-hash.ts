@@ -6,9 +6,16 @@ import type { CourierReport } from '../../../shared/courier/courier-report';
  * report matches and the same id with a changed body is caught.
  */
 export function reportBodyHash(report: CourierReport): string {
-  // Sorted by hand: a replacer array would send JSON.stringify down its slow path.
-  const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(report).sort()) sorted[key] = report[key as keyof CourierReport];
-  const canonical = JSON.stringify(sorted);
+  const canonical = JSON.stringify(sortedKeys(report));
   return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** Sorted by hand, nested objects too (a drop's pickup point): a replacer array would send JSON.stringify down its slow path. */
+function sortedKeys(value: object): Record<string, unknown> {
+  const sorted: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) {
+    const field = (value as Record<string, unknown>)[key];
+    sorted[key] = field !== null && typeof field === 'object' && !Array.isArray(field) ? sortedKeys(field) : field;
+  }
+  return sorted;
 }

@@ -5,7 +5,8 @@ import { isValidTrackingNo, normalizeTrackingNo } from '../../../shared/tracking
 import { AppError } from '../../app-error';
 import type { CourierReportTable, Database, TrackingEventTable } from '../../db/schema';
 import { loadProofRequirements } from '../settings/settings-repository';
-import { findShipmentsByTrackingNos, updateShipmentStatus } from '../tracking/shipment-repository';
+import { findShipmentsByTrackingNos, saveShipmentPickupPlace, updateShipmentStatus } from '../tracking/shipment-repository';
+import { pickupEventColumns } from './pickup-point-columns';
 import { bindUploadsToShipment, findCourierUploads } from '../uploads/upload-repository';
 import { findStoredReports, type StoredReport } from './courier-report-repository';
 import { insertRows } from './sync-writes';
@@ -55,6 +56,8 @@ export async function syncCourierReports(
     const records: Insertable<CourierReportTable>[] = [];
     const photoBindings: Array<{ ids: string[]; shipmentId: number }> = [];
     const pickups: PickupReport[] = [];
+    // The latest drop at a locker or station per parcel: where it waits, for the public view.
+    const pickupPlaces = new Map<number, string>();
 
     for (const sent of ordered) {
       const bodyHash = reportBodyHash(sent);
@@ -73,7 +76,9 @@ export async function syncCourierReports(
         : { outcome: 'rejected' as const, code: 'invalid_tracking_number', message: `${report.trackingNo} is not a valid tracking number`, shipmentVersion: null };
       if ('applied' in verdict && verdict.applied && shipment) {
         const next = verdict.applied.next;
-        events.push(eventRow(report, next, verdict.applied, { courierId: courier.id, now, clockSkewMs, deviceOccurredAt: time.deviceOccurredAt }));
+        const event = eventRow(report, next, verdict.applied, { courierId: courier.id, now, clockSkewMs, deviceOccurredAt: time.deviceOccurredAt });
+        events.push(event);
+        if (event.pickup_place) pickupPlaces.set(shipment.id, event.pickup_place);
         const entry = changed.get(shipment.id);
         changed.set(shipment.id, { state: next, loadedVersion: entry?.loadedVersion ?? shipment.version, trackingNo });
         shipments.set(trackingNo, next);
@@ -100,6 +105,7 @@ export async function syncCourierReports(
         throw new AppError(503, 'concurrent_update', 'A parcel in this batch changed at the same moment; send it again', 1);
       }
     }
+    for (const [shipmentId, place] of pickupPlaces) await saveShipmentPickupPlace(trx, shipmentId, place);
     await insertRows(trx, 'tracking_events', events);
     if ((await insertRows(trx, 'courier_reports', records)) < records.length) {
       throw new AppError(503, 'concurrent_update', 'These reports arrived twice at the same moment; send them again', 1);
@@ -182,6 +188,7 @@ function eventRow(
     device_seq: report.seq,
     clock_skew_ms: ctx.clockSkewMs,
     device_occurred_at: ctx.deviceOccurredAt,
+    ...pickupEventColumns(report.pickupPoint, report.occurredAt),
   };
 }
 

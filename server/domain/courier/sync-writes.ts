@@ -8,7 +8,7 @@ const ROWS_PER_INSERT = 100;
 const EVENT_COLUMNS = [
   'shipment_id', 'status', 'sub_status', 'occurred_at', 'recorded_at', 'province', 'city', 'reason_code',
   'actor_type', 'actor_id', 'note', 'recipient_name', 'photo_id', 'signature_id', 'report_id', 'device_seq', 'clock_skew_ms',
-  'device_occurred_at',
+  'device_occurred_at', 'pickup_code', 'pickup_place',
 ] as const;
 const REPORT_COLUMNS = [
   'id', 'courier_id', 'device_id', 'device_seq', 'body_hash', 'tracking_no', 'kind', 'occurred_at',

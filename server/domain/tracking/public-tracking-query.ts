@@ -20,6 +20,7 @@ export type PublicTrackingRecord = Pick<
   | 'delivered_at'
   | 'arrived_at'
   | 'public_timeline'
+  | 'pickup_place'
 >;
 
 const selectPublicRecord = reusableQuery<PublicTrackingRecord, [string]>(1, (db, [trackingNo]) =>
@@ -37,6 +38,7 @@ const selectPublicRecord = reusableQuery<PublicTrackingRecord, [string]>(1, (db,
       'delivered_at',
       'arrived_at',
       'public_timeline',
+      'pickup_place',
     ])
     .where('tracking_no', '=', trackingNo!),
 );

@@ -136,6 +136,11 @@ export async function updateShipmentStatus(
   return Number(result.numAffectedRows ?? 0) === 1;
 }
 
+/** Where the parcel now waits for collection (JSON PickupPlace, never the code); the version stays, as the status change bumped it. */
+export async function saveShipmentPickupPlace(db: Kysely<Database>, shipmentId: number, place: string): Promise<void> {
+  await db.updateTable('shipments').set({ pickup_place: place }).where('id', '=', shipmentId).execute();
+}
+
 /**
  * A new parcel for the same order and address as `original` (a lost parcel sent again), not
  * yet on its way; the lead time it promised is kept, counted from `now`.
@@ -159,6 +164,7 @@ export async function insertResentShipment(db: Kysely<Database>, originalId: num
       updated_at: now,
       leg: 'delivery',
       return_id: null,
+      pickup_place: null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

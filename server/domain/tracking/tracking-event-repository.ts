@@ -1,6 +1,9 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { TrackingStatus } from '../../../shared/tracking/statuses';
 import type { Database, TrackingEventTable } from '../../db/schema';
+import { parseJsonColumn } from '../../db/json-column';
+import type { VerifiedPickup } from '../../../shared/api/tracking-view';
+import { storedPickupPlaceSchema } from '../../../shared/tracking/stored-pickup-place-schema';
 
 export type ActorType = 'system' | 'carrier' | 'courier' | 'staff' | 'customer';
 
@@ -98,4 +101,20 @@ export async function latestExceptionEvents(db: Kysely<Database>, shipmentIds: r
   // Newest first, so the first row seen for a parcel is its latest.
   for (const r of rows) if (!latest.has(r.shipment_id)) latest.set(r.shipment_id, { reasonCode: r.reason_code, occurredAt: Number(r.occurred_at) });
   return latest;
+}
+
+/** The parcel's latest drop at a locker or station that says where (with its code), or null. */
+export async function findLatestPickupDrop(db: Kysely<Database>, shipmentId: number): Promise<VerifiedPickup | null> {
+  const row = await db
+    .selectFrom('tracking_events')
+    .select(['id', 'occurred_at', 'pickup_code', 'pickup_place'])
+    .where('shipment_id', '=', shipmentId)
+    .where('status', '=', 'AvailableForPickup')
+    .where('pickup_code', 'is not', null)
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  if (!row?.pickup_code || !row.pickup_place) return null;
+  const place = parseJsonColumn(storedPickupPlaceSchema, row.pickup_place, `tracking_events.pickup_place of event ${row.id}`);
+  return { ...place, code: row.pickup_code, placedAt: Number(row.occurred_at) };
 }

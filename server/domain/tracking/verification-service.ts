@@ -5,7 +5,7 @@ import type { Database } from '../../db/schema';
 import type { DeliveryInstructions } from '../../../shared/courier/manifest';
 import { saveShipmentInstructions } from './shipment-repository';
 import { requireOrder } from '../orders/order-repository';
-import { FINAL_STATUSES } from '../../../shared/tracking/shipment-state-machine';
+import { instructionsRefusal, type InstructionsRefusal } from '../../../shared/tracking/instructions-applicability';
 import { conflict, forbidden, unauthorized } from '../../app-error';
 import type { AttemptLimits } from '../auth/attempt-limits';
 import { admitAttempt, rememberThisDevice } from '../auth/attempt-gate';
@@ -109,6 +109,12 @@ export async function getDetailsForSession(
   return getVerifiedDetails(db, shipment, verifiedUntil);
 }
 
+const NOT_APPLICABLE: Record<Exclude<InstructionsRefusal, 'already_delivered'>, string> = {
+  at_pickup_point: 'The parcel already waits in a locker or at a station: collect it with the pickup code',
+  lost: 'The parcel is lost; there is no delivery to instruct (claim it instead)',
+  returning_to_sender: 'The parcel is on its way back to the sender',
+};
+
 /**
  * The verified customer's delivery instructions, shown on the courier's stop. Not a status
  * change, so the shipment's version stays: a courier's report is no less valid for it.
@@ -119,7 +125,9 @@ export async function saveDeliveryInstructions(
   now: number,
 ): Promise<VerifiedTrackingDetails> {
   const { shipment, verifiedUntil } = await requireVerifiedShipment(db, input, now);
-  if (FINAL_STATUSES.includes(shipment.status)) throw conflict('already_delivered', 'The parcel has already arrived');
+  const refusal = instructionsRefusal(shipment.status, shipment.subStatus);
+  if (refusal === 'already_delivered') throw conflict('already_delivered', 'The parcel has already arrived');
+  if (refusal) throw conflict('instructions_not_applicable', NOT_APPLICABLE[refusal]);
   const empty = !input.instructions.option && !input.instructions.note;
   const instructions = empty ? null : { option: input.instructions.option, note: input.instructions.note || null };
   await saveShipmentInstructions(db, shipment.id, instructions, now);

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { VerifiedTrackingDetails } from '../../../shared/api/tracking-view';
 import type { Database } from '../../db/schema';
-import { FINAL_STATUSES } from '../../../shared/tracking/shipment-state-machine';
+import { instructionsRefusal } from '../../../shared/tracking/instructions-applicability';
+import { findLatestPickupDrop } from './tracking-event-repository';
 import { maskName, maskPhone, maskStreet } from './masking';
 import { receiverRole } from './receiver-role';
 import type { Shipment } from './shipment-repository';
@@ -12,7 +13,7 @@ import type { Shipment } from './shipment-repository';
  * it would hide from the customer who holds their parcel; the public view carries none of it.
  */
 export async function getVerifiedDetails(db: Kysely<Database>, shipment: Shipment, verifiedUntil: number): Promise<VerifiedTrackingDetails> {
-  const [order, items, delivery] = await Promise.all([
+  const [order, items, delivery, pickup] = await Promise.all([
     db.selectFrom('orders').selectAll().where('id', '=', shipment.orderId).executeTakeFirstOrThrow(),
     db
       .selectFrom('order_items')
@@ -28,6 +29,8 @@ export async function getVerifiedDetails(db: Kysely<Database>, shipment: Shipmen
       .where('status', '=', 'Delivered')
       .orderBy('occurred_at', 'desc')
       .executeTakeFirst(),
+    // The code matters only while the parcel waits; once collected it opens nothing.
+    shipment.status === 'AvailableForPickup' ? findLatestPickupDrop(db, shipment.id) : null,
   ]);
   return {
     trackingNo: shipment.trackingNo,
@@ -49,8 +52,9 @@ export async function getVerifiedDetails(db: Kysely<Database>, shipment: Shipmen
           signatureUrl: uploadUrl(delivery.signature_id),
         }
       : null,
+    pickup,
     instructions: shipment.deliveryInstructions,
-    canChangeInstructions: !FINAL_STATUSES.includes(shipment.status),
+    canChangeInstructions: instructionsRefusal(shipment.status, shipment.subStatus) === null,
     verifiedUntil,
     // A choice stands until the next attempt; after another failure the customer chooses again.
     attemptChoice: shipment.status === 'AttemptFail' ? null : shipment.attemptChoice,
