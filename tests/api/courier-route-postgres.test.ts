@@ -59,7 +59,7 @@ describe('courier rounds on PostgreSQL', () => {
 
     const id = (await t.db.selectFrom('couriers').select(['id', 'depot_lat', 'depot_lng']).where('phone', '=', SHENZHEN.phone).executeTakeFirstOrThrow());
     const desk = (await (await get(t, `/api/ops/couriers/${id.id}/stops`, staff)).json()) as CourierStopList;
-    const open = manifest.stops.filter((s) => (s.kind === 'pickup' ? s.status !== 'InTransit' : s.status !== 'Delivered'));
+    const open = manifest.stops.filter((s) => (s.kind === 'pickup' ? s.status !== 'InTransit' : s.status !== 'Delivered' && s.status !== 'AvailableForPickup'));
     expect(desk.stops.map((s) => s.trackingNo)).toEqual(open.map((s) => s.trackingNo));
 
     const today = open.filter((s) => !(s.pickup?.slotDay && s.pickup.slotDay > manifest.day));

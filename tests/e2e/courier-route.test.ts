@@ -101,7 +101,8 @@ describe('a courier’s round at 360 × 740', () => {
     const place = new Map(rows.map((r) => [r.tracking_no, { lat: r.lat!, lng: r.lng! }]));
     const depot = await db().selectFrom('couriers').select(['depot_lat', 'depot_lng']).where('phone', '=', SHENZHEN.phone).executeTakeFirstOrThrow();
     const laterDays = new Set(manifest.stops.filter((s) => s.pickup?.slotDay && s.pickup.slotDay > manifest.day).map((s) => s.trackingNo));
-    const open = onScreen.filter((s) => !laterDays.has(s.no) && s.status !== 'Delivered' && !(s.kind === 'pickup' && s.status === 'InTransit'));
+    // Done for today: delivered, left in a locker or at a station, or a pickup collected.
+    const open = onScreen.filter((s) => !laterDays.has(s.no) && s.status !== 'Delivered' && s.status !== 'AvailableForPickup' && !(s.kind === 'pickup' && s.status === 'InTransit'));
     expect(open.length).toBeGreaterThanOrEqual(3);
     // The planner takes them oldest first (ties, such as two parcels to one home, keep that order).
     const id = new Map(rows.map((r) => [r.tracking_no, r.id]));
@@ -123,7 +124,7 @@ describe('a courier’s round at 360 × 740', () => {
       await page.goto(`${server.url}/courier/stops/${outNo}`);
       await page.locator('[data-testid="report-delivered"]').waitFor(SOON);
       const offered = await page.locator('[data-testid^="report-"]').evaluateAll((buttons) => buttons.filter((b) => b.tagName === 'BUTTON').map((b) => b.getAttribute('data-testid')));
-      expect(offered).toEqual(['report-delivered', 'report-failed_attempt', 'report-exception']);
+      expect(offered).toEqual(['report-delivered', 'report-at_pickup_point', 'report-failed_attempt', 'report-exception']);
       await page.screenshot({ path: `tests/.artifacts/courier-stop-actions-${locale}.png`, fullPage: true });
 
       await page.goto(`${server.url}/courier/stops/${laterPickup}`);

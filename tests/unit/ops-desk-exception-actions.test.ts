@@ -69,7 +69,7 @@ describe('an open stop (what the desk counts and may reassign)', () => {
     ['delivery', 'OutForDelivery', 'OutForDelivery_001', true],
     ['delivery', 'AttemptFail', 'AttemptFail_001', true],
     ['delivery', 'Exception', 'Exception_003', true],
-    ['delivery', 'AvailableForPickup', 'AvailableForPickup_001', true],
+    ['delivery', 'AvailableForPickup', 'AvailableForPickup_001', false], // in a locker or at a station: the customer's to collect
     ['delivery', 'InTransit', 'InTransit_007', false], // on its way back to the shop
     ['delivery', 'Delivered', 'Delivered_001', false],
     ['delivery', 'Expired', 'Expired_001', false],
