@@ -92,8 +92,7 @@ export async function loadManifest(
     recipient: { name: r.recipient_name, phone: r.recipient_phone },
     address: { province: r.province, city: r.city, district: r.district, street: r.street },
     instructions: parseDeliveryInstructions(r.delivery_instructions, r.tracking_no),
-    // A choice stands until the next attempt (after another failure it is no longer news).
-    attemptChoice: r.status === 'AttemptFail' ? null : parseAttemptChoice(r.attempt_choice, r.tracking_no),
+    attemptChoice: parseAttemptChoice(r.attempt_choice, r.status, r.tracking_no),
     itemCount:
       r.return_id !== null
         ? (pickups.get(r.return_id)?.items.reduce((sum, i) => sum + i.quantity, 0) ?? 0)

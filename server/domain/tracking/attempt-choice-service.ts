@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { attemptChoiceRequestSchema } from '../../../shared/api/attempt-choice';
+import { keptInstructions } from '../../../shared/api/delivery-instructions';
 import type { VerifiedTrackingDetails } from '../../../shared/api/tracking-view';
 import { attemptChoiceProblem, attemptOptions, type AttemptChoice } from '../../../shared/tracking/attempt-choices';
 import { conflict, unprocessable } from '../../app-error';
@@ -64,12 +65,8 @@ export async function makeAttemptChoice(
       now,
     );
     const stored: AttemptChoice = choice.kind === 'redeliver' ? { kind: 'redeliver', day: choice.day, at: now } : { kind: 'hold', at: now };
-    const instructions =
-      choice.kind === 'redeliver' && choice.instructions
-        ? choice.instructions.option || choice.instructions.note
-          ? { option: choice.instructions.option, note: choice.instructions.note || null }
-          : null
-        : shipment.deliveryInstructions;
+    // New instructions go with the next try where given; otherwise the ones the courier had stay.
+    const instructions = choice.kind === 'redeliver' && choice.instructions ? keptInstructions(choice.instructions) : shipment.deliveryInstructions;
     await saveAttemptChoice(trx, shipment.id, stored, instructions, now);
     return getVerifiedDetails(trx, { ...after, attemptChoice: stored, deliveryInstructions: instructions }, verifiedUntil);
   });

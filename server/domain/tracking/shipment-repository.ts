@@ -29,7 +29,7 @@ export interface Shipment {
   /** The public timeline, newest first (see ShipmentTable.public_timeline). */
   timeline: PublicTrackingEvent[];
   deliveryInstructions: DeliveryInstructions | null;
-  /** The customer's choice after the last failed attempt, if they made one. */
+  /** The customer's choice after the last failed attempt, while it stands (see parseAttemptChoice). */
   attemptChoice: AttemptChoice | null;
   leg: ShipmentLeg;
   /** For a return leg: the return request it carries. */
@@ -54,7 +54,7 @@ export function toShipment(row: Selectable<ShipmentTable>): Shipment {
     updatedAt: row.updated_at,
     timeline: parseJsonColumn(publicTimelineSchema, row.public_timeline, `shipments.public_timeline of ${row.tracking_no}`),
     deliveryInstructions: parseDeliveryInstructions(row.delivery_instructions, row.tracking_no),
-    attemptChoice: parseAttemptChoice(row.attempt_choice, row.tracking_no),
+    attemptChoice: parseAttemptChoice(row.attempt_choice, row.status, row.tracking_no),
     leg: row.leg === 'return' ? 'return' : 'delivery',
     returnId: row.return_id,
   };
@@ -65,8 +65,9 @@ export function parseDeliveryInstructions(text: string | null, trackingNo: strin
   return text === null ? null : parseJsonColumn(deliveryInstructionsSchema, text, `shipments.delivery_instructions of ${trackingNo}`);
 }
 
-export function parseAttemptChoice(text: string | null, trackingNo: string): AttemptChoice | null {
-  return text === null ? null : parseJsonColumn(storedAttemptChoiceSchema, text, `shipments.attempt_choice of ${trackingNo}`);
+/** A choice stands until the next attempt: after another failure it is old news, and the customer chooses again. */
+export function parseAttemptChoice(text: string | null, status: string, trackingNo: string): AttemptChoice | null {
+  return text === null || status === 'AttemptFail' ? null : parseJsonColumn(storedAttemptChoiceSchema, text, `shipments.attempt_choice of ${trackingNo}`);
 }
 
 export async function findShipmentByTrackingNo(db: Kysely<Database>, trackingNo: string): Promise<Shipment | null> {

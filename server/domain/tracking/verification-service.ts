@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { keptInstructions } from '../../../shared/api/delivery-instructions';
 import type { VerifiedTrackingDetails } from '../../../shared/api/tracking-view';
 import type { Database } from '../../db/schema';
 import type { DeliveryInstructions } from '../../../shared/courier/manifest';
@@ -128,8 +129,7 @@ export async function saveDeliveryInstructions(
   const refusal = instructionsRefusal(shipment.status, shipment.subStatus);
   if (refusal === 'already_delivered') throw conflict('already_delivered', 'The parcel has already arrived');
   if (refusal) throw conflict('instructions_not_applicable', NOT_APPLICABLE[refusal]);
-  const empty = !input.instructions.option && !input.instructions.note;
-  const instructions = empty ? null : { option: input.instructions.option, note: input.instructions.note || null };
+  const instructions = keptInstructions(input.instructions);
   await saveShipmentInstructions(db, shipment.id, instructions, now);
   return getVerifiedDetails(db, { ...shipment, deliveryInstructions: instructions }, verifiedUntil);
 }

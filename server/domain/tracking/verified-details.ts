@@ -56,8 +56,7 @@ export async function getVerifiedDetails(db: Kysely<Database>, shipment: Shipmen
     instructions: shipment.deliveryInstructions,
     canChangeInstructions: instructionsRefusal(shipment.status, shipment.subStatus) === null,
     verifiedUntil,
-    // A choice stands until the next attempt; after another failure the customer chooses again.
-    attemptChoice: shipment.status === 'AttemptFail' ? null : shipment.attemptChoice,
+    attemptChoice: shipment.attemptChoice,
   };
 }
 
