@@ -1,6 +1,7 @@
 import type { AnalyticsTables } from './schema-analytics';
 import type { FeedbackTables } from './schema-feedback';
 import type { OpsDeskTables } from './schema-ops-desk';
+import type { OrdersTables } from './schema-orders';
 import type { Generated } from 'kysely';
 
 /**
@@ -22,6 +23,10 @@ export interface ProductTable {
   name: string;
   category: string;
   price_fen: number;
+  name_en: Generated<string>;
+  barcode: Generated<string | null>;
+  weight_grams: Generated<number | null>;
+  updated_at: Generated<number>;
 }
 
 export interface OrderTable {
@@ -32,7 +37,9 @@ export interface OrderTable {
   items_total_fen: number;
   discount_fen: number;
   shipping_fen: number;
+  /** What the customer pays (items − discount + shipping), paid or still due. */
   paid_total_fen: number;
+  /** 0 while not paid (the column predates unpaid orders; see the 2026-12-05-90 migration). */
   paid_at: number;
   recipient_name: string;
   recipient_phone: string;
@@ -44,6 +51,13 @@ export interface OrderTable {
   /** Where the address is (WGS-84 degrees), approximate; null when unknown. Orders the courier's round. */
   lat: Generated<number | null>;
   lng: Generated<number | null>;
+  /** The payment deadline of an order waiting to be paid; null on orders from before. */
+  pay_by: Generated<number | null>;
+  cancelled_at: Generated<number | null>;
+  cancel_reason: Generated<string | null>;
+  /** The shop API key that sent the order in; null for the demo's history. */
+  api_key_id: Generated<number | null>;
+  updated_at: Generated<number>;
 }
 
 export interface OrderItemTable {
@@ -52,6 +66,8 @@ export interface OrderItemTable {
   product_id: number;
   quantity: number;
   unit_price_fen: number;
+  /** Where the line ships from; null on lines from before warehouses. */
+  warehouse_id: Generated<number | null>;
 }
 
 export interface CourierTable {
@@ -365,7 +381,7 @@ export interface CustomerUploadTable {
  * Every table. Each feature since the ops console keeps its tables' interfaces in a file of
  * its own (schema-*.ts) and adds them here.
  */
-export interface Database extends FeedbackTables, AnalyticsTables, OpsDeskTables {
+export interface Database extends FeedbackTables, AnalyticsTables, OpsDeskTables, OrdersTables {
   customers: CustomerTable;
   products: ProductTable;
   orders: OrderTable;

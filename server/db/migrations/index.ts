@@ -14,6 +14,7 @@ import * as refundArrivalDays from './2026-12-05-51-refund-arrival-days';
 import * as pickupPoints from './2026-12-05-61-pickup-points';
 import * as courierAreas from './2026-12-05-70-courier-areas';
 import * as attemptChoice from './2026-12-05-80-attempt-choice';
+import * as ordersAndStock from './2026-12-05-90-orders-and-stock';
 
 /**
  * Every migration, by name. Listed by hand rather than read from the folder so the server
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-61-pickup-points': pickupPoints,
   '2026-12-05-70-courier-areas': courierAreas,
   '2026-12-05-80-attempt-choice': attemptChoice,
+  '2026-12-05-90-orders-and-stock': ordersAndStock,
 };
