@@ -23,7 +23,7 @@ export const badRequest = (code: string, message: string) => new AppError(400, c
 export const unauthorized = (code: string, message: string) => new AppError(401, code, message);
 export const forbidden = (code: string, message: string) => new AppError(403, code, message);
 export const notFound = (code: string, message: string) => new AppError(404, code, message);
-export const conflict = (code: string, message: string) => new AppError(409, code, message);
+export const conflict = (code: string, message: string, details?: Record<string, unknown>) => new AppError(409, code, message, undefined, details);
 export const tooManyRequests = (code: string, message: string, retryAfterSeconds: number) =>
   new AppError(429, code, message, retryAfterSeconds);
 export const unprocessable = (code: string, message: string, details?: Record<string, unknown>) =>

@@ -22,6 +22,7 @@ import { feedbackRoutes } from './routes/feedback';
 import { opsFollowUpRoutes } from './routes/ops-feedback';
 import { opsAnalyticsRoutes } from './routes/ops-analytics';
 import { opsDeskRoutes } from './routes/ops-desk';
+import { paymentNotificationRoutes } from './routes/payment-notifications';
 
 /** JSON bodies are small; anything larger is refused before it is read into memory. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
@@ -47,6 +48,7 @@ function apiRoutes(deps: AppDeps) {
     .route('/returns', returnRoutes(deps))
     .route('/claims', claimRoutes(deps))
     .route('/feedback', feedbackRoutes(deps))
+    .route('/payments', paymentNotificationRoutes(deps))
     .route('/ops', opsRoutes(deps));
 }
 

@@ -41,6 +41,15 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(5),
   /** `npm start` builds the client when dist/ is missing or stale; off serves dist/ as it is. */
   BUILD_CLIENT: booleanFlag.default(true),
+  /** How long a new order may wait for payment before it is cancelled and its stock released. */
+  PAYMENT_DEADLINE_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
+  /**
+   * The secret the payment provider signs its notifications with; unset, the notification
+   * endpoint refuses everything (an unsigned "paid" would let anyone mark orders paid).
+   */
+  PAYMENT_NOTIFY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** The address customers reach the app at (https://track.example.com), for links the shop API hands out. */
+  PUBLIC_URL: z.url().transform((u) => u.replace(/\/+$/, '')).optional(),
 });
 
 export interface Config {
@@ -56,6 +65,9 @@ export interface Config {
   liveStreamsTotal: number;
   shutdownGraceMs: number;
   buildClient: boolean;
+  paymentDeadlineMs: number;
+  paymentNotifySecret: string | null;
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -82,5 +94,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     liveStreamsTotal: e.LIVE_STREAMS_TOTAL,
     shutdownGraceMs: Math.round(e.SHUTDOWN_GRACE_SECONDS * 1000),
     buildClient: e.BUILD_CLIENT,
+    paymentDeadlineMs: e.PAYMENT_DEADLINE_MINUTES * 60_000,
+    paymentNotifySecret: e.PAYMENT_NOTIFY_SECRET ?? null,
+    publicUrl: e.PUBLIC_URL ?? '',
   };
 }

@@ -99,6 +99,14 @@ export interface PaymentTable {
   created_at: number;
 }
 
+export interface SimulatedProviderChargeTable {
+  idempotency_key: string;
+  reference: string;
+  order_no: string;
+  amount_fen: number;
+  created_at: number;
+}
+
 export interface PaymentNotificationTable {
   notification_id: string;
   provider: string;
@@ -193,6 +201,7 @@ export interface OrdersTables {
   coupon_redemptions: CouponRedemptionTable;
   payments: PaymentTable;
   payment_notifications: PaymentNotificationTable;
+  simulated_provider_charges: SimulatedProviderChargeTable;
   api_keys: ApiKeyTable;
   idempotency_keys: IdempotencyKeyTable;
   notifications: NotificationTable;

@@ -4,6 +4,8 @@ import type { OpsDeskTables } from './schema-ops-desk';
 import type { OrdersTables } from './schema-orders';
 import type { Generated } from 'kysely';
 
+export type * from './schema-orders';
+
 /**
  * Table shapes as Kysely sees them. Columns are snake_case; each repository maps rows to
  * camelCase domain objects. Times are epoch milliseconds (UTC) in BIGINT columns: portable

@@ -26,7 +26,7 @@ export interface DemoOrder {
   orderNo: string;
   customerId: number;
   /** Payment state only; where the parcel is lives in the shipment's event log. */
-  status: 'paid';
+  status: 'shipped';
   itemsTotalFen: number;
   discountFen: number;
   shippingFen: number;

@@ -118,7 +118,7 @@ export function makeDemoParcel(seed: number, now: number, index: number, custome
     id,
     orderNo: shanghaiDateStamp(orderCreatedAt) + String(id).padStart(10, '0'),
     customerId: customer.id,
-    status: 'paid',
+    status: 'shipped',
     ...priceOrder(random, items),
     paidAt,
     recipientName,

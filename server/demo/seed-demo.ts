@@ -9,6 +9,7 @@ import { refreshAnalyticsRollups } from '../domain/analytics/rollup-refresh';
 import { ensureRoundOrdered } from '../domain/courier/courier-route';
 import { seedDemoFeedback } from './demo-feedback';
 import { seedDemoReturns } from './demo-returns';
+import { seedDemoShop } from './seed-demo-shop';
 import { DEFAULT_DEMO_SEED, DEFAULT_DEMO_SHIPMENTS, generateDemoBatches } from './generate';
 import { ensureDemoAccounts } from './seed-demo-accounts';
 
@@ -35,6 +36,8 @@ export interface SeedDemoResult {
   claims: number;
   /** Feedback given on delivered parcels (after-sales only). */
   feedback: number;
+  /** Orders placed through order intake (after-sales only): waiting, paid, cancelled. */
+  shopOrders: number;
 }
 
 async function maxId(db: Kysely<Database>, table: 'customers' | 'products' | 'orders' | 'shipments'): Promise<number> {
@@ -52,7 +55,7 @@ async function maxId(db: Kysely<Database>, table: 'customers' | 'products' | 'or
 export async function seedDemoIfEmpty(handle: DatabaseHandle, options: SeedDemoOptions): Promise<SeedDemoResult> {
   const { db } = handle;
   if (await db.selectFrom('shipments').select('id').limit(1).executeTakeFirst()) {
-    return { seeded: false, shipments: 0, events: 0, returns: 0, claims: 0, feedback: 0 };
+    return { seeded: false, shipments: 0, events: 0, returns: 0, claims: 0, feedback: 0, shopOrders: 0 };
   }
   const total = options.shipments ?? DEFAULT_DEMO_SHIPMENTS;
   const courierIds = await ensureDemoAccounts(db, options.now);
@@ -76,11 +79,14 @@ export async function seedDemoIfEmpty(handle: DatabaseHandle, options: SeedDemoO
   options.onProgress?.(0, total);
   if (handle.sqlite) await fillSqlite(handle.sqlite, batches, keys, afterBatch);
   else await fillPostgres(db, batches, keys, afterBatch);
+  // The shop behind the parcels (catalog, warehouses, stock through the ledger, new orders);
+  // before the returns, so accepted returns go back on the shelf through the ledger.
+  const shop = options.afterSales ? await seedDemoShop(db, { now: options.now, timeZone: options.afterSales.timeZone }) : { orders: 0 };
   const afterSales = options.afterSales ? await seedDemoReturns(db, { now: options.now, ...options.afterSales }) : { returns: 0, claims: 0 };
   const feedback = options.afterSales ? (await seedDemoFeedback(db, { now: options.now })).feedback : 0;
   // Each courier's round in route order for the demo's day (the bulk CLI leaves it to the first manifest).
   if (options.afterSales) for (const id of courierIds) await ensureRoundOrdered(db, id, { now: options.now, timeZone: options.afterSales.timeZone });
   // The dashboard's roll-ups are built now, while nobody waits, rather than by its first request.
   if (options.afterSales) await refreshAnalyticsRollups(db, options.afterSales.timeZone, options.now);
-  return { seeded: true, shipments, events, ...afterSales, feedback };
+  return { seeded: true, shipments, events, ...afterSales, feedback, shopOrders: shop.orders };
 }

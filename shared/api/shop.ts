@@ -136,6 +136,21 @@ export const putCouponSchema = z
   .refine((c) => c.startsAt == null || c.endsAt == null || c.startsAt < c.endsAt, { message: 'startsAt must be before endsAt', path: ['endsAt'] });
 export type PutCouponRequest = z.input<typeof putCouponSchema>;
 
+export const couponSchema = z.object({
+  code: z.string(),
+  kind: z.enum(COUPON_KINDS),
+  percentOff: z.number().int().nullable(),
+  amountOffFen: z.number().int().nullable(),
+  thresholdFen: z.number().int(),
+  startsAt: z.number().int().nullable(),
+  endsAt: z.number().int().nullable(),
+  totalLimit: z.number().int().nullable(),
+  perCustomerLimit: z.number().int().nullable(),
+  usedCount: z.number().int(),
+  active: z.boolean(),
+});
+export type CouponView = z.infer<typeof couponSchema>;
+
 export const createOrderSchema = z.strictObject({
   customer: z.strictObject({
     name: text(40),

@@ -10,6 +10,7 @@ import { benchLookupScaling } from './lookup-scaling';
 import { benchSyncIngest } from './sync-ingest';
 import { benchFeedbackClassifier } from './feedback-classifier';
 import { benchOpsAnalytics } from './ops-analytics';
+import { benchOrderIntake } from './order-intake';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const want = (name: string) => !values.only || values.only.split(',').includes(name);
@@ -18,6 +19,7 @@ console.log('Doorstep benchmarks — figures beside their targets');
 if (want('bundle')) benchBundleSize();
 if (want('throughput')) await benchApiThroughput();
 if (want('sync')) await benchSyncIngest();
+if (want('orders')) await benchOrderIntake();
 if (want('lookup')) await benchLookupScaling({ big: values.quick ? 100_000 : 1_000_000 });
 if (want('analytics')) await benchOpsAnalytics({ big: values.quick ? 100_000 : 1_000_000 });
 if (want('classifier')) await benchFeedbackClassifier();

@@ -143,6 +143,17 @@ export async function up(db: AnyDb): Promise<void> {
   // An order is paid once: a second charge for it is refused by the database too.
   await db.schema.createIndex('payments_order_idx').on('payments').column('order_id').unique().execute();
 
+  // The simulated payment provider's own books for charges, keyed by idempotency key like a
+  // real provider's: a repeated charge request takes no second payment.
+  await db.schema
+    .createTable('simulated_provider_charges')
+    .addColumn('idempotency_key', 'text', (c) => c.primaryKey())
+    .addColumn('reference', 'text', (c) => c.notNull().unique())
+    .addColumn('order_no', 'text', (c) => c.notNull())
+    .addColumn('amount_fen', 'integer', (c) => c.notNull())
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .execute();
+
   // What the provider told us, by its notification id: a repeated notification is answered
   // the same and applied once.
   await db.schema

@@ -11,7 +11,8 @@ export interface Order {
   discountFen: number;
   shippingFen: number;
   paidTotalFen: number;
-  paidAt: number;
+  /** Null while the order waits for payment. */
+  paidAt: number | null;
   recipientName: string;
   recipientPhone: string;
   address: { province: string; city: string; district: string; street: string };
@@ -28,7 +29,7 @@ export function toOrder(row: Selectable<OrderTable>): Order {
     discountFen: row.discount_fen,
     shippingFen: row.shipping_fen,
     paidTotalFen: row.paid_total_fen,
-    paidAt: row.paid_at,
+    paidAt: row.paid_at > 0 ? row.paid_at : null,
     recipientName: row.recipient_name,
     recipientPhone: row.recipient_phone,
     address: { province: row.province, city: row.city, district: row.district, street: row.street },

@@ -28,8 +28,22 @@ export interface UsualArrival {
   maxWorkingDays: number;
 }
 
+/** Taking the customer's money for an order; like refunds, at most once per idempotency key. */
+export interface ChargeOrder {
+  idempotencyKey: string;
+  orderNo: string;
+  amountFen: number;
+}
+
+export interface ChargeReceipt {
+  /** The provider's transaction reference (支付宝交易号), kept with the payment. */
+  reference: string;
+  amountFen: number;
+}
+
 export interface PaymentProvider {
   readonly name: string;
+  charge(order: ChargeOrder): Promise<ChargeReceipt>;
   refund(order: RefundOrder): Promise<RefundReceipt>;
 }
 

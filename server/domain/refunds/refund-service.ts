@@ -26,7 +26,7 @@ export interface RefundRequest {
   idempotencyKey: string;
   /** What should be paid before the order's cap. */
   wantedFen: number;
-  requestedBy: number;
+  requestedBy: number | null;
 }
 
 /** Step 1, inside the caller's transaction: the existing refund, or a new pending one capped at what is left of the order. */

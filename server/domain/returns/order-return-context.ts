@@ -71,7 +71,8 @@ export async function loadOrderReturnContext(
   return {
     orderId,
     orderNo: order.order_no,
-    paid: order.status === 'paid',
+    // Paid and not cancelled: a shipped order was paid too.
+    paid: order.status === 'paid' || order.status === 'shipped',
     paidTotalFen: order.paid_total_fen,
     shippingFen: order.shipping_fen,
     lines: lines.map((l) => ({ orderItemId: l.id, sku: l.sku, name: l.name, category: l.category, quantity: l.quantity, unitPriceFen: l.unit_price_fen })),

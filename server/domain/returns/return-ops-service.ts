@@ -1,3 +1,4 @@
+import { restockAcceptedUnits } from '../stock/return-restock';
 import type { Kysely } from 'kysely';
 import type { OpsReturnDetail } from '../../../shared/api/return-views';
 import type { ReceiveReturnRequest } from '../../../shared/api/returns';
@@ -90,6 +91,7 @@ export async function receiveReturn(
       note: input.note || null,
       set: { settlement: JSON.stringify(settlement) },
     });
+    await restockAcceptedUnits(trx, ret.id, accepted, { type: 'staff', id: staff.id }, now);
     if (override) {
       // Recorded as what it is: received on staff's word, before anything saw the parcel arrive.
       await insertReturnEvent(trx, { returnId: ret.id, status: 'received', at: now, actor: { type: 'staff', id: staff.id }, fact: 'received_without_arrival', note: override.reason });

@@ -1,0 +1,34 @@
+import { Hono } from 'hono';
+import type { AppDeps } from '../app-deps';
+import { AppError, badRequest, unauthorized } from '../app-error';
+import { checkNotificationSignature } from '../domain/payments/notification-signature';
+import { applyPaymentNotification, paymentNotificationSchema } from '../domain/payments/payment-notifications';
+
+/**
+ * `POST /api/payments/notify`: the provider's server tells us an order was paid. Signed with
+ * the shared secret (Doorstep-Signature: t=…,v1=…) over the exact bytes sent, so the body is
+ * read as text and checked before it is parsed. Answered 200 once applied or already known,
+ * so the provider stops resending.
+ */
+export function paymentNotificationRoutes({ db, clock, config, payments, logger }: AppDeps) {
+  return new Hono().post('/notify', async (c) => {
+    const secret = config.paymentNotifySecret;
+    if (!secret) throw new AppError(503, 'notifications_not_configured', 'Set PAYMENT_NOTIFY_SECRET to accept payment notifications');
+    const body = await c.req.text();
+    const check = checkNotificationSignature(c.req.header('doorstep-signature'), body, secret, clock());
+    if (check !== 'ok') throw unauthorized('bad_signature', `The notification's signature is ${check}`);
+    let json: unknown;
+    try {
+      json = JSON.parse(body);
+    } catch {
+      throw badRequest('invalid_json', 'The body is not JSON');
+    }
+    const parsed = paymentNotificationSchema.safeParse(json);
+    if (!parsed.success) throw badRequest('invalid_request', parsed.error.issues[0]?.message ?? 'invalid notification');
+    const result = await applyPaymentNotification(db, payments, parsed.data, clock());
+    if (result.outcome === 'unknown_order' || result.outcome === 'amount_mismatch') {
+      logger.error(`Payment notification ${parsed.data.notificationId} for ${parsed.data.orderNo} not applied: ${result.outcome}`);
+    }
+    return c.json({ received: true, ...result });
+  });
+}
