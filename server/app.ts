@@ -23,6 +23,7 @@ import { opsFollowUpRoutes } from './routes/ops-feedback';
 import { opsAnalyticsRoutes } from './routes/ops-analytics';
 import { opsDeskRoutes } from './routes/ops-desk';
 import { paymentNotificationRoutes } from './routes/payment-notifications';
+import { apiDocsRoutes } from './routes/api-docs';
 
 /** JSON bodies are small; anything larger is refused before it is read into memory. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
@@ -71,6 +72,8 @@ export function createApp(deps: AppDeps) {
   app.onError(makeErrorHandler(deps.logger));
 
   const api = apiRoutes(deps);
+  // The reference reads the routes above it, so it is added last.
+  api.route('/', apiDocsRoutes(api));
   app.route('/api', api);
   app.all('/api/*', (c) => errorJson(c, 404, 'not_found', `No API endpoint ${c.req.method} ${c.req.path}`));
   if (deps.clientDir) app.route('/', clientFiles(deps.clientDir, deps.config.shopTimeZone));

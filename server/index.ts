@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { ConfigError, readConfig } from './config';
+import { DEMO_API_KEY } from './demo/demo-api-key';
 import { loadDemoDirectory } from './demo/demo-directory';
+import { demoOrderCurl, loadDemoOrders } from './demo/demo-shop-directory';
 import { consoleLogger } from './http/logger';
 import { startServer, type RunningServer } from './server';
 
@@ -59,6 +61,13 @@ async function main() {
         console.log(`  ${r.status.padEnd(19)} ${r.returnNo}   ${server.url}/t/${r.trackingNo}   ${r.phoneLast4}`);
       }
     }
+    const orders = await loadDemoOrders(server.deps.db);
+    if (orders.length > 0) {
+      console.log('\nDemo orders (status · order page · last 4 phone digits):');
+      for (const o of orders) console.log(`  ${o.status.padEnd(19)} ${server.url}/o/${o.orderNo}   ${o.phoneLast4}`);
+    }
+    console.log(`\nShop API (reference at ${server.url}/api/docs), demo key ${DEMO_API_KEY} — place an order:`);
+    console.log(`  ${demoOrderCurl(server.url)}`);
     console.log('');
   }
 }

@@ -10,6 +10,7 @@ import { simulatedPaymentProvider } from '../domain/payments/simulated-payment-p
 import { receiveStock } from '../domain/stock/stock-documents';
 import { moveStock, setSafetyStock } from '../domain/stock/stock-ledger';
 import { SYSTEM_ACTOR } from '../domain/stock/stock-actor';
+import { ensureDemoApiKey } from './demo-api-key';
 import { DEMO_PRODUCT_DETAILS, demoBarcode } from './demo-catalog-details';
 import { DEMO_PRODUCTS } from './demo-products';
 import { DEMO_WAREHOUSES } from './demo-warehouses';
@@ -90,6 +91,7 @@ export async function seedDemoShop(db: Kysely<Database>, options: { now: number;
   await upsertCoupon(db, 'MAN199-20', { kind: 'threshold', amountOffFen: 2000, thresholdFen: 19900 }, now - 30 * DAY);
   await upsertCoupon(db, 'DOUBLE12', { kind: 'fixed', amountOffFen: 1200, thresholdFen: 5000, startsAt: now - 2 * DAY, endsAt: now + 7 * DAY, totalLimit: 1000 }, now - 30 * DAY);
 
+  await ensureDemoApiKey(db, now - 30 * DAY);
   return { orders: await placeDemoOrders(db, now, timeZone), lowStock: lowOnPurpose.size };
 }
 
