@@ -14,6 +14,7 @@ import { ensureDemoApiKey } from './demo-api-key';
 import { DEMO_PRODUCT_DETAILS, demoBarcode } from './demo-catalog-details';
 import { DEMO_PRODUCTS } from './demo-products';
 import { DEMO_WAREHOUSES } from './demo-warehouses';
+import { provinceIn } from '../../shared/orders/province-names';
 import { Random } from './random';
 
 const HOUR = 3_600_000;
@@ -53,7 +54,7 @@ export async function seedDemoShop(db: Kysely<Database>, options: { now: number;
   const firstShipment = new Map(
     (await db.selectFrom('shipments').select(['order_id', 'created_at']).where('leg', '=', 'delivery').orderBy('id').execute()).map((s) => [s.order_id, s.created_at]),
   );
-  const servingOf = (province: string) => warehouses.find((w) => w.provinces.includes(province)) ?? warehouses[0]!;
+  const servingOf = (province: string) => warehouses.find((w) => provinceIn(province, w.provinces)) ?? warehouses[0]!;
   const shipped = new Map<string, number>();
   for (const line of history) {
     const key = `${servingOf(line.province).code}|${line.sku}`;
@@ -102,7 +103,7 @@ async function placeDemoOrders(db: Kysely<Database>, now: number, timeZone: stri
     { hoursAgo: 0.2, skus: [['AP-1001', 2], ['HM-6002', 1]] },
     { hoursAgo: 0.1, skus: [['EL-4003', 3]], coupon: 'NEW10' },
     { hoursAgo: 3, skus: [['BK-8001', 1]], then: 'pay' },
-    { hoursAgo: 2, skus: [['EL-4002', 1], ['EL-4003', 1]], coupon: 'MAN199-20', then: 'pay' },
+    { hoursAgo: 2, skus: [['EL-4002', 1], ['EL-4003', 2]], coupon: 'MAN199-20', then: 'pay' },
     { hoursAgo: 1, skus: [['PF-7102', 2]], coupon: 'DOUBLE12', then: 'pay' },
     { hoursAgo: 5, skus: [['SH-2002', 1]], then: 'cancel_paid' },
     // Left unpaid past its deadline: the deadline's cancellation releases it below.

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Hono } from 'hono';
 import type { Database } from '../../server/db/schema';
+import { createStaff, TEST_PASSWORD } from './accounts';
 import { jsonHeaders } from './test-app';
-import { staffCookie } from './return-fixtures';
 
 /** What the shop API tests need of an app: something to send requests to, and its database. */
 export interface ShopTestApp {
@@ -12,9 +12,12 @@ export interface ShopTestApp {
   now: () => number;
 }
 
-/** A shop API key made the way staff make one (the ops endpoint). */
-export async function shopKey(t: Parameters<typeof staffCookie>[0], name = '小程序商城'): Promise<string> {
-  const cookie = await staffCookie(t);
+/** A shop API key made the way staff make one: signed in, through the ops endpoint. */
+export async function shopKey(t: ShopTestApp, name = '小程序商城'): Promise<string> {
+  const staff = await createStaff(t.db);
+  const login = await t.app.request('/api/auth/login', { method: 'POST', headers: jsonHeaders, body: JSON.stringify({ login: staff.email, password: TEST_PASSWORD }) });
+  if (login.status !== 200) throw new Error(`staff sign-in failed: ${login.status}`);
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
   const res = await t.app.request('/api/ops/api-keys', { method: 'POST', headers: { ...jsonHeaders, cookie }, body: JSON.stringify({ name }) });
   if (res.status !== 201) throw new Error(`creating an API key failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { key: string }).key;
@@ -27,7 +30,7 @@ export interface ShopCall {
   idempotencyKey?: string | null;
 }
 
-export function shopRequest(t: ShopTestApp, key: string, path: string, call: ShopCall = {}) {
+export async function shopRequest(t: ShopTestApp, key: string, path: string, call: ShopCall = {}): Promise<Response> {
   const method = call.method ?? (call.body === undefined ? 'GET' : 'POST');
   const headers: Record<string, string> = { ...jsonHeaders, authorization: `Bearer ${key}` };
   const idem = call.idempotencyKey === undefined ? (method === 'POST' ? randomUUID() : null) : call.idempotencyKey;

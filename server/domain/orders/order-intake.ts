@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { CreateOrderRequest } from '../../../shared/api/shop';
 import { checkCoupons } from '../../../shared/orders/coupon-rules';
 import { findPriceChanges, priceOrder, type CatalogLine } from '../../../shared/orders/pricing';
+import { provinceIn } from '../../../shared/orders/province-names';
 import { allocateStock, type StockPick } from '../../../shared/orders/stock-allocation';
 import { conflict, unprocessable } from '../../app-error';
 import type { Database } from '../../db/schema';
@@ -114,7 +115,7 @@ async function allocate(trx: Kysely<Database>, request: CreateOrderRequest, prod
   const province = request.customer.address.province;
   const stock = warehouses.map((w: Warehouse) => ({
     code: w.code,
-    servesProvince: w.provinces.includes(province),
+    servesProvince: provinceIn(province, w.provinces),
     available: Object.fromEntries(levels.filter((l) => l.warehouseId === w.id).map((l) => [skuOf.get(l.productId)!, l.onHand - l.reserved])),
   }));
   const allocation = allocateStock(request.lines, stock);
