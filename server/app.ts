@@ -24,6 +24,8 @@ import { opsAnalyticsRoutes } from './routes/ops-analytics';
 import { opsDeskRoutes } from './routes/ops-desk';
 import { paymentNotificationRoutes } from './routes/payment-notifications';
 import { apiDocsRoutes } from './routes/api-docs';
+import { opsApiKeyRoutes } from './routes/ops-api-keys';
+import { shopRoutes } from './routes/shop';
 
 /** JSON bodies are small; anything larger is refused before it is read into memory. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
@@ -50,7 +52,8 @@ function apiRoutes(deps: AppDeps) {
     .route('/claims', claimRoutes(deps))
     .route('/feedback', feedbackRoutes(deps))
     .route('/payments', paymentNotificationRoutes(deps))
-    .route('/ops', opsRoutes(deps));
+    .route('/ops', opsRoutes(deps))
+    .route('/shop', shopRoutes(deps));
 }
 
 /** Staff's face: one guard for every /api/ops path (known or not), the session looked up once. */
@@ -60,7 +63,8 @@ function opsRoutes(deps: AppDeps) {
     .route('/', opsReturnRoutes(deps))
     .route('/follow-ups', opsFollowUpRoutes(deps))
     .route('/', opsAnalyticsRoutes(deps))
-    .route('/', opsDeskRoutes(deps));
+    .route('/', opsDeskRoutes(deps))
+    .route('/api-keys', opsApiKeyRoutes(deps));
 }
 
 export function createApp(deps: AppDeps) {

@@ -28,6 +28,7 @@ const SERVICES = [
   'server/domain/courier/courier-route.ts',
   'server/domain/ops-desk/exception-action-service.ts',
   'server/domain/settings/settings-desk.ts',
+  'server/domain/api-keys/api-key-service.ts',
 ];
 const RAW_QUERY = /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(|\bsql`|\bsql</;
 

@@ -21,6 +21,7 @@ const OPS_ROUTE: RouteRecordRaw = {
     { path: 'claims', name: 'ops-claims', component: () => import('./OpsClaimsPage.vue') },
     { path: 'couriers', name: 'ops-couriers', component: () => import('./OpsCouriersPage.vue') },
     { path: 'settings', name: 'ops-settings', component: () => import('./OpsSettingsPage.vue') },
+    { path: 'api-keys', name: 'ops-api-keys', component: () => import('./OpsApiKeysPage.vue') },
   ],
 };
 
