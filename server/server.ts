@@ -12,6 +12,11 @@ import { TrackingBus } from './domain/tracking/tracking-bus';
 import { followRequestsInFlight, type DrainOutcome } from './http/graceful-close';
 import type { Logger } from './http/logger';
 import { StreamSlots } from './http/stream-slots';
+import { deleteExpiredIdempotencyKeys } from './domain/idempotency/idempotency-repository';
+import { startPaymentDeadlines } from './jobs/payment-deadline-job';
+import { startPeriodicJob } from './jobs/periodic-job';
+
+const HOUR = 3_600_000;
 
 export interface RunningServer {
   url: string;
@@ -52,12 +57,18 @@ export async function startServer(
     liveStreams,
   };
   const app = createApp(deps);
+  // Background work whose state is in the database, so a restart carries on where it stopped.
+  const jobs = [
+    startPaymentDeadlines(deps),
+    startPeriodicJob('Forgetting old idempotency keys', HOUR, () => deleteExpiredIdempotencyKeys(handle.db, clock()), options.logger),
+  ];
   const server = await new Promise<Server>((resolve, reject) => {
     // serve() makes a plain HTTP/1.1 server unless told to make another kind.
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
     // A port in use or an address not on this machine arrives as an event, not a throw.
     s.once('error', reject);
   }).catch(async (err: unknown) => {
+    await Promise.all(jobs.map((job) => job.stop()));
     await handle.close();
     throw err;
   });
@@ -77,6 +88,7 @@ export async function startServer(
         // After accepting stopped, so a reconnecting page cannot land here again.
         liveStreams.endAll();
         const outcome = await drained;
+        await Promise.all(jobs.map((job) => job.stop()));
         await handle.close();
         return outcome;
       })();

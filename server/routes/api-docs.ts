@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Hono } from 'hono';
+import { Hono, type Env } from 'hono';
 import { openAPIRouteHandler } from 'hono-openapi';
 import { notFound } from '../app-error';
 
@@ -47,7 +47,7 @@ const INTRO = [
   '**Errors** are always `{"error": {"code", "message", "details?"}}` with a 4xx status. Money is integer fen (¥1 = 100); times are epoch milliseconds.',
 ].join('\n');
 
-export function apiDocsRoutes(api: Hono<any>) {
+export function apiDocsRoutes<E extends Env>(api: Hono<E>) {
   const assets = new Map<string, string>();
   return new Hono()
     .get(

@@ -12,6 +12,7 @@ import { lastUnitsRush } from '../support/oversell-scenario';
 import { startPostgres } from '../support/postgres-server';
 import { BUYER, seedShop, shopJson, shopKey, shopRequest, stockBooks, type ShopTestApp } from '../support/shop-fixtures';
 import { testConfig } from '../support/test-app';
+import type { ShopOrderView } from '../../shared/api/shop';
 
 // Several app instances, each with its own connection pool, over one real PostgreSQL server:
 // the scale-out deployment, where the guard has to hold across processes, not just in one.
@@ -56,9 +57,9 @@ describe('orders and stock on PostgreSQL, three app instances', () => {
   }, 60_000);
 
   it('cancels an unpaid order once when the deadline job runs in every instance at once and staff cancel too', async () => {
-    const placed = await shopJson<any>(instances[0]!, key, '/orders', { body: { customer: BUYER, lines: [{ sku: 'TEE-WHITE-L', quantity: 2 }] } }, 201);
+    const placed = await shopJson<ShopOrderView>(instances[0]!, key, '/orders', { body: { customer: BUYER, lines: [{ sku: 'TEE-WHITE-L', quantity: 2 }] } }, 201);
     const before = await stockBooks(handles[0]!.db, 'TEE-WHITE-L', 'GZ01');
-    const later = placed.payBy;
+    const later = placed.payBy!;
     const [, staff] = await Promise.all([
       Promise.all(instances.map((i) => cancelOverdueOrders(i.db, i.deps.payments, later))),
       shopRequest(instances[1]!, key, `/orders/${placed.orderNo}/cancel`, { body: {} }),

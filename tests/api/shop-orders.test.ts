@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cancelOverdueOrders } from '../../server/domain/orders/order-cancel';
 import { createTestApp } from '../support/test-app';
+import type { ShopOrderView, SkuStockView } from '../../shared/api/shop';
+import type { ErrorBody } from '../support/shop-fixtures';
 import { BUYER, seedShop, shopJson, shopKey, shopRequest, stockBooks } from '../support/shop-fixtures';
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;
@@ -20,27 +22,27 @@ const count = async (table: 'orders' | 'order_items' | 'stock_ledger' | 'coupon_
 
 describe('POST /api/shop/orders', () => {
   it('prices from the catalog, ships from the warehouse serving the province, and reserves the stock with the order', async () => {
-    const created = await shopJson<any>(t, key, '/orders', { body: order([{ sku: 'TEE-WHITE-L', quantity: 2, priceFen: 7900 }, { sku: 'MUG-350', quantity: 1 }]) }, 201);
+    const created = await shopJson<ShopOrderView>(t, key, '/orders', { body: order([{ sku: 'TEE-WHITE-L', quantity: 2, priceFen: 7900 }, { sku: 'MUG-350', quantity: 1 }]) }, 201);
     expect(created).toMatchObject({ status: 'pending_payment', itemsTotalFen: 2 * 7900 + 3500, discountFen: 0, shippingFen: 0, totalFen: 19300, payBy: t.now() + 30 * 60_000, paidAt: null });
     expect(created.orderNo).toMatch(/^\d{18}$/);
-    expect(created.lines.map((l: any) => [l.sku, l.quantity, l.warehouse])).toEqual([
+    expect(created.lines.map((l) => [l.sku, l.quantity, l.warehouse])).toEqual([
       ['TEE-WHITE-L', 2, 'GZ01'],
       ['MUG-350', 1, 'GZ01'],
     ]);
     expect(await stockBooks(t.db, 'TEE-WHITE-L', 'GZ01')).toEqual({ onHand: 5, reserved: 2, available: 3, ledgerOnHand: 5, ledgerReserved: 2 });
-    const stock = await shopJson<any>(t, key, '/stock/TEE-WHITE-L');
+    const stock = await shopJson<SkuStockView>(t, key, '/stock/TEE-WHITE-L');
     expect(stock.warehouses).toEqual([
       { warehouse: 'GZ01', onHand: 5, reserved: 2, available: 3, safetyStock: 0 },
       { warehouse: 'SH01', onHand: 20, reserved: 0, available: 20, safetyStock: 0 },
     ]);
-    expect(await shopJson<any>(t, key, `/orders/${created.orderNo}`)).toEqual(created);
+    expect(await shopJson<ShopOrderView>(t, key, `/orders/${created.orderNo}`)).toEqual(created);
   });
 
   it('takes the whole order from another warehouse when the nearest has not got all of it, and splits only when none has', async () => {
-    const whole = await shopJson<any>(t, key, '/orders', { body: order([{ sku: 'TEE-WHITE-L', quantity: 8 }]) }, 201);
-    expect(whole.lines.map((l: any) => [l.quantity, l.warehouse])).toEqual([[8, 'SH01']]);
-    const split = await shopJson<any>(t, key, '/orders', { body: order([{ sku: 'MUG-350', quantity: 23 }]) }, 201);
-    expect(split.lines.map((l: any) => [l.quantity, l.warehouse])).toEqual([
+    const whole = await shopJson<ShopOrderView>(t, key, '/orders', { body: order([{ sku: 'TEE-WHITE-L', quantity: 8 }]) }, 201);
+    expect(whole.lines.map((l) => [l.quantity, l.warehouse])).toEqual([[8, 'SH01']]);
+    const split = await shopJson<ShopOrderView>(t, key, '/orders', { body: order([{ sku: 'MUG-350', quantity: 23 }]) }, 201);
+    expect(split.lines.map((l) => [l.quantity, l.warehouse])).toEqual([
       [5, 'GZ01'],
       [18, 'SH01'],
     ]);
@@ -50,19 +52,19 @@ describe('POST /api/shop/orders', () => {
     const before = { orders: await count('orders'), ledger: await count('stock_ledger'), customers: await count('customers') };
     const res = await shopRequest(t, key, '/orders', { body: order([{ sku: 'TEE-WHITE-L', quantity: 26 }, { sku: 'MUG-350', quantity: 1 }]) });
     expect(res.status).toBe(409);
-    const body = (await res.json()) as any;
+    const body = (await res.json()) as ErrorBody;
     expect(body.error.code).toBe('out_of_stock');
-    expect(body.error.details.lines).toEqual([{ sku: 'TEE-WHITE-L', requested: 26, available: 25 }]);
+    expect(body.error.details?.lines).toEqual([{ sku: 'TEE-WHITE-L', requested: 26, available: 25 }]);
     expect({ orders: await count('orders'), ledger: await count('stock_ledger'), customers: await count('customers') }).toEqual(before);
   });
 
   it('refuses a price the catalog does not have (409 price_changed), unknown SKUs (422) and bad bodies (400), changing nothing', async () => {
     const changed = await shopRequest(t, key, '/orders', { body: order([{ sku: 'TEE-WHITE-L', quantity: 1, priceFen: 6900 }]) });
     expect(changed.status).toBe(409);
-    expect(((await changed.json()) as any).error).toMatchObject({ code: 'price_changed', details: { lines: [{ sku: 'TEE-WHITE-L', claimedPriceFen: 6900, priceFen: 7900 }] } });
+    expect(((await changed.json()) as ErrorBody).error).toMatchObject({ code: 'price_changed', details: { lines: [{ sku: 'TEE-WHITE-L', claimedPriceFen: 6900, priceFen: 7900 }] } });
     const unknown = await shopRequest(t, key, '/orders', { body: order([{ sku: 'NOPE-1', quantity: 1 }]) });
     expect(unknown.status).toBe(422);
-    expect(((await unknown.json()) as any).error.code).toBe('unknown_sku');
+    expect(((await unknown.json()) as ErrorBody).error.code).toBe('unknown_sku');
     for (const bad of [
       order([]),
       order([{ sku: 'TEE-WHITE-L', quantity: 0 }]),
@@ -81,14 +83,14 @@ describe('POST /api/shop/orders', () => {
   it('applies coupons, counts each use once, and refuses what does not apply', async () => {
     await shopJson(t, key, '/coupons/MAN100-15', { method: 'PUT', body: { kind: 'threshold', amountOffFen: 1500, thresholdFen: 10000, perCustomerLimit: 1 } }, 201);
     await shopJson(t, key, '/coupons/NINE', { method: 'PUT', body: { kind: 'percentage', percentOff: 10, totalLimit: 5 } }, 201);
-    const created = await shopJson<any>(t, key, '/orders', { body: order([{ sku: 'TEE-WHITE-L', quantity: 2 }], { couponCodes: ['MAN100-15', 'NINE'] }) }, 201);
+    const created = await shopJson<ShopOrderView>(t, key, '/orders', { body: order([{ sku: 'TEE-WHITE-L', quantity: 2 }], { couponCodes: ['MAN100-15', 'NINE'] }) }, 201);
     // 15800 − 1500 = 14300, then 10 % of that, rounded down to the fen: 1430.
     expect(created).toMatchObject({ itemsTotalFen: 15800, discountFen: 2930, totalFen: 12870, coupons: [{ code: 'MAN100-15', discountFen: 1500 }, { code: 'NINE', discountFen: 1430 }] });
     const again = await shopRequest(t, key, '/orders', { body: order([{ sku: 'TEE-WHITE-L', quantity: 2 }], { couponCodes: ['MAN100-15'] }) });
     expect(again.status).toBe(422);
-    expect(((await again.json()) as any).error).toMatchObject({ code: 'coupon_not_applicable', details: { coupons: [{ code: 'MAN100-15', reason: 'coupon_customer_limit_reached' }] } });
+    expect(((await again.json()) as ErrorBody).error).toMatchObject({ code: 'coupon_not_applicable', details: { coupons: [{ code: 'MAN100-15', reason: 'coupon_customer_limit_reached' }] } });
     const unknown = await shopRequest(t, key, '/orders', { body: order([{ sku: 'TEE-WHITE-L', quantity: 1 }], { couponCodes: ['NOSUCH'] }) });
-    expect(((await unknown.json()) as any).error.code).toBe('coupon_not_found');
+    expect(((await unknown.json()) as ErrorBody).error.code).toBe('coupon_not_found');
     expect(await count('coupon_redemptions')).toBe(2);
     const nine = await t.db.selectFrom('coupons').select('used_count').where('code', '=', 'NINE').executeTakeFirstOrThrow();
     expect(nine.used_count).toBe(1);
@@ -118,15 +120,15 @@ describe('POST /api/shop/orders', () => {
 });
 
 describe('payment and cancellation', () => {
-  const place = async (quantity = 1) => shopJson<any>(t, key, '/orders', { body: order([{ sku: 'TEE-WHITE-L', quantity }]) }, 201);
+  const place = async (quantity = 1) => shopJson<ShopOrderView>(t, key, '/orders', { body: order([{ sku: 'TEE-WHITE-L', quantity }]) }, 201);
 
   it('pays once through the provider; a second payment is refused 409', async () => {
     const placed = await place();
-    const paid = await shopJson<any>(t, key, `/orders/${placed.orderNo}/payments`, { body: {} });
+    const paid = await shopJson<ShopOrderView>(t, key, `/orders/${placed.orderNo}/payments`, { body: {} });
     expect(paid).toMatchObject({ status: 'paid', paidAt: t.now(), payBy: null });
     const again = await shopRequest(t, key, `/orders/${placed.orderNo}/payments`, { body: {} });
     expect(again.status).toBe(409);
-    expect(((await again.json()) as any).error.code).toBe('order_already_paid');
+    expect(((await again.json()) as ErrorBody).error.code).toBe('order_already_paid');
     const payments = await t.db.selectFrom('payments').selectAll().execute();
     expect(payments).toHaveLength(1);
     expect(payments[0]!.amount_fen).toBe(placed.totalFen);
@@ -136,16 +138,16 @@ describe('payment and cancellation', () => {
 
   it('cancels until shipped: stock back, coupon use back, and a paid order refunded in full once', async () => {
     await shopJson(t, key, '/coupons/ONCE', { method: 'PUT', body: { kind: 'fixed', amountOffFen: 500, totalLimit: 1 } }, 201);
-    const placed = await shopJson<any>(t, key, '/orders', { body: order([{ sku: 'TEE-WHITE-L', quantity: 3 }], { couponCodes: ['ONCE'] }) }, 201);
+    const placed = await shopJson<ShopOrderView>(t, key, '/orders', { body: order([{ sku: 'TEE-WHITE-L', quantity: 3 }], { couponCodes: ['ONCE'] }) }, 201);
     await shopJson(t, key, `/orders/${placed.orderNo}/payments`, { body: {} });
-    const cancelled = await shopJson<any>(t, key, `/orders/${placed.orderNo}/cancel`, { body: { reason: '买家不想要了' } });
+    const cancelled = await shopJson<ShopOrderView>(t, key, `/orders/${placed.orderNo}/cancel`, { body: { reason: '买家不想要了' } });
     expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: '买家不想要了', refundedFen: placed.totalFen });
     expect(await stockBooks(t.db, 'TEE-WHITE-L', 'GZ01')).toEqual({ onHand: 5, reserved: 0, available: 5, ledgerOnHand: 5, ledgerReserved: 0 });
     const coupon = await t.db.selectFrom('coupons').select('used_count').where('code', '=', 'ONCE').executeTakeFirstOrThrow();
     expect(coupon.used_count).toBe(0);
     const again = await shopRequest(t, key, `/orders/${placed.orderNo}/cancel`, { body: {} });
     expect(again.status).toBe(409);
-    expect(((await again.json()) as any).error.code).toBe('order_already_cancelled');
+    expect(((await again.json()) as ErrorBody).error.code).toBe('order_already_cancelled');
     expect(await t.db.selectFrom('simulated_provider_refunds').selectAll().execute()).toHaveLength(1);
     expect((await shopRequest(t, key, `/orders/${placed.orderNo}/payments`, { body: {} })).status).toBe(409);
   });
@@ -154,16 +156,16 @@ describe('payment and cancellation', () => {
     const late = await place(2);
     t.setNow(t.now() + 10 * 60_000);
     const onTime = await place(1);
-    t.setNow(late.payBy);
+    t.setNow(late.payBy!);
     const runs = await Promise.all([cancelOverdueOrders(t.db, t.deps.payments, t.now()), cancelOverdueOrders(t.db, t.deps.payments, t.now())]);
     expect(runs.reduce((a, b) => a + b, 0)).toBe(1);
     expect(await cancelOverdueOrders(t.db, t.deps.payments, t.now())).toBe(0);
-    expect((await shopJson<any>(t, key, `/orders/${late.orderNo}`)).status).toBe('cancelled');
-    expect((await shopJson<any>(t, key, `/orders/${onTime.orderNo}`)).status).toBe('pending_payment');
+    expect((await shopJson<ShopOrderView>(t, key, `/orders/${late.orderNo}`)).status).toBe('cancelled');
+    expect((await shopJson<ShopOrderView>(t, key, `/orders/${onTime.orderNo}`)).status).toBe('pending_payment');
     expect(await stockBooks(t.db, 'TEE-WHITE-L', 'GZ01')).toEqual({ onHand: 5, reserved: 1, available: 4, ledgerOnHand: 5, ledgerReserved: 1 });
     const releases = await t.db.selectFrom('stock_ledger').select('id').where('kind', '=', 'release').execute();
     expect(releases).toHaveLength(1);
     const pay = await shopRequest(t, key, `/orders/${late.orderNo}/payments`, { body: {} });
-    expect(((await pay.json()) as any).error.code).toBe('order_cancelled');
+    expect(((await pay.json()) as ErrorBody).error.code).toBe('order_cancelled');
   });
 });

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp } from '../support/test-app';
+import type { SkuStockView, StockDocumentView } from '../../shared/api/shop';
+import type { ErrorBody } from '../support/shop-fixtures';
 import { GUANGZHOU_WAREHOUSE, MUG, TEE, seedShop, shopJson, shopKey, shopRequest, stockBooks } from '../support/shop-fixtures';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -21,7 +23,7 @@ describe('catalog', () => {
     expect(await shopJson(t, key, '/products/TEE-WHITE-L', { method: 'PUT', body: TEE }, 201)).toEqual({ sku: 'TEE-WHITE-L', ...TEE });
     expect(await shopJson(t, key, '/products/TEE-WHITE-L', { method: 'PUT', body: { ...TEE, priceFen: 6900 } }, 200)).toMatchObject({ priceFen: 6900 });
     expect(await shopJson(t, key, '/products/TEE-WHITE-L')).toMatchObject({ priceFen: 6900, barcode: TEE.barcode });
-    expect((await shopJson<any>(t, key, '/warehouses')).warehouses).toHaveLength(1);
+    expect((await shopJson<{ warehouses: unknown[] }>(t, key, '/warehouses')).warehouses).toHaveLength(1);
   });
 
   it('refuses bad codes and bodies 400, a barcode another SKU has 409, and changes nothing', async () => {
@@ -37,7 +39,7 @@ describe('catalog', () => {
     for (const [path, body] of bad) expect((await shopRequest(t, key, path, { method: 'PUT', body })).status, path).toBe(400);
     const taken = await shopRequest(t, key, '/products/MUG-1', { method: 'PUT', body: { ...MUG, barcode: TEE.barcode } });
     expect(taken.status).toBe(409);
-    expect(((await taken.json()) as any).error.code).toBe('barcode_taken');
+    expect(((await taken.json()) as ErrorBody).error.code).toBe('barcode_taken');
     expect(await t.db.selectFrom('products').select('sku').execute()).toEqual([{ sku: 'TEE-WHITE-L' }]);
     expect((await shopRequest(t, key, '/products/NOPE')).status).toBe(404);
   });
@@ -47,23 +49,23 @@ describe('stock', () => {
   beforeEach(() => seedShop(t, key, { sh: 20, gz: 5 }));
 
   it('books receipts, counts and transfers as documents whose lines are the ledger, and on hand is always its sum', async () => {
-    const receipt = await shopJson<any>(t, key, '/stock/receipts', { body: { warehouse: 'GZ01', lines: [{ sku: 'TEE-WHITE-L', quantity: 10 }] } }, 201);
+    const receipt = await shopJson<StockDocumentView>(t, key, '/stock/receipts', { body: { warehouse: 'GZ01', lines: [{ sku: 'TEE-WHITE-L', quantity: 10 }] } }, 201);
     expect(receipt).toMatchObject({ kind: 'receipt', warehouse: 'GZ01', lines: [{ sku: 'TEE-WHITE-L', onHandDelta: 10, onHandAfter: 15 }] });
     expect(receipt.documentNo).toMatch(/^RK\d{8}\d{8}$/);
-    const count = await shopJson<any>(t, key, '/stock/counts', { body: { warehouse: 'GZ01', reason: '月度盘点', lines: [{ sku: 'TEE-WHITE-L', onHand: 13, safetyStock: 4 }] } }, 201);
+    const count = await shopJson<StockDocumentView>(t, key, '/stock/counts', { body: { warehouse: 'GZ01', reason: '月度盘点', lines: [{ sku: 'TEE-WHITE-L', onHand: 13, safetyStock: 4 }] } }, 201);
     expect(count.lines).toEqual([{ sku: 'TEE-WHITE-L', onHandDelta: -2, onHandAfter: 13 }]);
     await shopJson(t, key, '/stock/transfers', { body: { from: 'SH01', to: 'GZ01', lines: [{ sku: 'TEE-WHITE-L', quantity: 6 }] } }, 201);
     expect(await stockBooks(t.db, 'TEE-WHITE-L', 'GZ01')).toEqual({ onHand: 19, reserved: 0, available: 19, ledgerOnHand: 19, ledgerReserved: 0 });
     expect(await stockBooks(t.db, 'TEE-WHITE-L', 'SH01')).toEqual({ onHand: 14, reserved: 0, available: 14, ledgerOnHand: 14, ledgerReserved: 0 });
-    const stock = await shopJson<any>(t, key, '/stock/TEE-WHITE-L');
-    expect(stock.warehouses.find((w: any) => w.warehouse === 'GZ01')).toEqual({ warehouse: 'GZ01', onHand: 19, reserved: 0, available: 19, safetyStock: 4 });
+    const stock = await shopJson<SkuStockView>(t, key, '/stock/TEE-WHITE-L');
+    expect(stock.warehouses.find((w) => w.warehouse === 'GZ01')).toEqual({ warehouse: 'GZ01', onHand: 19, reserved: 0, available: 19, safetyStock: 4 });
   });
 
   it('refuses the whole document when one line is wrong, and changes nothing', async () => {
     const before = await ledgerRows();
     const unknown = await shopRequest(t, key, '/stock/receipts', { body: { warehouse: 'GZ01', lines: [{ sku: 'TEE-WHITE-L', quantity: 1 }, { sku: 'GHOST', quantity: 1 }] } });
     expect(unknown.status).toBe(422);
-    expect(((await unknown.json()) as any).error).toMatchObject({ code: 'unknown_sku', details: { skus: ['GHOST'] } });
+    expect(((await unknown.json()) as ErrorBody).error).toMatchObject({ code: 'unknown_sku', details: { skus: ['GHOST'] } });
     const nowhere = await shopRequest(t, key, '/stock/receipts', { body: { warehouse: 'XX99', lines: [{ sku: 'TEE-WHITE-L', quantity: 1 }] } });
     expect(nowhere.status).toBe(404);
     const tooMany = await shopRequest(t, key, '/stock/transfers', { body: { from: 'GZ01', to: 'SH01', lines: [{ sku: 'MUG-350', quantity: 1 }, { sku: 'TEE-WHITE-L', quantity: 6 }] } });
@@ -79,7 +81,7 @@ describe('stock', () => {
     await shopJson(t, key, '/orders', { body: { customer: { name: '王小明', phone: '13812345678', address: GUANGZHOU_WAREHOUSE.address }, lines: [{ sku: 'MUG-350', quantity: 4 }] } }, 201);
     const res = await shopRequest(t, key, '/stock/counts', { body: { warehouse: 'GZ01', reason: '盘点', lines: [{ sku: 'MUG-350', onHand: 3 }] } });
     expect(res.status).toBe(409);
-    expect(((await res.json()) as any).error.code).toBe('not_enough_on_hand');
+    expect(((await res.json()) as ErrorBody).error.code).toBe('not_enough_on_hand');
     expect(await stockBooks(t.db, 'MUG-350', 'GZ01')).toMatchObject({ onHand: 5, reserved: 4 });
   });
 

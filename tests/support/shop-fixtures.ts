@@ -23,6 +23,11 @@ export async function shopKey(t: ShopTestApp, name = '小程序商城'): Promise
   return ((await res.json()) as { key: string }).key;
 }
 
+/** An error answer as the tests read it. */
+export interface ErrorBody {
+  error: { code: string; message: string; details?: { lines?: unknown[]; coupons?: unknown[]; skus?: string[] } };
+}
+
 export interface ShopCall {
   method?: 'GET' | 'POST' | 'PUT';
   body?: unknown;
