@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
+import { described } from '../http/api-description';
 import type { AppDeps } from '../app-deps';
 import { idempotentPosts } from '../http/idempotency';
 import type { ShopEnv } from '../http/shop-env';
@@ -18,7 +20,7 @@ export function shopRoutes(deps: AppDeps) {
     .use(requireShopKey(db, clock))
     .use(idempotentPosts(db, clock))
     // Which key this is: lets a shop check its setup before sending anything real.
-    .get('/whoami', (c) => c.json({ name: c.var.apiKey.name, scopes: c.var.apiKey.scopes }))
+    .get('/whoami', described({ tag: 'Setup', summary: 'Which key this is', ok: { 200: [z.object({ name: z.string(), scopes: z.array(z.string()) }), 'The key\'s name and scopes'] }, errors: { 401: 'api_key_required, api_key_invalid' } }), (c) => c.json({ name: c.var.apiKey.name, scopes: c.var.apiKey.scopes }))
     .route('/', shopCatalogRoutes(deps))
     .route('/', shopStockRoutes(deps))
     .route('/', shopOrderRoutes(deps));
