@@ -73,7 +73,7 @@ describe('demo seed', { timeout: 60_000 }, () => {
   it('does nothing the second time', async () => {
     const events = await count('tracking_events');
     const result = await seedDemoIfEmpty(handle, { now: NOW + 86_400_000 });
-    expect(result).toEqual({ seeded: false, shipments: 0, events: 0, returns: 0, claims: 0, feedback: 0 });
+    expect(result).toEqual({ seeded: false, shipments: 0, events: 0, returns: 0, claims: 0, feedback: 0, shopOrders: 0 });
     expect(await count('shipments')).toBe(300);
     expect(await count('tracking_events')).toBe(events);
     expect(await count('couriers')).toBe(DEMO_COURIERS.length);
