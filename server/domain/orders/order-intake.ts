@@ -9,7 +9,7 @@ import type { Database } from '../../db/schema';
 import { findProductsBySku, type Product } from '../catalog/product-repository';
 import { listWarehouses, type Warehouse } from '../catalog/warehouse-repository';
 import { numberFromId, placeholderNumber } from '../stock/document-numbers';
-import { lockStockLevels } from '../stock/stock-level-repository';
+import { lockStockLevels, type StockLevel } from '../stock/stock-level-repository';
 import { moveStock } from '../stock/stock-ledger';
 import type { StockActor } from '../stock/stock-actor';
 import { countCustomerUses, findCouponsByCode, recordRedemption, takeCouponUse, type StoredCoupon } from './coupon-repository';
@@ -79,7 +79,7 @@ export async function takeOrder(trx: Kysely<Database>, request: CreateOrderReque
     const product = products.get(pick.sku)!;
     const warehouseId = pick.warehouseId;
     await trx.insertInto('order_items').values({ order_id: orderId, product_id: product.id, quantity: pick.quantity, unit_price_fen: product.priceFen, warehouse_id: warehouseId }).execute();
-    await moveStock(trx, { warehouseId, productId: product.id, kind: 'reservation', quantity: pick.quantity, orderId, actor: ctx.actor }, ctx.now);
+    await moveStock(trx, { warehouseId, productId: product.id, kind: 'reservation', quantity: pick.quantity, orderId, actor: ctx.actor }, ctx.now, pick.level);
   }
   for (const applied of price.coupons) {
     const coupon = coupons.find((c) => c.code === applied.code)!;
@@ -108,7 +108,7 @@ async function requireCoupons(trx: Kysely<Database>, codes: string[]): Promise<S
 }
 
 /** Where each line ships from, decided over locked stock rows; short of stock → 409 out_of_stock naming the lines. */
-async function allocate(trx: Kysely<Database>, request: CreateOrderRequest, products: Map<string, Product>): Promise<(StockPick & { warehouseId: number })[]> {
+async function allocate(trx: Kysely<Database>, request: CreateOrderRequest, products: Map<string, Product>): Promise<(StockPick & { warehouseId: number; level: StockLevel })[]> {
   const levels = await lockStockLevels(trx, [...products.values()].map((p) => p.id));
   const warehouses = await listWarehouses(trx);
   const skuOf = new Map([...products.values()].map((p) => [p.id, p.sku]));
@@ -123,5 +123,10 @@ async function allocate(trx: Kysely<Database>, request: CreateOrderRequest, prod
     throw conflict('out_of_stock', `Not enough stock for ${allocation.short.map((s) => s.sku).join(', ')}`, { lines: allocation.short });
   }
   const idOf = new Map(warehouses.map((w) => [w.code, w.id]));
-  return allocation.picks.map((pick) => ({ ...pick, warehouseId: idOf.get(pick.warehouse)! }));
+  // Each pick carries its locked row, so reserving it reads nothing again (a line split over two picks never shares a row).
+  return allocation.picks.map((pick) => {
+    const warehouseId = idOf.get(pick.warehouse)!;
+    const productId = products.get(pick.sku)!.id;
+    return { ...pick, warehouseId, level: levels.find((l) => l.warehouseId === warehouseId && l.productId === productId)! };
+  });
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { applyMovement, type LedgerKind } from '../../../shared/orders/stock-movements';
+import { applyMovement, isLowStock, type LedgerKind } from '../../../shared/orders/stock-movements';
 import { conflict } from '../../app-error';
 import type { Database } from '../../db/schema';
 import type { StockActor } from './stock-actor';
@@ -31,8 +31,9 @@ const REFUSALS = {
  * ledger's sum), and the low-stock alert follows. A refusal throws and the caller's whole
  * transaction rolls back: nothing half-moved.
  */
-export async function moveStock(trx: Kysely<Database>, movement: StockMovement, now: number): Promise<StockLevel> {
-  const level = await lockStockLevel(trx, movement.warehouseId, movement.productId, now);
+export async function moveStock(trx: Kysely<Database>, movement: StockMovement, now: number, locked?: StockLevel): Promise<StockLevel> {
+  // A caller that has already locked and read the row (order intake) passes it in.
+  const level = locked ?? (await lockStockLevel(trx, movement.warehouseId, movement.productId, now));
   const moved = applyMovement(level, movement.kind, movement.quantity);
   if ('refusal' in moved) {
     throw conflict(moved.refusal === 'not_enough_available' ? 'out_of_stock' : moved.refusal, `${REFUSALS[moved.refusal]} (${movement.kind} of ${movement.quantity})`);
@@ -58,7 +59,8 @@ export async function moveStock(trx: Kysely<Database>, movement: StockMovement, 
       created_at: now,
     })
     .execute();
-  await reconcileLowStockAlert(trx, after, now);
+  // An alert is open exactly while the row is low, so a move that neither starts nor ends low has none to change.
+  if (isLowStock(level, level.safetyStock) || isLowStock(after, after.safetyStock)) await reconcileLowStockAlert(trx, after, now);
   return after;
 }
 
