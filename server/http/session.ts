@@ -46,6 +46,20 @@ export async function requireSignedIn(db: Kysely<Database>, token: string | unde
 /** One cookie per verified parcel, so proving one parcel never unlocks another. */
 export const parcelCookie = (trackingNo: string) => `ds_parcel_${trackingNo}`;
 
+/** One cookie per verified order page, as for parcels (the session behind it is the order's either way). */
+export const orderCookie = (orderNo: string) => `ds_order_${orderNo}`;
+
+/** A verified customer's session token in a parcel's or an order's cookie: only the API reads it, never script. */
+export function setCustomerCookie(c: Context, name: string, token: string, expiresAt: number): void {
+  setCookie(c, name, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: new URL(c.req.url).protocol === 'https:',
+    path: '/api',
+    expires: new Date(expiresAt),
+  });
+}
+
 /** Every verified-parcel token the customer's browser holds. */
 export const parcelTokens = (c: Context) =>
   Object.entries(getCookie(c))
