@@ -16,6 +16,7 @@ const routes: RouteRecordRaw[] = [
     props: true,
   },
   { path: '/t/:trackingNo/return', name: 'return-request', component: () => import('./pages/customer/ReturnRequestPage.vue'), props: true },
+  { path: '/o/:orderNo', name: 'order', component: () => import('./pages/customer/OrderPage.vue'), props: true },
   { path: '/r/:returnNo', name: 'return', component: () => import('./pages/customer/ReturnPage.vue'), props: true },
   {
     // The courier face brings its own routes (pages/courier/courier-routes.ts), so not even its

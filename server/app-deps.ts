@@ -5,6 +5,7 @@ import type { TrackingBus } from './domain/tracking/tracking-bus';
 import type { Logger } from './http/logger';
 import type { StreamSlots } from './http/stream-slots';
 import type { PaymentProvider } from './domain/payments/payment-provider';
+import type { SmsProvider } from './domain/notifications/sms-provider';
 
 /** Everything the HTTP app needs from outside; tests build their own. */
 export interface AppDeps {
@@ -16,6 +17,8 @@ export interface AppDeps {
   clock: () => number;
   /** Where refunds are paid (the simulated provider unless a real one is wired in). */
   payments: PaymentProvider;
+  /** Where text messages to customers go (the simulated provider unless a real one is wired in). */
+  sms: SmsProvider;
   /** Built client to serve (the `dist` folder); omitted when only the API is wanted. */
   clientDir?: string;
   /**

@@ -16,6 +16,7 @@ import { MAX_UPLOAD_BYTES } from './domain/uploads/upload-service';
 import { demoRoutes } from './routes/demo';
 import { healthRoutes } from './routes/health';
 import { trackRoutes } from './routes/track';
+import { customerOrderRoutes } from './routes/orders';
 import { claimRoutes, returnRoutes } from './routes/returns';
 import { opsReturnRoutes } from './routes/ops-returns';
 import { feedbackRoutes } from './routes/feedback';
@@ -48,6 +49,7 @@ function apiRoutes(deps: AppDeps) {
     .route('/uploads', uploadRoutes(deps))
     .route('/demo', demoRoutes(deps))
     .route('/track', trackRoutes(deps))
+    .route('/orders', customerOrderRoutes(deps))
     .route('/returns', returnRoutes(deps))
     .route('/claims', claimRoutes(deps))
     .route('/feedback', feedbackRoutes(deps))

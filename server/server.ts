@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import type { AppDeps } from './app-deps';
 import { createApp } from './app';
 import { simulatedPaymentProvider } from './domain/payments/simulated-payment-provider';
+import { simulatedSmsProvider } from './domain/notifications/simulated-sms-provider';
+import { startNotificationSender, type NotificationSender } from './jobs/notification-job';
 import type { Config } from './config';
 import { createDb, type DatabaseHandle } from './db/create-db';
 import { migrateToLatest } from './db/migrate';
@@ -24,6 +26,8 @@ export interface RunningServer {
   deps: AppDeps;
   handle: DatabaseHandle;
   demo: SeedDemoResult | null;
+  /** The notification outbox's sender, running in the background; tests may run it at once. */
+  notifications: NotificationSender;
   /**
    * Stops accepting, ends live streams (browsers reconnect elsewhere), lets requests in
    * flight finish for up to `config.shutdownGraceMs` before cutting them, then closes the
@@ -53,6 +57,7 @@ export async function startServer(
     logger: options.logger,
     clock,
     payments: simulatedPaymentProvider(handle.db, clock),
+    sms: simulatedSmsProvider(handle.db, clock),
     clientDir: options.clientDir,
     liveStreams,
   };
@@ -73,6 +78,7 @@ export async function startServer(
     throw err;
   });
   const requests = followRequestsInFlight(server);
+  const notifications = startNotificationSender({ db: handle.db, sms: deps.sms, clock, logger: options.logger });
   const port = (server.address() as AddressInfo).port;
   let stopping: Promise<DrainOutcome> | null = null;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -82,13 +88,14 @@ export async function startServer(
     deps,
     handle,
     demo,
+    notifications,
     close: () => {
       stopping ??= (async () => {
         const drained = requests.stop(config.shutdownGraceMs);
         // After accepting stopped, so a reconnecting page cannot land here again.
         liveStreams.endAll();
-        const outcome = await drained;
-        await Promise.all(jobs.map((job) => job.stop()));
+        // A send in progress finishes (or its lease lets another instance take it over) before the database goes.
+        const [outcome] = await Promise.all([drained, notifications.stop(), ...jobs.map((job) => job.stop())]);
         await handle.close();
         return outcome;
       })();

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { getCookie } from 'hono/cookie';
+import { setTokenCookie } from './session';
 
 /**
  * OWASP's device cookie: a browser that proved an account's password or a parcel's digits
@@ -16,11 +17,5 @@ export const deviceToken = (c: Context): string | undefined => {
 };
 
 export function setDeviceCookie(c: Context, token: string, now: number): void {
-  setCookie(c, DEVICE_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'Lax',
-    secure: new URL(c.req.url).protocol === 'https:',
-    path: '/api',
-    expires: new Date(now + A_YEAR_MS),
-  });
+  setTokenCookie(c, DEVICE_COOKIE, token, '/api', now + A_YEAR_MS);
 }

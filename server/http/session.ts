@@ -14,14 +14,19 @@ declare module 'hono' {
 
 export const SESSION_COOKIE = 'ds_session';
 
-export function setSessionCookie(c: Context, token: string, expiresAt: number): void {
-  setCookie(c, SESSION_COOKIE, token, {
+/** A token in a cookie only the server reads (never script), sent on same-site navigations and over HTTPS only when the page is. */
+export function setTokenCookie(c: Context, name: string, token: string, path: string, expiresAt: number): void {
+  setCookie(c, name, token, {
     httpOnly: true,
     sameSite: 'Lax',
     secure: new URL(c.req.url).protocol === 'https:',
-    path: '/',
+    path,
     expires: new Date(expiresAt),
   });
+}
+
+export function setSessionCookie(c: Context, token: string, expiresAt: number): void {
+  setTokenCookie(c, SESSION_COOKIE, token, '/', expiresAt);
 }
 
 export function clearSessionCookie(c: Context): void {
@@ -45,6 +50,14 @@ export async function requireSignedIn(db: Kysely<Database>, token: string | unde
 
 /** One cookie per verified parcel, so proving one parcel never unlocks another. */
 export const parcelCookie = (trackingNo: string) => `ds_parcel_${trackingNo}`;
+
+/** One cookie per verified order page, as for parcels (the session behind it is the order's either way). */
+export const orderCookie = (orderNo: string) => `ds_order_${orderNo}`;
+
+/** A verified customer's session token in a parcel's or an order's cookie, sent to the API only. */
+export function setCustomerCookie(c: Context, name: string, token: string, expiresAt: number): void {
+  setTokenCookie(c, name, token, '/api', expiresAt);
+}
 
 /** Every verified-parcel token the customer's browser holds. */
 export const parcelTokens = (c: Context) =>

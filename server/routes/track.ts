@@ -1,6 +1,6 @@
 import { Hono, type TypedResponse } from 'hono';
 import type { PublicTrackingView } from '../../shared/api/tracking-view';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
 import { streamSSE } from 'hono/streaming';
 import { attemptChoiceRequestSchema } from '../../shared/api/attempt-choice';
 import { deliveryInstructionsSchema } from '../../shared/api/delivery-instructions';
@@ -14,7 +14,7 @@ import { clientAddress } from '../http/client-address';
 import { deviceToken, setDeviceCookie } from '../http/device-cookie';
 import { StreamSlots, type SlotRefusal } from '../http/stream-slots';
 import { jsonBody, requireJsonContent } from '../http/json-body';
-import { parcelCookie } from '../http/session';
+import { parcelCookie, setCustomerCookie } from '../http/session';
 
 const HEARTBEAT_MS = 20_000;
 
@@ -84,13 +84,7 @@ export function trackRoutes(deps: AppDeps) {
       const { phoneLast4 } = c.req.valid('json');
       const now = clock();
       const result = await verifyByPhoneLast4(db, { trackingNo, phoneLast4, clientKey: clientAddress(c, config.trustProxy), deviceToken: deviceToken(c) }, now);
-      setCookie(c, sessionCookie(trackingNo), result.token, {
-        httpOnly: true,
-        sameSite: 'Lax',
-        secure: new URL(c.req.url).protocol === 'https:',
-        path: '/api',
-        expires: new Date(result.expiresAt),
-      });
+      setCustomerCookie(c, sessionCookie(trackingNo), result.token, result.expiresAt);
       setDeviceCookie(c, result.deviceToken, now);
       return c.json({ verified: true as const, expiresAt: result.expiresAt, details: result.details });
     })

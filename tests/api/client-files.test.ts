@@ -8,6 +8,7 @@ import { silentLogger } from '../../server/http/logger';
 import { createTestDb } from '../support/test-db';
 import { testConfig } from '../support/test-app';
 import { simulatedPaymentProvider } from '../../server/domain/payments/simulated-payment-provider';
+import { simulatedSmsProvider } from '../../server/domain/notifications/simulated-sms-provider';
 
 // The built client as the one process serves it: pages, hashed assets, the router fallback.
 let dir: string;
@@ -21,7 +22,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
   writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {})');
   handle = await createTestDb();
-  app = createApp({ db: handle.db, config: { ...testConfig(), shopTimeZone: 'Asia/Urumqi' }, bus: new TrackingBus(), logger: silentLogger, clock: Date.now, payments: simulatedPaymentProvider(handle.db, Date.now), clientDir: dir });
+  app = createApp({ db: handle.db, config: { ...testConfig(), shopTimeZone: 'Asia/Urumqi' }, bus: new TrackingBus(), logger: silentLogger, clock: Date.now, payments: simulatedPaymentProvider(handle.db, Date.now), sms: simulatedSmsProvider(handle.db, Date.now), clientDir: dir });
 });
 afterAll(async () => {
   await handle.dispose();

@@ -12,6 +12,7 @@ import { startPostgres } from '../support/postgres-server';
 import { testConfig } from '../support/test-app';
 import { freePort } from '../support/free-port';
 import { simulatedPaymentProvider } from '../../server/domain/payments/simulated-payment-provider';
+import { simulatedSmsProvider } from '../../server/domain/notifications/simulated-sms-provider';
 import { customerUpload, deliveredParcel, DROPOFF_OVERRIDE, postJson, staffCookie, verifyCustomer } from '../support/return-fixtures';
 import { createCourier } from '../support/accounts';
 import { report, signIn, sync, upload } from '../support/courier-fixtures';
@@ -43,6 +44,7 @@ function pgTestApp(startAt = Date.UTC(2026, 10, 21, 4, 0, 0)) {
     logger: silentLogger,
     clock: () => now,
     payments: simulatedPaymentProvider(handle.db, () => now),
+    sms: simulatedSmsProvider(handle.db, () => now),
   };
   return {
     app: createApp(deps),
@@ -71,7 +73,7 @@ describe('PostgreSQL', () => {
         { status: 'OutForDelivery', occurredAt: Date.UTC(2026, 10, 20, 2, 0, 0), city: '深圳市' },
       ],
     });
-    const app = createApp({ db: handle.db, config: testConfig(), bus: new TrackingBus(), logger: silentLogger, clock: () => Date.UTC(2026, 10, 20, 3, 0, 0), payments: simulatedPaymentProvider(handle.db, Date.now) });
+    const app = createApp({ db: handle.db, config: testConfig(), bus: new TrackingBus(), logger: silentLogger, clock: () => Date.UTC(2026, 10, 20, 3, 0, 0), payments: simulatedPaymentProvider(handle.db, Date.now), sms: simulatedSmsProvider(handle.db, Date.now) });
     const view = await (await app.request(`/api/track/${parcel.trackingNo}`)).json();
     expect(view.status).toBe('OutForDelivery');
     expect(view.events.map((e: { occurredAt: number }) => e.occurredAt)).toEqual([

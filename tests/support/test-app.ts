@@ -7,6 +7,7 @@ import { silentLogger } from '../../server/http/logger';
 import { StreamSlots } from '../../server/http/stream-slots';
 import { createTestDb } from './test-db';
 import { simulatedPaymentProvider } from '../../server/domain/payments/simulated-payment-provider';
+import { simulatedSmsProvider } from '../../server/domain/notifications/simulated-sms-provider';
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...readConfig({}), logRequests: false, demo: false, trustProxy: true, ...overrides };
@@ -31,6 +32,7 @@ export async function createTestApp(
     logger: silentLogger,
     clock: () => now,
     payments: simulatedPaymentProvider(handle.db, () => now),
+    sms: simulatedSmsProvider(handle.db, () => now),
     liveStreams: new StreamSlots({ perAddress: config.liveStreamsPerAddress, total: config.liveStreamsTotal }),
   };
   const app = createApp(deps);

@@ -29,6 +29,11 @@ const SERVICES = [
   'server/domain/ops-desk/exception-action-service.ts',
   'server/domain/settings/settings-desk.ts',
   'server/domain/api-keys/api-key-service.ts',
+  'server/domain/tracking/phone-digits-proof.ts',
+  'server/domain/orders/customer-order-service.ts',
+  'server/domain/notifications/notification-outbox.ts',
+  'server/domain/notifications/notification-sender.ts',
+  'server/domain/notifications/simulated-sms-provider.ts',
 ];
 const RAW_QUERY = /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(|\bsql`|\bsql</;
 

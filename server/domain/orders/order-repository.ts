@@ -17,6 +17,10 @@ export interface Order {
   recipientPhone: string;
   address: { province: string; city: string; district: string; street: string };
   createdAt: number;
+  /** The payment deadline of an order waiting to be paid; null on orders without one. */
+  payBy: number | null;
+  cancelledAt: number | null;
+  cancelReason: string | null;
 }
 
 export function toOrder(row: Selectable<OrderTable>): Order {
@@ -34,10 +38,19 @@ export function toOrder(row: Selectable<OrderTable>): Order {
     recipientPhone: row.recipient_phone,
     address: { province: row.province, city: row.city, district: row.district, street: row.street },
     createdAt: row.created_at,
+    payBy: row.pay_by,
+    cancelledAt: row.cancelled_at,
+    cancelReason: row.cancel_reason,
   };
 }
 
 /** The order a shipment or return belongs to: it exists, or the database is broken. */
 export async function requireOrder(db: Kysely<Database>, orderId: number): Promise<Order> {
   return toOrder(await db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirstOrThrow());
+}
+
+/** The order with this number, or null. */
+export async function findOrderByNo(db: Kysely<Database>, orderNo: string): Promise<Order | null> {
+  const row = await db.selectFrom('orders').selectAll().where('order_no', '=', orderNo).executeTakeFirst();
+  return row ? toOrder(row) : null;
 }

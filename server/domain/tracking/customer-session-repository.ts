@@ -32,3 +32,20 @@ export async function findCustomerSession(db: Kysely<Database>, token: string, n
 export async function findSessionOrderId(db: Kysely<Database>, token: string, now: number): Promise<number | null> {
   return (await findCustomerSession(db, token, now))?.orderId ?? null;
 }
+
+/**
+ * Until when one of `tokens` (a browser's customer cookies) is live for `orderId`: the
+ * session is per order, so proving any parcel of it, or its page, counts. Null when none is.
+ */
+export async function findSessionForOrder(db: Kysely<Database>, tokens: readonly string[], orderId: number, now: number): Promise<{ expiresAt: number } | null> {
+  if (tokens.length === 0) return null;
+  const row = await db
+    .selectFrom('customer_sessions')
+    .select('expires_at')
+    .where('token_hash', 'in', tokens.map(hashSessionToken))
+    .where('order_id', '=', orderId)
+    .where('expires_at', '>', now)
+    .orderBy('expires_at', 'desc')
+    .executeTakeFirst();
+  return row ? { expiresAt: row.expires_at } : null;
+}

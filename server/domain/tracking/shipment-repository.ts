@@ -79,6 +79,12 @@ export async function findShipmentById(db: Kysely<Database>, id: number): Promis
   return toShipment(await db.selectFrom('shipments').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
 }
 
+/** The parcels sent to the customer for an order, first sent first (return legs are not among them). */
+export async function findDeliveryShipmentsOfOrder(db: Kysely<Database>, orderId: number): Promise<Shipment[]> {
+  const rows = await db.selectFrom('shipments').selectAll().where('order_id', '=', orderId).where('leg', '=', 'delivery').orderBy('id').execute();
+  return rows.map(toShipment);
+}
+
 /** The shipment with this id, or null when there is none (a return leg not booked yet, say). */
 export async function findShipmentByIdIfAny(db: Kysely<Database>, id: number): Promise<Shipment | null> {
   const row = await db.selectFrom('shipments').selectAll().where('id', '=', id).executeTakeFirst();
