@@ -4,6 +4,7 @@ import type { AppDeps } from '../../server/app-deps';
 import { createDb, type DatabaseHandle } from '../../server/db/create-db';
 import { migrateToLatest } from '../../server/db/migrate';
 import { cancelOverdueOrders } from '../../server/domain/orders/order-cancel';
+import { simulatedSmsProvider } from '../../server/domain/notifications/simulated-sms-provider';
 import { simulatedPaymentProvider } from '../../server/domain/payments/simulated-payment-provider';
 import { TrackingBus } from '../../server/domain/tracking/tracking-bus';
 import { silentLogger } from '../../server/http/logger';
@@ -27,7 +28,7 @@ beforeAll(async () => {
   for (let i = 0; i < 3; i++) handles.push(createDb(pg.url));
   await migrateToLatest(handles[0]!.db);
   instances = handles.map((h) => {
-    const deps: AppDeps = { db: h.db, config: testConfig(), bus: new TrackingBus(), logger: silentLogger, clock: () => now, payments: simulatedPaymentProvider(h.db, () => now) };
+    const deps: AppDeps = { db: h.db, config: testConfig(), bus: new TrackingBus(), logger: silentLogger, clock: () => now, payments: simulatedPaymentProvider(h.db, () => now), sms: simulatedSmsProvider(h.db, () => now) };
     return { app: createApp(deps), db: h.db, now: () => now, deps };
   });
   key = await shopKey(instances[0]!);

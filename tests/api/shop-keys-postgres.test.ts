@@ -4,6 +4,7 @@ import { createApp } from '../../server/app';
 import { createDb, type DatabaseHandle } from '../../server/db/create-db';
 import { migrateToLatest } from '../../server/db/migrate';
 import { IDEMPOTENCY_KEY_RETENTION_MS, deleteExpiredIdempotencyKeys } from '../../server/domain/idempotency/idempotency-repository';
+import { simulatedSmsProvider } from '../../server/domain/notifications/simulated-sms-provider';
 import { simulatedPaymentProvider } from '../../server/domain/payments/simulated-payment-provider';
 import { TrackingBus } from '../../server/domain/tracking/tracking-bus';
 import { silentLogger } from '../../server/http/logger';
@@ -25,7 +26,7 @@ beforeAll(async () => {
   handle = createDb(pg.url);
   await migrateToLatest(handle.db);
   let now = Date.UTC(2026, 10, 21, 4, 0, 0);
-  const deps = { db: handle.db, config: testConfig(), bus: new TrackingBus(), logger: silentLogger, clock: () => now, payments: simulatedPaymentProvider(handle.db, () => now) };
+  const deps = { db: handle.db, config: testConfig(), bus: new TrackingBus(), logger: silentLogger, clock: () => now, payments: simulatedPaymentProvider(handle.db, () => now), sms: simulatedSmsProvider(handle.db, () => now) };
   t = { app: createApp(deps), deps, db: handle.db, now: () => now, setNow: (ms: number) => void (now = ms), dispose: async () => {} } as TestApp;
 }, 60_000);
 afterAll(async () => {

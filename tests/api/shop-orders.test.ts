@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sendDueNotifications } from '../../server/domain/notifications/notification-sender';
 import { cancelOverdueOrders } from '../../server/domain/orders/order-cancel';
 import { createTestApp } from '../support/test-app';
 import type { ShopOrderView, SkuStockView } from '../../shared/api/shop';
@@ -150,6 +151,19 @@ describe('payment and cancellation', () => {
     expect(((await again.json()) as ErrorBody).error.code).toBe('order_already_cancelled');
     expect(await t.db.selectFrom('simulated_provider_refunds').selectAll().execute()).toHaveLength(1);
     expect((await shopRequest(t, key, `/orders/${placed.orderNo}/payments`, { body: {} })).status).toBe(409);
+  });
+
+  it('tells the customer once per event: paid, cancelled, refunded — each an SMS in the outbox', async () => {
+    const placed = await place(2);
+    await shopJson(t, key, `/orders/${placed.orderNo}/payments`, { body: {} });
+    await shopJson(t, key, `/orders/${placed.orderNo}/cancel`, { body: { reason: '买家不想要了' } });
+    const messages = await t.db.selectFrom('notifications').select(['template', 'recipient', 'body', 'status']).orderBy('id').execute();
+    expect(messages.map((m) => m.template)).toEqual(['order_confirmed', 'order_cancelled', 'order_refunded']);
+    expect(messages.every((m) => m.recipient === BUYER.phone && m.status === 'pending')).toBe(true);
+    expect(messages[0]!.body).toContain(`/o/${placed.orderNo}`);
+    expect(messages[2]!.body).toContain(`¥${placed.totalFen / 100}.00`);
+    expect((await sendDueNotifications(t.db, t.deps.sms, t.now())).sent).toBe(3);
+    expect(await t.db.selectFrom('simulated_sms_messages').select('recipient').execute()).toHaveLength(3);
   });
 
   it('cancels unpaid orders past their deadline and releases their stock exactly once, however often the job runs', async () => {

@@ -37,8 +37,7 @@ export function verifiedCustomerOrder(order: Order, parts: VerifiedOrderParts): 
     verified: true,
     createdAt: order.createdAt,
     payBy: order.payBy,
-    // 0 while unpaid (see the 2026-12-05-90 migration).
-    paidAt: order.paidAt > 0 ? order.paidAt : null,
+    paidAt: order.paidAt,
     cancelledAt: order.cancelledAt,
     cancelReason: order.cancelReason,
     recipient: {

@@ -7,6 +7,7 @@ import { findRefundByKey, type Refund } from '../refunds/refund-repository';
 import { claimRefund, payRefund, settleRefund } from '../refunds/refund-service';
 import type { StockActor } from '../stock/stock-actor';
 import { moveStock } from '../stock/stock-ledger';
+import { enqueueOrderNotification } from '../notifications/notification-outbox';
 import { releaseRedemptions } from './coupon-repository';
 
 export interface Cancellation {
@@ -32,15 +33,22 @@ export async function cancelOrder(db: Kysely<Database>, payments: PaymentProvide
   const pending = await db.transaction().execute((trx) => cancelInTransaction(trx, orderNo, cancellation));
   if (!pending) return;
   const paid = await payRefund(payments, pending, orderNo);
-  await db.transaction().execute((trx) => settleRefund(trx, pending, paid, payments.name, cancellation.now));
+  await db.transaction().execute(async (trx) => {
+    if (!(await settleRefund(trx, pending, paid, payments.name, cancellation.now))) return;
+    const { recipient_phone } = await trx.selectFrom('orders').select('recipient_phone').where('id', '=', pending.orderId).executeTakeFirstOrThrow();
+    await enqueueOrderNotification(trx, { orderId: pending.orderId, orderNo, recipientPhone: recipient_phone, event: 'order_refunded', params: { amountFen: paid.amountFen }, at: cancellation.now });
+  });
 }
+
+/** Why an order was cancelled, as the customer's message says it. */
+const REASON_WORDS: Record<string, string> = { payment_deadline: '超时未付款', shop_cancelled: '商家取消' };
 
 /** The cancellation itself; returns the refund still to pay (a paid order), or null. */
 async function cancelInTransaction(trx: Kysely<Database>, orderNo: string, c: Cancellation): Promise<Refund | null> {
   const found = await trx.selectFrom('orders').select('id').where('order_no', '=', orderNo).executeTakeFirst();
   if (!found) throw notFound('order_not_found', `No order ${orderNo}`);
   await lockOrder(trx, found.id);
-  const order = await trx.selectFrom('orders').select(['id', 'status', 'paid_total_fen']).where('id', '=', found.id).executeTakeFirstOrThrow();
+  const order = await trx.selectFrom('orders').select(['id', 'status', 'paid_total_fen', 'recipient_phone']).where('id', '=', found.id).executeTakeFirstOrThrow();
   if (c.onlyUnpaid && order.status !== 'pending_payment') throw conflict('order_not_waiting_for_payment', 'The order is no longer waiting for payment');
   if (order.status === 'cancelled') {
     // Cancelled before but the refund did not go through: this press finishes it.
@@ -61,7 +69,16 @@ async function cancelInTransaction(trx: Kysely<Database>, orderNo: string, c: Ca
     await moveStock(trx, { warehouseId: item.warehouse_id, productId: item.product_id, kind: 'release', quantity: item.quantity, orderId: order.id, reason: c.reason, actor: c.actor }, c.now);
   }
   await releaseRedemptions(trx, order.id, c.now);
-  if (order.status !== 'paid') return null;
+  const paid = order.status === 'paid';
+  await enqueueOrderNotification(trx, {
+    orderId: order.id,
+    orderNo,
+    recipientPhone: order.recipient_phone,
+    event: 'order_cancelled',
+    params: { reason: REASON_WORDS[c.reason] ?? c.reason, ...(paid ? { amountFen: order.paid_total_fen } : {}) },
+    at: c.now,
+  });
+  if (!paid) return null;
   return claimRefund(trx, { orderId: order.id, returnId: null, claimId: null, idempotencyKey: refundKey(orderNo), wantedFen: order.paid_total_fen, requestedBy: c.staffId }, c.now);
 }
 

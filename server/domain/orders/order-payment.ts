@@ -4,6 +4,7 @@ import { lockOrder } from '../../db/row-lock';
 import type { Database } from '../../db/schema';
 import { PaymentProviderError, type ChargeReceipt, type PaymentProvider } from '../payments/payment-provider';
 import { claimRefund, payRefund, settleRefund } from '../refunds/refund-service';
+import { enqueueOrderNotification } from '../notifications/notification-outbox';
 
 export type PaymentOutcome = 'applied' | 'already_paid' | 'order_cancelled';
 
@@ -13,11 +14,12 @@ interface OrderToPay {
   status: string;
   totalFen: number;
   payBy: number | null;
+  recipientPhone: string;
 }
 
 export async function findOrderToPay(db: Kysely<Database>, orderNo: string): Promise<OrderToPay | null> {
-  const row = await db.selectFrom('orders').select(['id', 'order_no', 'status', 'paid_total_fen', 'pay_by']).where('order_no', '=', orderNo).executeTakeFirst();
-  return row ? { id: row.id, orderNo: row.order_no, status: row.status, totalFen: row.paid_total_fen, payBy: row.pay_by } : null;
+  const row = await db.selectFrom('orders').select(['id', 'order_no', 'status', 'paid_total_fen', 'pay_by', 'recipient_phone']).where('order_no', '=', orderNo).executeTakeFirst();
+  return row ? { id: row.id, orderNo: row.order_no, status: row.status, totalFen: row.paid_total_fen, payBy: row.pay_by, recipientPhone: row.recipient_phone } : null;
 }
 
 /**
@@ -41,6 +43,8 @@ export async function recordPayment(trx: Kysely<Database>, order: OrderToPay, re
     .insertInto('payments')
     .values({ order_id: order.id, provider, provider_reference: receipt.reference, amount_fen: receipt.amountFen, paid_at: paidAt, created_at: paidAt })
     .execute();
+  // Paid → confirmed: the customer is told, by a message written with the payment.
+  await enqueueOrderNotification(trx, { orderId: order.id, orderNo: order.orderNo, recipientPhone: order.recipientPhone, event: 'order_confirmed', params: { amountFen: receipt.amountFen }, at: paidAt });
   return 'applied';
 }
 
