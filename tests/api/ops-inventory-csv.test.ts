@@ -26,8 +26,8 @@ const download = async (path: string) => {
   // Read the bytes: the BOM must be in the file, not only in a decoded string.
   return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
 };
-const upload = (path: string, body: string | Uint8Array, type = 'text/csv') => t.app.request(path, { method: 'POST', headers: { 'content-type': type, cookie: staff }, body });
-const importProducts = (body: string | Uint8Array, type?: string) => upload('/api/ops/catalog/products.csv', body, type);
+const upload = (path: string, body: string | Uint8Array<ArrayBuffer>, type = 'text/csv') => t.app.request(path, { method: 'POST', headers: { 'content-type': type, cookie: staff }, body });
+const importProducts = (body: string | Uint8Array<ArrayBuffer>, type?: string) => upload('/api/ops/catalog/products.csv', body, type);
 type Refusal = { code: string; message: string; details: { lines: CsvLineReport[]; expected: string[]; required: string[]; found: string[] } };
 const refusal = async (res: Response, status = 422) => {
   expect(res.status).toBe(status);
