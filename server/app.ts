@@ -23,6 +23,10 @@ import { feedbackRoutes } from './routes/feedback';
 import { opsFollowUpRoutes } from './routes/ops-feedback';
 import { opsAnalyticsRoutes } from './routes/ops-analytics';
 import { opsDeskRoutes } from './routes/ops-desk';
+import { opsOrderRoutes } from './routes/ops-orders';
+import { opsInventoryRoutes } from './routes/ops-inventory';
+import { opsCsvRoutes } from './routes/ops-csv';
+import { MAX_CSV_BYTES } from '../shared/api/ops-csv';
 import { paymentNotificationRoutes } from './routes/payment-notifications';
 import { apiDocsRoutes } from './routes/api-docs';
 import { opsApiKeyRoutes } from './routes/ops-api-keys';
@@ -32,17 +36,21 @@ import { shopRoutes } from './routes/shop';
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 const jsonLimit = limitBody(MAX_JSON_BODY_BYTES);
 const photoLimit = limitBody(MAX_UPLOAD_BYTES);
+const csvLimit = limitBody(MAX_CSV_BYTES);
 /**
  * `POST /api/uploads` takes photos. Paths below it keep the photo limit too, so an app from
  * before server-made ids still gets its PUT answered 404 (kept and retried until it updates)
  * rather than 413 (which it would take as "this photo is refused").
  */
 const isPhotoUpload = (path: string) => path === '/api/uploads' || path.startsWith('/api/uploads/');
+/** Staff's CSV imports (catalog, stock counts): a file of up to 5000 lines, not a JSON body. */
+const isCsvUpload = (path: string) => path.startsWith('/api/ops/') && path.endsWith('.csv');
+const bodyLimitFor = (path: string) => (isPhotoUpload(path) ? photoLimit : isCsvUpload(path) ? csvLimit : jsonLimit);
 
 function apiRoutes(deps: AppDeps) {
   return new Hono()
     .use(checkOrigin)
-    .use(async (c, next) => (isPhotoUpload(c.req.path) ? photoLimit(c, next) : jsonLimit(c, next)))
+    .use(async (c, next) => bodyLimitFor(c.req.path)(c, next))
     .route('/health', healthRoutes)
     .route('/auth', authRoutes(deps))
     .route('/courier', courierRoutes(deps))
@@ -66,6 +74,9 @@ function opsRoutes(deps: AppDeps) {
     .route('/follow-ups', opsFollowUpRoutes(deps))
     .route('/', opsAnalyticsRoutes(deps))
     .route('/', opsDeskRoutes(deps))
+    .route('/', opsOrderRoutes(deps))
+    .route('/', opsInventoryRoutes(deps))
+    .route('/', opsCsvRoutes(deps))
     .route('/api-keys', opsApiKeyRoutes(deps));
 }
 

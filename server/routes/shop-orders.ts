@@ -1,20 +1,14 @@
 import { Hono } from 'hono';
 import { cancelOrderSchema, createOrderSchema, payOrderSchema, shopOrderSchema } from '../../shared/api/shop';
 import type { AppDeps } from '../app-deps';
-import { badRequest } from '../app-error';
 import { cancelOrder } from '../domain/orders/order-cancel';
 import { takeOrder } from '../domain/orders/order-intake';
 import { payOrder } from '../domain/orders/order-payment';
 import { loadShopOrder } from '../domain/orders/order-view';
 import { described } from '../http/api-description';
 import { jsonBody, requireJsonContent } from '../http/json-body';
+import { orderNoParam } from '../http/order-no-param';
 import type { ShopEnv } from '../http/shop-env';
-
-const ORDER_NO = /^\d{10,24}$/;
-function orderNoParam(value: string | undefined): string {
-  if (!value || !ORDER_NO.test(value)) throw badRequest('invalid_order_no', 'An order number is 10 to 24 digits');
-  return value;
-}
 
 /** Orders from the shop: intake with stock reserved, payment, cancellation, reading. */
 export function shopOrderRoutes({ db, clock, config, payments }: AppDeps) {

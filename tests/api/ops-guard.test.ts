@@ -34,6 +34,11 @@ const STAFF_READS = [
   '/api/ops/exceptions',
   '/api/ops/couriers',
   '/api/ops/settings',
+  '/api/ops/orders',
+  '/api/ops/inventory',
+  '/api/ops/inventory/ledger',
+  '/api/ops/inventory/documents',
+  '/api/ops/low-stock',
 ];
 
 describe('one guard for the whole /api/ops face', () => {

@@ -4,15 +4,11 @@ import type { AppDeps } from '../../server/app-deps';
 import { createDb, type DatabaseHandle } from '../../server/db/create-db';
 import { migrateToLatest } from '../../server/db/migrate';
 import { cancelOverdueOrders } from '../../server/domain/orders/order-cancel';
-import { simulatedSmsProvider } from '../../server/domain/notifications/simulated-sms-provider';
-import { simulatedPaymentProvider } from '../../server/domain/payments/simulated-payment-provider';
-import { TrackingBus } from '../../server/domain/tracking/tracking-bus';
-import { silentLogger } from '../../server/http/logger';
 import { freePort } from '../support/free-port';
 import { lastUnitsRush } from '../support/oversell-scenario';
 import { startPostgres } from '../support/postgres-server';
 import { BUYER, seedShop, shopJson, shopKey, shopRequest, stockBooks, type ShopTestApp } from '../support/shop-fixtures';
-import { testConfig } from '../support/test-app';
+import { testDeps } from '../support/app-deps';
 import type { ShopOrderView } from '../../shared/api/shop';
 
 // Several app instances, each with its own connection pool, over one real PostgreSQL server:
@@ -28,7 +24,7 @@ beforeAll(async () => {
   for (let i = 0; i < 3; i++) handles.push(createDb(pg.url));
   await migrateToLatest(handles[0]!.db);
   instances = handles.map((h) => {
-    const deps: AppDeps = { db: h.db, config: testConfig(), bus: new TrackingBus(), logger: silentLogger, clock: () => now, payments: simulatedPaymentProvider(h.db, () => now), sms: simulatedSmsProvider(h.db, () => now) };
+    const deps = testDeps(h.db, () => now);
     return { app: createApp(deps), db: h.db, now: () => now, deps };
   });
   key = await shopKey(instances[0]!);

@@ -4,14 +4,10 @@ import { createApp } from '../../server/app';
 import { createDb, type DatabaseHandle } from '../../server/db/create-db';
 import { migrateToLatest } from '../../server/db/migrate';
 import { IDEMPOTENCY_KEY_RETENTION_MS, deleteExpiredIdempotencyKeys } from '../../server/domain/idempotency/idempotency-repository';
-import { simulatedSmsProvider } from '../../server/domain/notifications/simulated-sms-provider';
-import { simulatedPaymentProvider } from '../../server/domain/payments/simulated-payment-provider';
-import { TrackingBus } from '../../server/domain/tracking/tracking-bus';
-import { silentLogger } from '../../server/http/logger';
 import { freePort } from '../support/free-port';
 import { startPostgres } from '../support/postgres-server';
 import { staffCookie } from '../support/return-fixtures';
-import { testConfig } from '../support/test-app';
+import { testDeps } from '../support/app-deps';
 import { get, send, type TestApp } from './ops-desk-fixtures';
 import { shopHarness } from '../support/idempotency-harness';
 
@@ -26,7 +22,7 @@ beforeAll(async () => {
   handle = createDb(pg.url);
   await migrateToLatest(handle.db);
   let now = Date.UTC(2026, 10, 21, 4, 0, 0);
-  const deps = { db: handle.db, config: testConfig(), bus: new TrackingBus(), logger: silentLogger, clock: () => now, payments: simulatedPaymentProvider(handle.db, () => now), sms: simulatedSmsProvider(handle.db, () => now) };
+  const deps = testDeps(handle.db, () => now);
   t = { app: createApp(deps), deps, db: handle.db, now: () => now, setNow: (ms: number) => void (now = ms), dispose: async () => {} } as TestApp;
 }, 60_000);
 afterAll(async () => {

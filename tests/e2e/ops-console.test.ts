@@ -244,13 +244,15 @@ describe('the ops console on a phone', () => {
     await page.goto(`${server.url}/ops/dashboard`);
     await page.locator('[data-testid="ops-nav-settings"]').waitFor(SOON);
     // Every tab is on the screen (they wrap; none is hidden past the edge).
-    for (const tab of ['dashboard', 'process-map', 'queues', 'returns', 'claims', 'couriers', 'settings', 'api-keys']) {
+    for (const tab of ['dashboard', 'process-map', 'queues', 'orders', 'inventory', 'returns', 'claims', 'couriers', 'settings', 'api-keys']) {
       const box = (await page.locator(`[data-testid="ops-nav-${tab}"]`).boundingBox())!;
       expect(box.x, tab).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width, tab).toBeLessThanOrEqual(360);
     }
     const { returns } = await apiFromPage<{ returns: Array<{ returnNo: string }> }>('/api/demo');
-    for (const path of ['dashboard', 'process-map', 'queues', 'returns', 'claims', 'couriers', 'settings', 'api-keys', `returns/${returns[0]!.returnNo}`]) {
+    const { orders } = await apiFromPage<{ orders: Array<{ orderNo: string }> }>('/api/ops/orders?status=paid');
+    const stockViews = ['ledger', 'documents', 'receipt', 'csv'].map((view) => `inventory?view=${view}`);
+    for (const path of ['dashboard', 'process-map', 'queues', 'orders', `orders/${orders[0]!.orderNo}`, 'inventory', ...stockViews, 'returns', 'claims', 'couriers', 'settings', 'api-keys', `returns/${returns[0]!.returnNo}`]) {
       await page.goto(`${server.url}/ops/${path}`);
       await page.locator('h1').first().waitFor(SOON);
       await page.waitForLoadState('networkidle');

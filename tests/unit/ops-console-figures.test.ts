@@ -6,7 +6,7 @@ import { latestDayWithFigure, yRange } from '../../client/components/ops/charts/
 import { topCategorySeries } from '../../client/components/ops/dashboard/feedback-category-series';
 import { slowestStage, whereTimeIsLost } from '../../client/components/ops/dashboard/where-time-is-lost';
 import { destinationCityOf, mapFiltersFromQuery } from '../../client/components/ops/process-map/process-map-filters';
-import { fenToYuanText, yuanToFen } from '../../client/components/ops/settings/yuan-fen';
+import { fenToYuanText, yuanToFen } from '../../shared/money/yuan-fen';
 
 const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
 const H = 3_600_000;

@@ -1,6 +1,7 @@
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
 import { RETURN_REASON_CODES, type ReturnReasonCode } from '../../../shared/returns/return-reasons';
 import { parseQueue, queueStatusFilter, type OpsReturnQueue } from './ops-queues';
+import { queryChoice, queryDay, queryPage, queryText } from './route-query';
 
 /**
  * The returns list's filters live in the address bar, so a filtered queue can be bookmarked or
@@ -20,25 +21,16 @@ export interface OpsReturnFilters {
 
 export const OPS_RETURNS_PAGE_SIZE = 25;
 const MAX_SEARCH_LENGTH = 40;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-const first = (value: LocationQuery[string] | undefined): string => {
-  const one = Array.isArray(value) ? value[0] : value;
-  return typeof one === 'string' ? one : '';
-};
 
 /** Whatever the address bar holds becomes valid filters: bad parts are dropped, not sent. */
 export function filtersFromQuery(query: LocationQuery): OpsReturnFilters {
-  const reason = first(query.reason);
-  const page = Number(first(query.page));
-  const day = (value: string) => (DAY.test(value) ? value : '');
   return {
-    queue: parseQueue(first(query.queue)),
-    search: first(query.q).trim().slice(0, MAX_SEARCH_LENGTH),
-    reason: RETURN_REASON_CODES.includes(reason as ReturnReasonCode) ? (reason as ReturnReasonCode) : '',
-    from: day(first(query.from)),
-    to: day(first(query.to)),
-    page: Number.isSafeInteger(page) && page >= 1 ? page : 1,
+    queue: parseQueue(queryText(query.queue)),
+    search: queryText(query.q).trim().slice(0, MAX_SEARCH_LENGTH),
+    reason: queryChoice(query.reason, RETURN_REASON_CODES),
+    from: queryDay(query.from),
+    to: queryDay(query.to),
+    page: queryPage(query.page),
   };
 }
 

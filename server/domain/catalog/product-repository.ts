@@ -65,3 +65,19 @@ export async function listProducts(db: Kysely<Database>, options: { query?: stri
   }
   return (await q.execute()).map(toProduct);
 }
+
+/** The SKUs that hold these barcodes now, by barcode. */
+export async function findBarcodeHolders(db: Kysely<Database>, barcodes: readonly string[]): Promise<Map<string, string>> {
+  if (barcodes.length === 0) return new Map();
+  const rows = await db.selectFrom('products').select(['sku', 'barcode']).where('barcode', 'in', barcodes).execute();
+  return new Map(rows.map((r) => [r.barcode!, r.sku]));
+}
+
+/**
+ * Takes these barcodes off these SKUs, so an import that moves a barcode from one of its SKUs
+ * to another can write them in any order under the unique index (each SKU gets its own back).
+ */
+export async function releaseBarcodes(trx: Kysely<Database>, skus: readonly string[], barcodes: readonly string[]): Promise<void> {
+  if (skus.length === 0 || barcodes.length === 0) return;
+  await trx.updateTable('products').set({ barcode: null }).where('sku', 'in', skus).where('barcode', 'in', barcodes).execute();
+}

@@ -3,7 +3,7 @@ import type { OpsReturnList } from '../../../shared/api/return-views';
 import { RETURN_STATUSES, type ReturnStatus } from '../../../shared/returns/return-status';
 import { badRequest } from '../../app-error';
 import type { Database } from '../../db/schema';
-import { startOfShopDay } from '../../../shared/time/shop-day';
+import { dayRange } from '../calendar/day-range';
 import { listedRefundFen } from './return-repository';
 
 export interface OpsReturnFilter {
@@ -23,19 +23,6 @@ export function parseStatuses(raw: string | undefined): ReturnStatus[] | undefin
   const unknown = statuses.find((s) => !(RETURN_STATUSES as readonly string[]).includes(s));
   if (unknown) throw badRequest('invalid_status', `Unknown return status ${unknown.slice(0, 30)}`);
   return statuses as ReturnStatus[];
-}
-
-/** `from`/`to` are shop-calendar days, both included. */
-export function dayRange(from: string | undefined, to: string | undefined, timeZone: string): { start?: number; end?: number } {
-  const day = (s: string) => {
-    const ms = Date.parse(`${s}T12:00:00Z`);
-    if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== s) throw badRequest('invalid_date', `${s} is not a date`);
-    return startOfShopDay(ms, timeZone);
-  };
-  const start = from ? day(from) : undefined;
-  const end = to ? day(to) + 86_400_000 : undefined;
-  if (start !== undefined && end !== undefined && end <= start) throw badRequest('invalid_date_range', '`from` must not be after `to`');
-  return { start, end };
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * What staff type in a ¥ field, as fen: "10", "10.5", "10.50", "¥1,000" → 1000, 1050, 1050,
  * 100000. Digits are read as text, never through floating point, so ¥0.29 is 29 fen and not
- * 28.999…; more than two decimals, a sign or anything else is not an amount (null).
+ * 28.999…; more than two decimals, a sign or anything else is not an amount (null). Shared:
+ * the settings form reads staff's typing with it and the server reads the catalog CSV's prices.
  */
 export function yuanToFen(text: string): number | null {
   const cleaned = text.trim().replace(/^[¥￥]\s*/, '').replace(/,/g, '');
