@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { cancelOverdueOrders } from '../domain/orders/order-cancel';
+import { cancelOverdueOrders } from '../domain/order-lifecycle/order-cancel';
 import type { PaymentProvider } from '../domain/payments/payment-provider';
 import type { Logger } from '../http/logger';
 import { startPeriodicJob, type PeriodicJob } from './periodic-job';

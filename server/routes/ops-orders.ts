@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { opsCancelOrderSchema, opsOrderListQuerySchema } from '../../shared/api/ops-orders';
 import type { AppDeps } from '../app-deps';
-import { cancelOrder } from '../domain/orders/order-cancel';
+import { cancelOrder } from '../domain/order-lifecycle/order-cancel';
 import { loadOpsOrderDetail } from '../domain/orders/ops-order-detail';
 import { listOpsOrders } from '../domain/orders/ops-order-list';
 import { jsonBody, requireJsonContent } from '../http/json-body';

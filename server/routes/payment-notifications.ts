@@ -4,7 +4,7 @@ import { described } from '../http/api-description';
 import type { AppDeps } from '../app-deps';
 import { AppError, badRequest, unauthorized } from '../app-error';
 import { checkNotificationSignature } from '../domain/payments/notification-signature';
-import { applyPaymentNotification, paymentNotificationSchema } from '../domain/payments/payment-notifications';
+import { applyPaymentNotification, paymentNotificationSchema } from '../domain/order-lifecycle/payment-notifications';
 
 /**
  * `POST /api/payments/notify`: the provider's server tells us an order was paid. Signed with
@@ -29,12 +29,10 @@ export function paymentNotificationRoutes({ db, clock, config, payments, logger 
       const body = await c.req.text();
       const check = checkNotificationSignature(c.req.header('doorstep-signature'), body, secret, clock());
       if (check !== 'ok') throw unauthorized('bad_signature', `The notification's signature is ${check}`);
-      let json: unknown;
-      try {
-        json = JSON.parse(body);
-      } catch {
+      // Parsed from the text already read (Hono keeps it), so what is applied is what was signed.
+      const json: unknown = await c.req.json().catch(() => {
         throw badRequest('invalid_json', 'The body is not JSON');
-      }
+      });
       const parsed = paymentNotificationSchema.safeParse(json);
       if (!parsed.success) throw badRequest('invalid_request', parsed.error.issues[0]?.message ?? 'invalid notification');
       const result = await applyPaymentNotification(db, payments, parsed.data, clock());

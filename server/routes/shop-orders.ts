@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { cancelOrderSchema, createOrderSchema, payOrderSchema, shopOrderSchema } from '../../shared/api/shop';
 import type { AppDeps } from '../app-deps';
-import { cancelOrder } from '../domain/orders/order-cancel';
+import { cancelOrder } from '../domain/order-lifecycle/order-cancel';
 import { takeOrder } from '../domain/orders/order-intake';
-import { payOrder } from '../domain/orders/order-payment';
+import { payOrder } from '../domain/order-lifecycle/order-payment';
 import { loadShopOrder } from '../domain/orders/order-view';
 import { described } from '../http/api-description';
 import { jsonBody, requireJsonContent } from '../http/json-body';

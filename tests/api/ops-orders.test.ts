@@ -1,3 +1,4 @@
+import { sendDueNotifications } from '../../server/domain/notifications/notification-sender';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { opsCallers, paidOrder, placeOrder, refusedToOthers, stockedShop } from '../support/ops-stock-fixtures';
 import { BUYER, stockBooks } from '../support/shop-fixtures';
@@ -96,11 +97,8 @@ describe('GET /api/ops/orders', () => {
 describe('GET /api/ops/orders/:orderNo', () => {
   it("tells the order's whole story: the order, its stock lines, payment, refunds and messages", async () => {
     const orderNo = await paidOrder(t, [{ sku: 'TEE-WHITE-L', quantity: 2 }]);
-    const { id } = await t.db.selectFrom('orders').select('id').where('order_no', '=', orderNo).executeTakeFirstOrThrow();
-    await t.db
-      .insertInto('notifications')
-      .values({ dedupe_key: `paid:${orderNo}`, order_id: id, channel: 'sms', recipient: BUYER.phone, template: 'order_paid', params: '{}', body: '【Doorstep】订单已付款', status: 'sent', attempts: 1, next_attempt_at: t.now(), last_error: null, provider_reference: 'SMS1', sent_at: t.now(), created_at: t.now() })
-      .execute();
+    // Payment queued the customer's SMS; the sender sends it.
+    expect((await sendDueNotifications(t.db, t.deps.sms, t.now())).sent).toBe(1);
     const detail = await getJson(`/api/ops/orders/${orderNo}`);
     expect(detail.order).toMatchObject({ orderNo, status: 'paid', customer: { name: '王小明', phone: BUYER.phone }, lines: [{ sku: 'TEE-WHITE-L', quantity: 2, warehouse: 'GZ01' }] });
     expect(detail.ledger).toEqual([
@@ -109,7 +107,7 @@ describe('GET /api/ops/orders/:orderNo', () => {
     expect(detail.payments).toEqual([{ provider: t.deps.payments.name, reference: expect.any(String), amountFen: detail.order.totalFen, paidAt: t.now() }]);
     expect(detail.refunds).toEqual([]);
     expect(detail.notifications).toEqual([
-      { template: 'order_paid', channel: 'sms', recipient: '138****5678', status: 'sent', attempts: 1, body: '【Doorstep】订单已付款', sentAt: t.now(), createdAt: t.now(), lastError: null },
+      { template: 'order_confirmed', channel: 'sms', recipient: '138****5678', status: 'sent', attempts: 1, body: expect.stringContaining(`/o/${orderNo}`), sentAt: t.now(), createdAt: t.now(), lastError: null },
     ]);
   });
 

@@ -3,7 +3,7 @@ import { createApp } from '../../server/app';
 import type { AppDeps } from '../../server/app-deps';
 import { createDb, type DatabaseHandle } from '../../server/db/create-db';
 import { migrateToLatest } from '../../server/db/migrate';
-import { cancelOverdueOrders } from '../../server/domain/orders/order-cancel';
+import { cancelOverdueOrders } from '../../server/domain/order-lifecycle/order-cancel';
 import { freePort } from '../support/free-port';
 import { lastUnitsRush } from '../support/oversell-scenario';
 import { startPostgres } from '../support/postgres-server';

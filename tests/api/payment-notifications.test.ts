@@ -63,6 +63,10 @@ describe('POST /api/payments/notify', () => {
   it('answers bad bodies 400, and records an amount that does not match without marking the order paid', async () => {
     const order = await placeOrder();
     expect((await notify({ orderNo: order.orderNo })).status).toBe(400);
+    const text = 'not json at all';
+    const raw = await t.app.request('/api/payments/notify', { method: 'POST', headers: { 'content-type': 'application/json', 'doorstep-signature': signNotification(SECRET, text, Math.floor(t.now() / 1000)) }, body: text });
+    expect(raw.status).toBe(400);
+    expect(((await raw.json()) as { error: { code: string } }).error.code).toBe('invalid_json');
     const wrong = await notify(paid(order.orderNo, order.totalFen - 1));
     expect(((await wrong.json()) as Notified).outcome).toBe('amount_mismatch');
     expect(((await (await notify(paid('2026010100000000001', 100))).json()) as Notified).outcome).toBe('unknown_order');

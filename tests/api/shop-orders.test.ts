@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sendDueNotifications } from '../../server/domain/notifications/notification-sender';
-import { cancelOverdueOrders } from '../../server/domain/orders/order-cancel';
+import { cancelOverdueOrders } from '../../server/domain/order-lifecycle/order-cancel';
 import { createTestApp } from '../support/test-app';
 import type { ShopOrderView, SkuStockView } from '../../shared/api/shop';
 import type { ErrorBody } from '../support/shop-fixtures';

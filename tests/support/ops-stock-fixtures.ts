@@ -2,7 +2,7 @@ import type { CreateOrderRequest } from '../../shared/api/shop';
 import { upsertProduct } from '../../server/domain/catalog/product-repository';
 import { upsertWarehouse } from '../../server/domain/catalog/warehouse-repository';
 import { takeOrder } from '../../server/domain/orders/order-intake';
-import { payOrder } from '../../server/domain/orders/order-payment';
+import { payOrder } from '../../server/domain/order-lifecycle/order-payment';
 import { receiveStock } from '../../server/domain/stock/stock-documents';
 import { createCourier } from './accounts';
 import { signIn } from './courier-fixtures';

@@ -16,6 +16,9 @@ describe('readConfig', () => {
       liveStreamsTotal: 5000,
       shutdownGraceMs: 5000,
       buildClient: true,
+      paymentDeadlineMs: 30 * 60_000,
+      paymentNotifySecret: null,
+      publicUrl: '',
     });
   });
 
@@ -25,6 +28,9 @@ describe('readConfig', () => {
     [{ DEMO: ' Yes ' }, { demo: true }],
     [{ DEMO: '0' }, { demo: false }],
     [{ PORT: '0' }, { port: 0 }],
+    [{ PAYMENT_DEADLINE_MINUTES: '15' }, { paymentDeadlineMs: 15 * 60_000 }],
+    [{ PUBLIC_URL: 'https://track.example.com/' }, { publicUrl: 'https://track.example.com' }],
+    [{ PAYMENT_NOTIFY_SECRET: 'a-secret-of-sixteen+' }, { paymentNotifySecret: 'a-secret-of-sixteen+' }],
     [{ PORT: '3000' }, { port: 3000 }],
     [{ DATABASE_URL: 'postgres://u@db:5432/doorstep' }, { databaseUrl: 'postgres://u@db:5432/doorstep' }],
     [{ DATABASE_URL: 'sqlite::memory:' }, { databaseUrl: 'sqlite::memory:' }],
@@ -41,6 +47,9 @@ describe('readConfig', () => {
     [{ PORT: 'abc' }, 'PORT'],
     [{ PORT: '99999' }, 'PORT'],
     [{ PORT: '80.5' }, 'PORT'],
+    [{ PAYMENT_DEADLINE_MINUTES: '0' }, 'PAYMENT_DEADLINE_MINUTES'],
+    [{ PAYMENT_NOTIFY_SECRET: 'short' }, 'PAYMENT_NOTIFY_SECRET'],
+    [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL'],
     [{ DEMO: 'maybe' }, 'DEMO'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ SHOP_TIMEZONE: 'Mars/Base' }, 'SHOP_TIMEZONE'],

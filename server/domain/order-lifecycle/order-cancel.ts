@@ -8,7 +8,7 @@ import { claimRefund, payRefund, settleRefund } from '../refunds/refund-service'
 import type { StockActor } from '../stock/stock-actor';
 import { moveStock } from '../stock/stock-ledger';
 import { enqueueOrderNotification } from '../notifications/notification-outbox';
-import { releaseRedemptions } from './coupon-repository';
+import { releaseRedemptions } from '../orders/coupon-repository';
 
 export interface Cancellation {
   reason: string;

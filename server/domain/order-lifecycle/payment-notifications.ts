@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema';
-import { findOrderToPay, recordPayment, refundLatePayment, type PaymentOutcome } from '../orders/order-payment';
-import type { PaymentProvider } from './payment-provider';
+import { findOrderToPay, recordPayment, refundLatePayment, type PaymentOutcome } from './order-payment';
+import type { PaymentProvider } from '../payments/payment-provider';
 
 /** What a provider posts when a customer has paid (the shape of Alipay's and WeChat Pay's notify, simplified). */
 export const paymentNotificationSchema = z.strictObject({
