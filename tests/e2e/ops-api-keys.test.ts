@@ -48,7 +48,8 @@ describe('API keys in the ops console', () => {
     await page.locator('[data-testid="ops-password"]').fill('ops12345');
     await page.locator('[data-testid="ops-sign-in"]').click();
     await page.waitForURL('**/ops/api-keys');
-    await page.locator('[data-testid="ops-api-keys-none"]').waitFor(SOON);
+    // The demo has its own key already (the one `npm start` prints).
+    await page.locator('[data-testid="ops-api-key"]', { hasText: '演示商城' }).waitFor(SOON);
     expect(await page.locator('[data-testid="ops-nav-api-keys"]').getAttribute('aria-current')).toBe('page');
 
     await page.locator('[data-testid="ops-api-key-name"]').fill('小程序');
@@ -60,7 +61,7 @@ describe('API keys in the ops console', () => {
     await page.locator('[data-testid="ops-api-key-copy"]').click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(key);
 
-    const card = page.locator('[data-testid="ops-api-key"]');
+    const card = page.locator('[data-testid="ops-api-key"]', { hasText: '小程序' });
     await card.waitFor(SOON);
     expect(await card.innerText()).toContain(key.slice(0, 13));
     expect(await card.innerText()).not.toContain(key);

@@ -29,6 +29,7 @@ const SERVICES = [
   'server/domain/ops-desk/exception-action-service.ts',
   'server/domain/settings/settings-desk.ts',
   'server/domain/api-keys/api-key-service.ts',
+  'server/domain/orders/order-intake.ts',
   'server/domain/tracking/phone-digits-proof.ts',
   'server/domain/orders/customer-order-service.ts',
   'server/domain/notifications/notification-outbox.ts',

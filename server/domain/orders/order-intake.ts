@@ -8,12 +8,13 @@ import { conflict, unprocessable } from '../../app-error';
 import type { Database } from '../../db/schema';
 import { findProductsBySku, type Product } from '../catalog/product-repository';
 import { listWarehouses, type Warehouse } from '../catalog/warehouse-repository';
-import { numberFromId, placeholderNumber } from '../stock/document-numbers';
+import { numberFromId } from '../stock/document-numbers';
 import { lockStockLevels, type StockLevel } from '../stock/stock-level-repository';
 import { moveStock } from '../stock/stock-ledger';
 import type { StockActor } from '../stock/stock-actor';
 import { countCustomerUses, findCouponsByCode, recordRedemption, takeCouponUse, type StoredCoupon } from './coupon-repository';
 import { findOrCreateCustomer } from './customer-records';
+import { insertOrderLine, insertPendingOrder } from './order-repository';
 
 export interface IntakeContext {
   now: number;
@@ -51,34 +52,20 @@ export async function takeOrder(trx: Kysely<Database>, request: CreateOrderReque
   const price = priceOrder({ lines, coupons, province: request.customer.address.province });
 
   const picks = await allocate(trx, request, products);
-  const { address } = request.customer;
-  const { id: orderId } = await trx
-    .insertInto('orders')
-    .values({
-      order_no: placeholderNumber(),
-      customer_id: customerId,
-      status: 'pending_payment',
-      items_total_fen: price.itemsTotalFen,
-      discount_fen: price.discountFen,
-      shipping_fen: price.shippingFen,
-      paid_total_fen: price.totalFen,
-      paid_at: 0,
-      recipient_name: request.customer.name,
-      recipient_phone: request.customer.phone,
-      ...address,
-      created_at: ctx.now,
-      updated_at: ctx.now,
-      pay_by: ctx.now + ctx.payWithinMs,
-      api_key_id: ctx.apiKeyId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await trx.updateTable('orders').set({ order_no: numberFromId('', orderId, ctx.now, ctx.timeZone, 10) }).where('id', '=', orderId).execute();
+  const orderId = await insertPendingOrder(trx, {
+    customerId,
+    recipient: request.customer,
+    price,
+    createdAt: ctx.now,
+    payBy: ctx.now + ctx.payWithinMs,
+    apiKeyId: ctx.apiKeyId,
+    number: (id) => numberFromId('', id, ctx.now, ctx.timeZone, 10),
+  });
 
   for (const pick of picks) {
     const product = products.get(pick.sku)!;
     const warehouseId = pick.warehouseId;
-    await trx.insertInto('order_items').values({ order_id: orderId, product_id: product.id, quantity: pick.quantity, unit_price_fen: product.priceFen, warehouse_id: warehouseId }).execute();
+    await insertOrderLine(trx, { orderId, productId: product.id, quantity: pick.quantity, unitPriceFen: product.priceFen, warehouseId });
     await moveStock(trx, { warehouseId, productId: product.id, kind: 'reservation', quantity: pick.quantity, orderId, actor: ctx.actor }, ctx.now, pick.level);
   }
   for (const applied of price.coupons) {

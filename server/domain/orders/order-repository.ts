@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, OrderTable } from '../../db/schema';
+import { placeholderNumber } from '../stock/document-numbers';
 
 /** An order as placed: who receives it, where, and what was paid (integer fen). */
 export interface Order {
@@ -53,4 +54,52 @@ export async function requireOrder(db: Kysely<Database>, orderId: number): Promi
 export async function findOrderByNo(db: Kysely<Database>, orderNo: string): Promise<Order | null> {
   const row = await db.selectFrom('orders').selectAll().where('order_no', '=', orderNo).executeTakeFirst();
   return row ? toOrder(row) : null;
+}
+
+/**
+ * Writes a new order waiting for payment and numbers it from its id (unique by construction);
+ * paid_at stays 0 until it is paid (see the 2026-12-05-90 migration).
+ */
+export async function insertPendingOrder(
+  trx: Kysely<Database>,
+  order: {
+    customerId: number;
+    recipient: { name: string; phone: string; address: { province: string; city: string; district: string; street: string } };
+    price: { itemsTotalFen: number; discountFen: number; shippingFen: number; totalFen: number };
+    createdAt: number;
+    payBy: number;
+    apiKeyId: number | null;
+    number: (id: number) => string;
+  },
+): Promise<number> {
+  const { id } = await trx
+    .insertInto('orders')
+    .values({
+      order_no: placeholderNumber(),
+      customer_id: order.customerId,
+      status: 'pending_payment',
+      items_total_fen: order.price.itemsTotalFen,
+      discount_fen: order.price.discountFen,
+      shipping_fen: order.price.shippingFen,
+      paid_total_fen: order.price.totalFen,
+      paid_at: 0,
+      recipient_name: order.recipient.name,
+      recipient_phone: order.recipient.phone,
+      ...order.recipient.address,
+      created_at: order.createdAt,
+      updated_at: order.createdAt,
+      pay_by: order.payBy,
+      api_key_id: order.apiKeyId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx.updateTable('orders').set({ order_no: order.number(id) }).where('id', '=', id).execute();
+  return id;
+}
+
+export async function insertOrderLine(trx: Kysely<Database>, line: { orderId: number; productId: number; quantity: number; unitPriceFen: number; warehouseId: number }): Promise<void> {
+  await trx
+    .insertInto('order_items')
+    .values({ order_id: line.orderId, product_id: line.productId, quantity: line.quantity, unit_price_fen: line.unitPriceFen, warehouse_id: line.warehouseId })
+    .execute();
 }
