@@ -1,5 +1,5 @@
 import type { InventoryView, LowStockAlertView, OpsStockLevel, SafetyStockRequest, StockDocumentSummary, StockLedgerEntry } from '../../shared/api/ops-inventory';
-import type { StockCountRequest, StockDocumentView, StockReceiptRequest } from '../../shared/api/shop';
+import type { StockCountRequest, StockDocumentView, StockReceiptRequest, StockTransferRequest } from '../../shared/api/shop';
 import { api } from './api-client';
 import { okResponse } from './api-error';
 
@@ -29,6 +29,10 @@ export async function bookReceipt(body: StockReceiptRequest): Promise<StockDocum
 
 export async function bookCount(body: StockCountRequest): Promise<StockDocumentView> {
   return (await okResponse(() => api.ops.inventory.counts.$post({ json: body }))).json();
+}
+
+export async function bookTransfer(body: StockTransferRequest): Promise<StockDocumentView> {
+  return (await okResponse(() => api.ops.inventory.transfers.$post({ json: body }))).json();
 }
 
 export async function saveSafetyStock(body: SafetyStockRequest): Promise<OpsStockLevel> {

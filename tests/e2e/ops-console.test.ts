@@ -251,7 +251,7 @@ describe('the ops console on a phone', () => {
     }
     const { returns } = await apiFromPage<{ returns: Array<{ returnNo: string }> }>('/api/demo');
     const { orders } = await apiFromPage<{ orders: Array<{ orderNo: string }> }>('/api/ops/orders?status=paid');
-    const stockViews = ['ledger', 'documents', 'receipt', 'csv'].map((view) => `inventory?view=${view}`);
+    const stockViews = ['ledger', 'documents', 'receipt', 'transfer', 'csv'].map((view) => `inventory?view=${view}`);
     for (const path of ['dashboard', 'process-map', 'queues', 'orders', `orders/${orders[0]!.orderNo}`, 'inventory', ...stockViews, 'returns', 'claims', 'couriers', 'settings', 'api-keys', `returns/${returns[0]!.returnNo}`]) {
       await page.goto(`${server.url}/ops/${path}`);
       await page.locator('h1').first().waitFor(SOON);

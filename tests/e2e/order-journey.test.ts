@@ -123,6 +123,21 @@ describe('a shop order, from the API to the customer and back to staff', () => {
     expect(await ops.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await seriousAxeViolations(ops)).toEqual([]);
     await shot(ops, 'ops-inventory');
+
+    // Two of the remaining units move to Shanghai: out of Guangzhou's available, into Shanghai's on hand.
+    const shanghaiBefore = (await shop<SkuStockView>(key, `/stock/${SKU}`)).warehouses.find((w) => w.warehouse === 'SH-QP')!.onHand;
+    await ops.locator('[data-testid="ops-inventory-view-transfer"]').click();
+    const form = ops.locator('[data-testid="ops-transfer-form"]');
+    await form.waitFor(SOON);
+    await form.locator('[data-testid="ops-booking-destination"]').selectOption('SH-QP');
+    await form.locator('[data-testid="ops-booking-line"] input').first().fill(SKU);
+    await form.locator('[data-testid="ops-booking-line"] input').nth(1).fill('2');
+    await form.locator('[data-testid="ops-booking-note"]').fill('华东补货');
+    await form.locator('[data-testid="ops-booking-submit"]').click();
+    expect(await form.locator('[data-testid="ops-booking-done"]').innerText(SOON)).toMatch(/DB\d{16}/);
+    const after = await shop<SkuStockView>(key, `/stock/${SKU}`);
+    expect(after.warehouses.find((w) => w.warehouse === 'SH-QP')!.onHand).toBe(shanghaiBefore + 2);
+    expect(after.warehouses.find((w) => w.warehouse === WAREHOUSE)).toMatchObject({ reserved: reservedBefore + 3 });
     await ops.goto(`${server.url}/ops/orders`);
     await ops.locator('[data-testid="ops-order-row"]').first().waitFor(SOON);
     // The first screen of a long list is what a person sees.

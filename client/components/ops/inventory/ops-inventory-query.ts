@@ -3,7 +3,7 @@ import { STOCK_LEDGER_KINDS, type StockLedgerKind } from '../../../../shared/api
 import { queryChoice, queryPage, queryText } from '../route-query';
 
 /** The inventory page's views: one each for reading stock, its history and papers, booking, and files. */
-export const INVENTORY_VIEWS = ['levels', 'ledger', 'documents', 'receipt', 'count', 'csv'] as const;
+export const INVENTORY_VIEWS = ['levels', 'ledger', 'documents', 'receipt', 'count', 'transfer', 'csv'] as const;
 export type InventoryView = (typeof INVENTORY_VIEWS)[number];
 
 /** What the inventory page shows, kept in the address bar (the to-do list links to a SKU here). */
