@@ -24,6 +24,8 @@ export interface StockLevelTable {
   reserved: number;
   safety_stock: number;
   updated_at: number;
+  /** Where it lies in the warehouse (A-01-03); '' when not placed yet. Pick lists walk by it. */
+  bin: Generated<string>;
 }
 
 export type StockDocumentKind = 'receipt' | 'count' | 'transfer';

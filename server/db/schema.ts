@@ -2,9 +2,11 @@ import type { AnalyticsTables } from './schema-analytics';
 import type { FeedbackTables } from './schema-feedback';
 import type { OpsDeskTables } from './schema-ops-desk';
 import type { OrdersTables } from './schema-orders';
+import type { FulfilmentTables } from './schema-fulfilment';
 import type { Generated } from 'kysely';
 
 export type * from './schema-orders';
+export type * from './schema-fulfilment';
 
 /**
  * Table shapes as Kysely sees them. Columns are snake_case; each repository maps rows to
@@ -60,6 +62,12 @@ export interface OrderTable {
   /** The shop API key that sent the order in; null for the demo's history. */
   api_key_id: Generated<number | null>;
   updated_at: Generated<number>;
+  /** When the last of its lines was picked, and when its last parcel was packed. */
+  picked_at: Generated<number | null>;
+  packed_at: Generated<number | null>;
+  /** Held after a short pick no warehouse could make good; null when not held. */
+  held_at: Generated<number | null>;
+  hold_reason: Generated<string | null>;
 }
 
 export interface OrderItemTable {
@@ -101,6 +109,8 @@ export interface StaffTable {
   password_hash: string;
   role: string;
   created_at: number;
+  /** The warehouse a `warehouse` worker works in; null for ops staff. */
+  warehouse_id: Generated<number | null>;
 }
 
 export interface ShipmentTable {
@@ -126,6 +136,13 @@ export interface ShipmentTable {
    * recordTrackingEvent (and the demo fill) write events, so only they maintain it.
    */
   public_timeline: Generated<string>;
+  /** Where it was packed; null for parcels from before warehouses (the demo's first history). */
+  warehouse_id: Generated<number | null>;
+  weight_grams: Generated<number | null>;
+  packed_by: Generated<number | null>;
+  /** The third-party carrier that took it at hand-over (揽收); null: an own courier, or not handed over yet. */
+  carrier_code: Generated<string | null>;
+  handed_over_at: Generated<number | null>;
   /** Order on the courier's manifest (dispatch sets it); null sorts last. */
   route_position: number | null;
   /** First reached the recipient or a pickup point they can use (Delivered or AvailableForPickup). */
@@ -383,7 +400,7 @@ export interface CustomerUploadTable {
  * Every table. Each feature since the ops console keeps its tables' interfaces in a file of
  * its own (schema-*.ts) and adds them here.
  */
-export interface Database extends FeedbackTables, AnalyticsTables, OpsDeskTables, OrdersTables {
+export interface Database extends FeedbackTables, AnalyticsTables, OpsDeskTables, OrdersTables, FulfilmentTables {
   customers: CustomerTable;
   products: ProductTable;
   orders: OrderTable;

@@ -58,7 +58,7 @@ export interface CourierManifest {
 }
 
 export interface SessionUser {
-  role: 'courier' | 'staff';
+  role: 'courier' | 'staff' | 'warehouse';
   id: number;
   name: string;
   login: string;
