@@ -38,8 +38,22 @@ export interface PickScanTable {
   scanned_at: number;
 }
 
+/** A third-party carrier the shop hands parcels to (揽收); its secret signs the events it pushes. */
+export interface CarrierTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  /** HMAC-SHA256 key of its generic JSON pushes (kept as given: it must be usable to verify). */
+  secret: string;
+  /** The aggregator's salt for Kuaidi100-style pushes (sign = MD5(param + salt)); null: none. */
+  kuaidi100_salt: string | null;
+  active: Generated<number>;
+  created_at: number;
+}
+
 /** From shelf to doorstep (product document 4c). */
 export interface FulfilmentTables {
+  carriers: CarrierTable;
   pick_waves: PickWaveTable;
   pick_lines: PickLineTable;
   pick_scans: PickScanTable;

@@ -34,6 +34,16 @@ export async function up(db: AnyDb): Promise<void> {
   await db.schema.alterTable('shipments').addColumn('carrier_code', 'text').execute();
   await db.schema.alterTable('shipments').addColumn('handed_over_at', 'bigint').execute();
 
+  // A third-party carrier the shop hands parcels to; its secret signs the events it pushes.
+  await id(db.schema.createTable('carriers'))
+    .addColumn('code', 'text', (c) => c.notNull().unique())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('secret', 'text', (c) => c.notNull())
+    .addColumn('kuaidi100_salt', 'text')
+    .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .execute();
+
   await id(db.schema.createTable('pick_waves'))
     .addColumn('wave_no', 'text', (c) => c.notNull().unique())
     .addColumn('warehouse_id', 'integer', (c) => c.notNull().references('warehouses.id'))
