@@ -53,3 +53,19 @@ export async function pickWholeWave(t: TestApp, cookie: string, wave: WaveView):
     }
   }
 }
+
+/**
+ * A paid order whose lines are picked in a wave of `warehouse` by `cookie`: ready to pack. Needs
+ * the stock (stockedShop) in place; returns the order's number and the wave.
+ */
+export async function pickedOrder(
+  t: TestApp & { now: () => number; deps: import('../../server/app-deps').AppDeps },
+  cookie: string,
+  lines: { sku: string; quantity: number }[],
+): Promise<{ orderNo: string; wave: WaveView }> {
+  const { paidOrder } = await import('./ops-stock-fixtures');
+  const orderNo = await paidOrder(t as Parameters<typeof paidOrder>[0], lines);
+  const wave = await newWave(t, cookie);
+  await pickWholeWave(t, cookie, wave);
+  return { orderNo, wave };
+}
