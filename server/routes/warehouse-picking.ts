@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { createWaveSchema, pickScanSchema } from '../../shared/api/warehouse';
+import { createWaveSchema, pickScanSchema, shortPickSchema } from '../../shared/api/warehouse';
+import { shortPick } from '../domain/fulfilment/short-pick-service';
 import type { AppDeps } from '../app-deps';
 import { createWave, listWaveSummaries, scanForWave, waveView, type WaveContext } from '../domain/fulfilment/wave-service';
 import { jsonBody, requireJsonContent } from '../http/json-body';
@@ -19,5 +20,10 @@ export function warehousePickingRoutes({ db, clock, config }: AppDeps) {
     .post('/waves/:waveNo/scans', requireJsonContent, jsonBody(pickScanSchema), async (c) => {
       const ctx = context(c);
       return c.json(await db.transaction().execute((trx) => scanForWave(trx, c.req.param('waveNo'), c.req.valid('json').barcode, ctx)));
+    })
+    // The shelf holds fewer than the list: written off by a count, each short order re-allocated or held.
+    .post('/waves/:waveNo/shorts', requireJsonContent, jsonBody(shortPickSchema), async (c) => {
+      const ctx = context(c);
+      return c.json(await db.transaction().execute((trx) => shortPick(trx, c.req.param('waveNo'), c.req.valid('json'), ctx)));
     });
 }

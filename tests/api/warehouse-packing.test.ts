@@ -16,7 +16,7 @@ beforeEach(async () => {
   await placeBins(t, 'GZ01', { 'TEE-WHITE-L': 'A-01-01', 'MUG-350': 'A-01-02' });
   worker = await warehouseWorker(t, 'GZ01');
   ({ courier } = await opsCallers(t));
-});
+}, 30_000);
 afterEach(() => t.dispose());
 
 describe('packing', () => {
@@ -70,7 +70,7 @@ describe('packing', () => {
     const cancel = await t.app.request(`/api/ops/orders/${waiting}/cancel`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: staff }, body: JSON.stringify({ reason: '客户要求' }) });
     expect(cancel.status).toBe(200);
     const after = (await warehouseCall(t, worker, 'GET', `/waves/${wave.wave.waveNo}`)).body;
-    expect(after).toMatchObject({ stops: [], orders: [{ orderNo: waiting, state: 'cancelled' }] });
+    expect(after).toMatchObject({ wave: { status: 'picked' }, stops: [], orders: [{ orderNo: waiting, state: 'cancelled' }] });
     expect((await warehouseCall(t, worker, 'POST', `/waves/${wave.wave.waveNo}/scans`, { barcode: 'MUG-350' })).body.outcome).toBe('wrong_item');
     expect((await warehouseCall(t, worker, 'POST', `/orders/${waiting}/pack`, { lines: [{ sku: 'MUG-350', quantity: 1 }], weightGrams: 400 })).body.error.code).toBe('order_cancelled');
 

@@ -15,7 +15,7 @@ beforeEach(async () => {
   await placeBins(t, 'GZ01', { 'TEE-WHITE-L': 'A-10-1', 'MUG-350': 'A-2-10' });
   worker = await warehouseWorker(t, 'GZ01');
   ({ staff, courier } = await opsCallers(t));
-});
+}, 30_000);
 afterEach(() => t.dispose());
 
 describe('warehouse sessions', () => {

@@ -201,3 +201,46 @@ export async function findOrdersPackedIn(db: Kysely<Database>, orderIds: readonl
   const rows = await db.selectFrom('shipments').select('order_id').where('order_id', 'in', orderIds).where('warehouse_id', '=', warehouseId).where('leg', '=', 'delivery').execute();
   return new Set(rows.map((r) => r.order_id));
 }
+
+export async function findWaveById(db: Kysely<Database>, waveId: number): Promise<PickWave | null> {
+  const row = await db.selectFrom('pick_waves').selectAll().where('id', '=', waveId).executeTakeFirst();
+  return row ? toPickWave(row) : null;
+}
+
+/** Whether any parcel of the order has been packed (a split order may be part-way). */
+export async function hasPackedParcel(db: Kysely<Database>, orderId: number): Promise<boolean> {
+  return (await db.selectFrom('shipments').select('id').where('order_id', '=', orderId).where('leg', '=', 'delivery').limit(1).executeTakeFirst()) !== undefined;
+}
+
+export async function closeLineShort(trx: Kysely<Database>, lineId: number, shortQuantity: number): Promise<void> {
+  await trx.updateTable('pick_lines').set((eb) => ({ short_quantity: eb('short_quantity', '+', shortQuantity) })).where('id', '=', lineId).execute();
+}
+
+/** Another warehouse with this many units of the product free, most free first; null when none. */
+export async function findWarehouseWithAvailable(db: Kysely<Database>, productId: number, quantity: number, notWarehouseId: number): Promise<number | null> {
+  const row = await db
+    .selectFrom('stock_levels')
+    .select('warehouse_id')
+    .where('product_id', '=', productId)
+    .where('warehouse_id', '!=', notWarehouseId)
+    .where((eb) => eb(eb('on_hand', '-', eb.ref('reserved')), '>=', quantity))
+    .orderBy((eb) => eb('on_hand', '-', eb.ref('reserved')), 'desc')
+    .orderBy('warehouse_id')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.warehouse_id ?? null;
+}
+
+/** The order line now ships from another warehouse (null: from none, while its order is held). */
+export async function moveOrderLine(trx: Kysely<Database>, orderItemId: number, warehouseId: number | null): Promise<void> {
+  await trx.updateTable('order_items').set({ warehouse_id: warehouseId }).where('id', '=', orderItemId).execute();
+}
+
+export async function holdOrder(trx: Kysely<Database>, orderId: number, reason: string, now: number): Promise<void> {
+  await trx.updateTable('orders').set({ held_at: now, hold_reason: reason, updated_at: now }).where('id', '=', orderId).where('held_at', 'is', null).execute();
+}
+
+export async function findOnHand(db: Kysely<Database>, warehouseId: number, productId: number): Promise<number> {
+  const row = await db.selectFrom('stock_levels').select('on_hand').where('warehouse_id', '=', warehouseId).where('product_id', '=', productId).executeTakeFirst();
+  return row?.on_hand ?? 0;
+}

@@ -8,6 +8,7 @@ import { placeholderNumber, shopDayStamp } from '../stock/document-numbers';
 import {
   addPicked,
   findWave,
+  findWaveById,
   findWaveCandidates,
   findWaveLines,
   insertPickLines,
@@ -97,4 +98,17 @@ export async function scanForWave(trx: Kysely<Database>, waveNo: string, barcode
   const after = await findWaveLines(trx, [wave.id]);
   const stop = match.line ? (pickStops(after).find((s) => s.sku === match.line.sku && s.bin === match.line.bin) ?? null) : null;
   return { outcome: match.outcome, stop, wave: waveSummary(wave, ctx.warehouse, after) };
+}
+
+/**
+ * After an order in a wave is cancelled (or held): its lines are no longer anyone's work, so a
+ * wave whose other lines are all picked moves on. In the caller's transaction.
+ */
+export async function settleWavesOfOrder(trx: Kysely<Database>, orderId: number, now: number): Promise<void> {
+  const waveIds = [...new Set((await findOrderPickLinesAnywhere(trx, orderId)).map((l) => l.waveId))];
+  for (const waveId of waveIds) {
+    const lines = await findWaveLines(trx, [waveId]);
+    const open = await findWaveById(trx, waveId);
+    if (open?.status === 'open' && lines.filter(isLiveLine).every((l) => unitsLeft(l) === 0)) await setWaveStatus(trx, waveId, 'picked', now);
+  }
 }
