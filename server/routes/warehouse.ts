@@ -18,16 +18,14 @@ declare module 'hono' {
  * caller's warehouse resolved once. Workers and ops staff only; couriers get 403.
  */
 export function warehouseRoutes(deps: AppDeps) {
-  return (
-    new Hono()
-      .use(requireRole(deps.db, deps.clock, 'warehouse', 'staff'))
-      .use(async (c, next) => {
-        c.set('warehouse', await resolveWarehouse(deps.db, c.var.user, c.req.query('warehouse')));
-        await next();
-      })
-      .route('/', warehousePickingRoutes(deps))
-      .route('/', warehousePackingRoutes(deps))
-    // HAND-OVER: the hand-over helper mounts `.route('/handover', warehouseHandoverRoutes(deps))`
-    // here (server/routes/warehouse-handover.ts), behind the same guard and warehouse.
-  );
+  // HAND-OVER: the hand-over helper mounts `.route('/handover', warehouseHandoverRoutes(deps))`
+  // at the end of this chain (server/routes/warehouse-handover.ts), behind the same guard and warehouse.
+  return new Hono()
+    .use(requireRole(deps.db, deps.clock, 'warehouse', 'staff'))
+    .use(async (c, next) => {
+      c.set('warehouse', await resolveWarehouse(deps.db, c.var.user, c.req.query('warehouse')));
+      await next();
+    })
+    .route('/', warehousePickingRoutes(deps))
+    .route('/', warehousePackingRoutes(deps));
 }
