@@ -52,7 +52,7 @@ describe('the words of an order’s messages', () => {
     ['order_cancelled', { reason: '超时未付款' }, '【Doorstep】您的订单 OD123 已取消（超时未付款）。查看订单：/o/OD123'],
     ['order_cancelled', { amountFen: 9_900, reason: ' ' }, '【Doorstep】您的订单 OD123 已取消，已付的 ¥99.00 将原路退回。查看订单：/o/OD123'],
     ['order_refunded', { amountFen: 7_950 }, '【Doorstep】您的订单 OD123 已退款 ¥79.50，款项将原路退回。查看订单：/o/OD123'],
-    ['order_shipped', { trackingNo: 'DS00000012340' }, '【Doorstep】您的订单 OD123 已发货，运单号 DS00000012340。查看订单：/o/OD123'],
+    ['order_shipped', { trackingNo: 'DS00000012340' }, '【Doorstep】您的订单 OD123 已发货，运单号 DS00000012340，跟踪：/t/DS00000012340。查看订单：/o/OD123'],
     ['order_shipped', {}, '【Doorstep】您的订单 OD123 已发货。查看订单：/o/OD123'],
   ] as const)('%s with %o', (event, params, body) => {
     expect(orderNotificationBody(event, 'OD123', params)).toBe(body);

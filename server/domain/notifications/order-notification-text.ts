@@ -35,6 +35,9 @@ const textOf = (value: string | number | undefined) => (value === undefined || S
 /** The link path of the order's page; the customer proves it is theirs there with the phone's last 4 digits. */
 export const orderPagePath = (orderNo: string) => `/o/${orderNo}`;
 
+/** The link path of a parcel's tracking page (the client's /t/:trackingNo). */
+export const parcelPagePath = (trackingNo: string) => `/t/${trackingNo}`;
+
 export function orderNotificationBody(event: OrderNotificationEvent, orderNo: string, params: OrderNotificationParams): string {
   const amount = amountOf(params);
   const news = ((): string => {
@@ -49,7 +52,8 @@ export function orderNotificationBody(event: OrderNotificationEvent, orderNo: st
         return `已退款${amount ? ` ${amount}` : ''}，款项将原路退回`;
       case 'order_shipped': {
         const trackingNo = textOf(params.trackingNo);
-        return `已发货${trackingNo ? `，运单号 ${trackingNo}` : ''}`;
+        // The parcel's own tracking page, so the customer follows it without opening the order.
+        return `已发货${trackingNo ? `，运单号 ${trackingNo}，跟踪：${parcelPagePath(trackingNo)}` : ''}`;
       }
     }
   })();

@@ -9,6 +9,8 @@ import type { StockActor } from '../stock/stock-actor';
 import { moveStock } from '../stock/stock-ledger';
 import { enqueueOrderNotification } from '../notifications/notification-outbox';
 import { releaseRedemptions } from '../orders/coupon-repository';
+import { settleWavesOfOrder } from '../fulfilment/wave-service';
+import { hasPackedParcel } from '../fulfilment/wave-repository';
 
 export interface Cancellation {
   reason: string;
@@ -57,6 +59,8 @@ async function cancelInTransaction(trx: Kysely<Database>, orderNo: string, c: Ca
     throw conflict('order_already_cancelled', 'The order is already cancelled');
   }
   if (order.status !== 'pending_payment' && order.status !== 'paid') throw conflict('order_already_shipped', 'The order has shipped; ask for a return instead');
+  // A split order with one part packed has units on their way: its stock is no longer all reserved.
+  if (await hasPackedParcel(trx, order.id)) throw conflict('order_already_shipped', 'Part of the order has been packed and is on its way; ask for a return instead');
 
   await trx
     .updateTable('orders')
@@ -69,6 +73,8 @@ async function cancelInTransaction(trx: Kysely<Database>, orderNo: string, c: Ca
     await moveStock(trx, { warehouseId: item.warehouse_id, productId: item.product_id, kind: 'release', quantity: item.quantity, orderId: order.id, reason: c.reason, actor: c.actor }, c.now);
   }
   await releaseRedemptions(trx, order.id, c.now);
+  // In a pick wave: its lines leave the wave's remaining work.
+  await settleWavesOfOrder(trx, order.id, c.now);
   const paid = order.status === 'paid';
   await enqueueOrderNotification(trx, {
     orderId: order.id,
