@@ -1,0 +1,27 @@
+import { Hono } from 'hono';
+import type { AppDeps } from '../app-deps';
+import type { Warehouse } from '../domain/catalog/warehouse-repository';
+import { resolveWarehouse } from '../domain/fulfilment/warehouse-scope';
+import { requireRole } from '../http/session';
+import { warehouseHandoverRoutes } from './warehouse-handover';
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** The warehouse the request works in (a worker's own; staff's `?warehouse=`). */
+    warehouse: Warehouse;
+  }
+}
+
+/**
+ * The warehouse face (product document 4c): one guard for every /api/warehouse path, then the
+ * caller's warehouse resolved once. Workers and ops staff only; couriers get 403.
+ */
+export function warehouseRoutes(deps: AppDeps) {
+  return new Hono()
+    .use(requireRole(deps.db, deps.clock, 'warehouse', 'staff'))
+    .use(async (c, next) => {
+      c.set('warehouse', await resolveWarehouse(deps.db, c.var.user, c.req.query('warehouse')));
+      await next();
+    })
+    .route('/handover', warehouseHandoverRoutes(deps));
+}
