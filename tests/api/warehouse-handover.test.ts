@@ -6,6 +6,7 @@ import { insertCarrier } from '../../server/domain/carriers/carrier-repository';
 import { createCourier } from '../support/accounts';
 import { signIn } from '../support/courier-fixtures';
 import { createWarehouse, packedParcel, signedInWorker } from '../support/handover-fixtures';
+import { staffCookie } from '../support/return-fixtures';
 import { createTestApp } from '../support/test-app';
 import { eventCount, get, send, shipmentRow, type TestApp } from './ops-desk-fixtures';
 
@@ -57,6 +58,14 @@ describe('the hand-over queue', () => {
     // Another warehouse's worker does not see it.
     const theirs = (await (await get(t, '/api/warehouse/handover', otherWorker)).json()) as HandoverQueue;
     expect(theirs.parcels.map((p) => p.trackingNo)).not.toContain(mine.trackingNo);
+  });
+
+  it('lets ops staff read a warehouse’s queue named by ?warehouse=', async () => {
+    const mine = await packedParcel(t.db, hz);
+    const staff = await staffCookie(t);
+    const queue = (await (await get(t, '/api/warehouse/handover?warehouse=HZ01', staff)).json()) as HandoverQueue;
+    expect(queue.parcels.map((p) => p.trackingNo)).toContain(mine.trackingNo);
+    expect((await get(t, '/api/warehouse/handover', staff)).status).toBe(400);
   });
 
   it('refuses anonymous callers (401) and couriers (403)', async () => {
