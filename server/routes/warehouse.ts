@@ -3,6 +3,7 @@ import type { AppDeps } from '../app-deps';
 import type { Warehouse } from '../domain/catalog/warehouse-repository';
 import { resolveWarehouse } from '../domain/fulfilment/warehouse-scope';
 import { requireRole } from '../http/session';
+import { warehouseHandoverRoutes } from './warehouse-handover';
 import { warehousePackingRoutes } from './warehouse-packing';
 import { warehousePickingRoutes } from './warehouse-picking';
 
@@ -18,8 +19,6 @@ declare module 'hono' {
  * caller's warehouse resolved once. Workers and ops staff only; couriers get 403.
  */
 export function warehouseRoutes(deps: AppDeps) {
-  // HAND-OVER: the hand-over helper mounts `.route('/handover', warehouseHandoverRoutes(deps))`
-  // at the end of this chain (server/routes/warehouse-handover.ts), behind the same guard and warehouse.
   return new Hono()
     .use(requireRole(deps.db, deps.clock, 'warehouse', 'staff'))
     .use(async (c, next) => {
@@ -27,5 +26,6 @@ export function warehouseRoutes(deps: AppDeps) {
       await next();
     })
     .route('/', warehousePickingRoutes(deps))
-    .route('/', warehousePackingRoutes(deps));
+    .route('/', warehousePackingRoutes(deps))
+    .route('/handover', warehouseHandoverRoutes(deps));
 }
