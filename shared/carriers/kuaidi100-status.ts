@@ -13,42 +13,42 @@ const m = (status: TrackingStatus, n = 1): MappedStatus => ({ status, subStatus:
 
 /** Main states (one or two digits) and the documented sub-states (three digits). */
 export const KUAIDI100_STATES: Readonly<Record<string, MappedStatus>> = {
-  '0': m('InTransit', 1), // 在途
-  '1': m('InTransit', 2), // 揽收
-  '101': m('InfoReceived', 1), // 已下单
-  '102': m('Pending', 1), // 待揽收
-  '103': m('InTransit', 2), // 已揽收
-  '1001': m('InTransit', 3), // 到达派件城市
-  '1002': m('InTransit', 1), // 干线
-  '1003': m('InTransit', 4), // 转递
-  '2': m('Exception', 1), // 疑难
-  '201': m('Exception', 2), // 超时未签收
-  '202': m('Expired', 1), // 超时未更新
-  '203': m('Exception', 3), // 拒收 (退件)
-  '204': m('AttemptFail', 3), // 派件异常
-  '205': m('AvailableForPickup', 2), // 柜或驿站超时未取
-  '206': m('AttemptFail', 1), // 无法联系
-  '207': m('Exception', 4), // 超区
-  '208': m('Exception', 2), // 滞留
-  '209': m('Exception', 5), // 破损
-  '210': m('Exception', 1), // 寄件人申请撤销
-  '3': m('Delivered', 1), // 签收
-  '301': m('Delivered', 2), // 本人签收
-  '302': m('Delivered', 1), // 派件异常后签收
-  '303': m('Delivered', 3), // 代签
-  '304': m('Delivered', 4), // 投柜或站签收
-  '4': m('Exception', 7), // 退签
-  '401': m('Exception', 1), // 已销单
-  '14': m('Exception', 3), // 拒签
-  '5': m('OutForDelivery', 1), // 派件
-  '501': m('AvailableForPickup', 2), // 投柜或驿站
-  '6': m('InTransit', 7), // 退回
-  '7': m('InTransit', 4), // 转投
-  '8': m('Exception', 8), // 清关
-  '10': m('Exception', 8), // 待清关
-  '11': m('Exception', 8), // 清关中
-  '12': m('InTransit', 1), // 已清关
-  '13': m('Exception', 8), // 清关异常
+  0: m('InTransit', 1), // 在途
+  1: m('InTransit', 2), // 揽收
+  101: m('InfoReceived', 1), // 已下单
+  102: m('Pending', 1), // 待揽收
+  103: m('InTransit', 2), // 已揽收
+  1001: m('InTransit', 3), // 到达派件城市
+  1002: m('InTransit', 1), // 干线
+  1003: m('InTransit', 4), // 转递
+  2: m('Exception', 1), // 疑难
+  201: m('Exception', 2), // 超时未签收
+  202: m('Expired', 1), // 超时未更新
+  203: m('Exception', 3), // 拒收 (退件)
+  204: m('AttemptFail', 3), // 派件异常
+  205: m('AvailableForPickup', 2), // 柜或驿站超时未取
+  206: m('AttemptFail', 1), // 无法联系
+  207: m('Exception', 4), // 超区
+  208: m('Exception', 2), // 滞留
+  209: m('Exception', 5), // 破损
+  210: m('Exception', 1), // 寄件人申请撤销
+  3: m('Delivered', 1), // 签收
+  301: m('Delivered', 2), // 本人签收
+  302: m('Delivered', 1), // 派件异常后签收
+  303: m('Delivered', 3), // 代签
+  304: m('Delivered', 4), // 投柜或站签收
+  4: m('Exception', 7), // 退签
+  401: m('Exception', 1), // 已销单
+  14: m('Exception', 3), // 拒签
+  5: m('OutForDelivery', 1), // 派件
+  501: m('AvailableForPickup', 2), // 投柜或驿站
+  6: m('InTransit', 7), // 退回
+  7: m('InTransit', 4), // 转投
+  8: m('Exception', 8), // 清关
+  10: m('Exception', 8), // 待清关
+  11: m('Exception', 8), // 清关中
+  12: m('InTransit', 1), // 已清关
+  13: m('Exception', 8), // 清关异常
 };
 
 /** The Chinese words some pushes carry in `data[].status` instead of a code. */

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CarrierView } from '../../shared/api/carriers';
 import { kuaidi100Sign, signCarrierPush } from '../../server/domain/carriers/push-signature';
 import { createStaff } from '../support/accounts';
 import { signIn } from '../support/courier-fixtures';

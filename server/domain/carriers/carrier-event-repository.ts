@@ -1,5 +1,6 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely, QueryResult } from 'kysely';
 import type { Database, TrackingEventTable } from '../../db/schema';
+import { reusableQuery } from '../../db/reusable-query';
 import { toShipment, type Shipment } from '../tracking/shipment-repository';
 
 /** Rows per INSERT: well below both databases' bound-parameter limits at ~18 columns. */
@@ -25,13 +26,32 @@ export async function findShipmentsWithCarrier(db: Kysely<Database>, trackingNos
 export async function insertCarrierEventRows(db: Kysely<Database>, rows: Insertable<TrackingEventTable>[]): Promise<Set<string>> {
   const inserted = new Set<string>();
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const done = await db
-      .insertInto('tracking_events')
-      .values(rows.slice(i, i + ROWS_PER_INSERT))
-      .onConflict((oc) => oc.columns(['carrier_code', 'carrier_event_id']).doNothing())
-      .returning('carrier_event_id')
-      .execute();
-    for (const r of done) if (r.carrier_event_id) inserted.add(r.carrier_event_id);
+    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+    const done = await insertFor(chunk.length)(db, ...chunk.flatMap((row) => EVENT_COLUMNS.map((c) => row[c] ?? null)));
+    for (const r of done.rows) if (r.carrier_event_id) inserted.add(r.carrier_event_id);
   }
   return inserted;
+}
+
+const EVENT_COLUMNS = [
+  'shipment_id', 'status', 'sub_status', 'occurred_at', 'recorded_at', 'province', 'city', 'reason_code',
+  'actor_type', 'actor_id', 'note', 'recipient_name', 'photo_id', 'carrier_code', 'carrier_event_id',
+] as const;
+
+type InsertRun = (db: Kysely<Database>, ...args: unknown[]) => Promise<QueryResult<{ carrier_event_id: string | null }>>;
+// Compiled once per row count (Kysely would otherwise rebuild a 100-row insert on every push).
+const insertsByRowCount = new Map<number, InsertRun>();
+function insertFor(rowCount: number): InsertRun {
+  let run = insertsByRowCount.get(rowCount);
+  if (!run) {
+    run = reusableQuery<{ carrier_event_id: string | null }, unknown[]>(rowCount * EVENT_COLUMNS.length, (d, p) =>
+      d
+        .insertInto('tracking_events')
+        .values(Array.from({ length: rowCount }, (_, r) => Object.fromEntries(EVENT_COLUMNS.map((c, k) => [c, p[r * EVENT_COLUMNS.length + k]]))) as never)
+        .onConflict((oc) => oc.columns(['carrier_code', 'carrier_event_id']).doNothing())
+        .returning('carrier_event_id'),
+    );
+    insertsByRowCount.set(rowCount, run);
+  }
+  return run;
 }

@@ -100,8 +100,11 @@ export async function applyCarrierEvents(
   const candidates: Candidate[] = [];
   for (const { index, input } of valid) {
     const found = shipments.get(input.trackingNo);
-    if (!found) { results[index] = { eventId: input.eventId, outcome: 'rejected', code: 'unknown_tracking_number' }; continue; }
-    if (found.carrierCode !== carrier.code) { results[index] = { eventId: input.eventId, outcome: 'rejected', code: 'not_with_this_carrier' }; continue; }
+    const refusal = !found ? 'unknown_tracking_number' : found.carrierCode !== carrier.code ? 'not_with_this_carrier' : null;
+    if (!found || refusal) {
+      results[index] = { eventId: input.eventId, outcome: 'rejected', code: refusal ?? 'unknown_tracking_number' };
+      continue;
+    }
     if (seen.has(input.eventId)) continue; // twice in one push: the later copy is a duplicate
     seen.add(input.eventId);
     candidates.push({
