@@ -7,10 +7,9 @@ import { jsonBody, requireJsonContent } from '../http/json-body';
 
 /** Staff connect third-party carriers (behind the ops guard in app.ts). Secrets go in, never out. */
 export function opsCarrierRoutes({ db, clock }: AppDeps) {
-  const setActive = (active: boolean) => async (c: { req: { param: (k: 'code') => string }; json: (v: unknown) => Response }) => {
-    const code = c.req.param('code');
+  const setActive = async (code: string, active: boolean) => {
     if (!(await setCarrierActive(db, code, active))) throw notFound('carrier_not_found', `There is no carrier ${code.slice(0, 32)}`);
-    return c.json(carrierView((await findCarrierByCode(db, code))!));
+    return carrierView((await findCarrierByCode(db, code))!);
   };
   return new Hono()
     .get('/', async (c) => c.json({ carriers: (await listCarriers(db)).map(carrierView) }))
@@ -20,6 +19,6 @@ export function opsCarrierRoutes({ db, clock }: AppDeps) {
       if (!added) throw conflict('carrier_exists', `There is already a carrier ${body.code}`);
       return c.json(carrierView((await findCarrierByCode(db, body.code))!), 201);
     })
-    .post('/:code/deactivate', setActive(false))
-    .post('/:code/activate', setActive(true));
+    .post('/:code/deactivate', async (c) => c.json(await setActive(c.req.param('code'), false)))
+    .post('/:code/activate', async (c) => c.json(await setActive(c.req.param('code'), true)));
 }
