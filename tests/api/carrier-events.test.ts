@@ -198,3 +198,12 @@ describe('POST /api/carriers/kuaidi100/:code', () => {
     expect(await t.db.selectFrom('tracking_events').select('id').where('carrier_code', '=', 'sf').execute()).toEqual([]);
   });
 });
+
+describe('the API reference', () => {
+  it('documents both push endpoints, with the accepted time forms', async () => {
+    const doc = (await (await t.app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, { description?: string }>> };
+    expect(doc.paths['/carriers/{carrierCode}/events']?.post?.description).toContain('ISO-8601');
+    expect(doc.paths['/carriers/{carrierCode}/events']?.post?.description).toContain('epoch milliseconds');
+    expect(doc.paths['/carriers/kuaidi100/{carrierCode}']?.post?.description).toContain('MD5');
+  });
+});
