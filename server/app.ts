@@ -32,6 +32,8 @@ import { apiDocsRoutes } from './routes/api-docs';
 import { opsApiKeyRoutes } from './routes/ops-api-keys';
 import { shopRoutes } from './routes/shop';
 import { warehouseRoutes } from './routes/warehouse';
+import { carrierPushRoutes } from './routes/carrier-pushes';
+import { opsCarrierRoutes } from './routes/ops-carriers';
 
 /** JSON bodies are small; anything larger is refused before it is read into memory. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
@@ -46,7 +48,11 @@ const csvLimit = limitBody(MAX_CSV_BYTES);
 const isPhotoUpload = (path: string) => path === '/api/uploads' || path.startsWith('/api/uploads/');
 /** Staff's CSV imports (catalog, stock counts): a file of up to 5000 lines, not a JSON body. */
 const isCsvUpload = (path: string) => path.startsWith('/api/ops/') && path.endsWith('.csv');
-const bodyLimitFor = (path: string) => (isPhotoUpload(path) ? photoLimit : isCsvUpload(path) ? csvLimit : jsonLimit);
+/** A carrier's push carries up to 500 events (a parcel's whole history from the aggregator). */
+const carrierPushLimit = limitBody(1024 * 1024);
+const isCarrierPush = (path: string) => path.startsWith('/api/carriers/');
+const bodyLimitFor = (path: string) =>
+  isPhotoUpload(path) ? photoLimit : isCsvUpload(path) ? csvLimit : isCarrierPush(path) ? carrierPushLimit : jsonLimit;
 
 function apiRoutes(deps: AppDeps) {
   return new Hono()
@@ -63,6 +69,7 @@ function apiRoutes(deps: AppDeps) {
     .route('/claims', claimRoutes(deps))
     .route('/feedback', feedbackRoutes(deps))
     .route('/payments', paymentNotificationRoutes(deps))
+    .route('/carriers', carrierPushRoutes(deps))
     .route('/ops', opsRoutes(deps))
     .route('/shop', shopRoutes(deps))
     .route('/warehouse', warehouseRoutes(deps));
@@ -79,7 +86,8 @@ function opsRoutes(deps: AppDeps) {
     .route('/', opsOrderRoutes(deps))
     .route('/', opsInventoryRoutes(deps))
     .route('/', opsCsvRoutes(deps))
-    .route('/api-keys', opsApiKeyRoutes(deps));
+    .route('/api-keys', opsApiKeyRoutes(deps))
+    .route('/carriers', opsCarrierRoutes(deps));
 }
 
 export function createApp(deps: AppDeps) {

@@ -185,6 +185,9 @@ export interface TrackingEventTable {
   clock_skew_ms: number | null;
   /** The phone's own time for the event when it lay in the future and was not believed (then `occurred_at` ≤ `recorded_at`); null when it was used. */
   device_occurred_at: number | null;
+  /** For an event a third-party carrier pushed: its code and the carrier's own event id (unique together). */
+  carrier_code: Generated<string | null>;
+  carrier_event_id: Generated<string | null>;
   /** For a drop at a locker or station: the code that opens it (verified customer only). */
   pickup_code: Generated<string | null>;
   /** For a drop at a locker or station: JSON PickupPlace, as on the shipment. */

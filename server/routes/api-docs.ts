@@ -60,8 +60,8 @@ export function apiDocsRoutes<E extends Env>(api: Hono<E>) {
           components: { securitySchemes: { shopKey: { type: 'http', scheme: 'bearer', description: 'A shop API key made by staff' } } },
           security: [{ shopKey: [] }],
         },
-        // The shop's API and the provider's callback; the faces' own endpoints are not a public contract.
-        exclude: [/^\/(?!shop\/|payments\/).*/],
+        // The shop's API and the provider's and carriers' callbacks; the faces' own endpoints are not a public contract.
+        exclude: [/^\/(?!shop\/|payments\/|carriers\/).*/],
       }),
     )
     .get('/docs', (c) => {

@@ -20,6 +20,7 @@ const SERVICES = [
   'server/domain/claims/claim-decision.ts',
   'server/domain/refunds/refund-service.ts',
   'server/domain/courier/sync-service.ts',
+  'server/domain/carriers/carrier-event-service.ts',
   'server/domain/feedback/feedback-service.ts',
   'server/domain/feedback/follow-up-service.ts',
   'server/domain/feedback/shipment-facts.ts',

@@ -53,3 +53,9 @@ export async function listCarriers(db: Kysely<Database>): Promise<Carrier[]> {
   const rows = await db.selectFrom('carriers').selectAll().orderBy('active', 'desc').orderBy('code').execute();
   return rows.map(toCarrier);
 }
+
+/** Stops (or resumes) taking a carrier's pushes; false when there is no such carrier. */
+export async function setCarrierActive(db: Kysely<Database>, code: string, active: boolean): Promise<boolean> {
+  const result = await db.updateTable('carriers').set({ active: active ? 1 : 0 }).where('code', '=', code).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -1,0 +1,57 @@
+import type { Insertable, Kysely, QueryResult } from 'kysely';
+import type { Database, TrackingEventTable } from '../../db/schema';
+import { reusableQuery } from '../../db/reusable-query';
+import { toShipment, type Shipment } from '../tracking/shipment-repository';
+
+/** Rows per INSERT: well below both databases' bound-parameter limits at ~18 columns. */
+const ROWS_PER_INSERT = 100;
+
+/** The batch's parcels in one read, with the carrier each is with (null: own courier or not handed over). */
+export async function findShipmentsWithCarrier(db: Kysely<Database>, trackingNos: readonly string[]): Promise<Map<string, { shipment: Shipment; carrierCode: string | null }>> {
+  const found = new Map<string, { shipment: Shipment; carrierCode: string | null }>();
+  const unique = [...new Set(trackingNos)];
+  for (let i = 0; i < unique.length; i += ROWS_PER_INSERT * 5) {
+    const rows = await db.selectFrom('shipments').selectAll().where('tracking_no', 'in', unique.slice(i, i + ROWS_PER_INSERT * 5)).execute();
+    for (const r of rows) found.set(r.tracking_no, { shipment: toShipment(r), carrierCode: r.carrier_code });
+  }
+  return found;
+}
+
+/**
+ * Inserts carrier events, skipping any this carrier has sent before (the unique index on
+ * carrier_code + carrier_event_id is the guard, inside the caller's transaction); returns the
+ * carrier event ids actually inserted. A concurrent push of the same event waits on the index
+ * and then skips it.
+ */
+export async function insertCarrierEventRows(db: Kysely<Database>, rows: Insertable<TrackingEventTable>[]): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+    const done = await insertFor(chunk.length)(db, ...chunk.flatMap((row) => EVENT_COLUMNS.map((c) => row[c] ?? null)));
+    for (const r of done.rows) if (r.carrier_event_id) inserted.add(r.carrier_event_id);
+  }
+  return inserted;
+}
+
+const EVENT_COLUMNS = [
+  'shipment_id', 'status', 'sub_status', 'occurred_at', 'recorded_at', 'province', 'city', 'reason_code',
+  'actor_type', 'actor_id', 'note', 'recipient_name', 'photo_id', 'carrier_code', 'carrier_event_id',
+] as const;
+
+type InsertRun = (db: Kysely<Database>, ...args: unknown[]) => Promise<QueryResult<{ carrier_event_id: string | null }>>;
+// Compiled once per row count (Kysely would otherwise rebuild a 100-row insert on every push).
+const insertsByRowCount = new Map<number, InsertRun>();
+function insertFor(rowCount: number): InsertRun {
+  let run = insertsByRowCount.get(rowCount);
+  if (!run) {
+    run = reusableQuery<{ carrier_event_id: string | null }, unknown[]>(rowCount * EVENT_COLUMNS.length, (d, p) =>
+      d
+        .insertInto('tracking_events')
+        .values(Array.from({ length: rowCount }, (_, r) => Object.fromEntries(EVENT_COLUMNS.map((c, k) => [c, p[r * EVENT_COLUMNS.length + k]]))) as never)
+        .onConflict((oc) => oc.columns(['carrier_code', 'carrier_event_id']).doNothing())
+        .returning('carrier_event_id'),
+    );
+    insertsByRowCount.set(rowCount, run);
+  }
+  return run;
+}
