@@ -30,6 +30,7 @@ import { MAX_CSV_BYTES } from '../shared/api/ops-csv';
 import { paymentNotificationRoutes } from './routes/payment-notifications';
 import { apiDocsRoutes } from './routes/api-docs';
 import { opsApiKeyRoutes } from './routes/ops-api-keys';
+import { opsWebhookRoutes } from './routes/ops-webhooks';
 import { shopRoutes } from './routes/shop';
 
 /** JSON bodies are small; anything larger is refused before it is read into memory. */
@@ -77,7 +78,8 @@ function opsRoutes(deps: AppDeps) {
     .route('/', opsOrderRoutes(deps))
     .route('/', opsInventoryRoutes(deps))
     .route('/', opsCsvRoutes(deps))
-    .route('/api-keys', opsApiKeyRoutes(deps));
+    .route('/api-keys', opsApiKeyRoutes(deps))
+    .route('/webhooks', opsWebhookRoutes(deps));
 }
 
 export function createApp(deps: AppDeps) {
