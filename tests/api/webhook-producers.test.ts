@@ -1,0 +1,50 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCourier } from '../support/accounts';
+import { report, signIn, sync } from '../support/courier-fixtures';
+import { createParcel } from '../support/factories';
+import { createTestApp } from '../support/test-app';
+import { parcelInException, send, staff, type TestApp } from './ops-desk-fixtures';
+
+// Where parcels move, the shop's webhooks are queued in the same transaction.
+let t: TestApp;
+
+beforeEach(async () => {
+  t = await createTestApp({ webhookAllowPrivate: true });
+  const cookie = await staff(t);
+  const res = await send(t, 'POST', '/api/ops/webhooks', { url: 'http://127.0.0.1:9/h', events: ['shipment.status_changed', 'shipment.exception'] }, cookie);
+  expect(res.status).toBe(201);
+});
+afterEach(() => t.dispose());
+
+const queued = async () =>
+  (await t.db.selectFrom('webhook_deliveries').select(['event_type', 'payload']).orderBy('id').execute()).map((r) => ({ type: r.event_type, data: (JSON.parse(r.payload) as { data: Record<string, unknown> }).data }));
+
+describe('shipment webhooks', () => {
+  it('a tracking event (applyTrackingEvent) queues status_changed, and exception when it becomes Exception', async () => {
+    const courier = await createCourier(t.db);
+    const before = await t.db.selectFrom('webhook_deliveries').select('id').execute();
+    const parcel = await parcelInException(t, courier.id, t.now());
+    const all = await queued();
+    // The fixture's own earlier events are told too; the last two are the move into Exception.
+    expect(all.length).toBeGreaterThan(before.length);
+    expect(all.slice(-2)).toEqual([
+      { type: 'shipment.status_changed', data: { trackingNo: parcel.trackingNo, from: 'OutForDelivery', to: 'Exception', subStatus: 'Exception_003', occurredAt: t.now() } },
+      { type: 'shipment.exception', data: { trackingNo: parcel.trackingNo, subStatus: 'Exception_003', reasonCode: 'refused', occurredAt: t.now() } },
+    ]);
+  });
+
+  it('a courier sync batch queues one status_changed per applied report, in the batch transaction', async () => {
+    const me = await createCourier(t.db);
+    const cookie = await signIn(t, me.phone);
+    const parcel = await createParcel(t.db, { courierId: me.id, events: [{ status: 'InTransit', subStatus: 'InTransit_005', occurredAt: Date.UTC(2026, 10, 21, 0) }] });
+    const start = (await queued()).length;
+    const out = report({ trackingNo: parcel.trackingNo, kind: 'out_for_delivery', shipmentVersion: 2, occurredAt: Date.UTC(2026, 10, 21, 2) });
+    const res = await sync(t, cookie, [out]);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { results: Array<{ outcome: string }> }).results[0]!.outcome).toBe('applied');
+    // Sent again: a duplicate changes nothing and tells nothing.
+    await sync(t, cookie, [out]);
+    const told = (await queued()).slice(start);
+    expect(told).toEqual([{ type: 'shipment.status_changed', data: { trackingNo: parcel.trackingNo, from: 'InTransit', to: 'OutForDelivery', subStatus: expect.any(String), occurredAt: out.occurredAt } }]);
+  });
+});
