@@ -25,6 +25,7 @@ const OPS_ROUTE: RouteRecordRaw = {
     { path: 'couriers', name: 'ops-couriers', component: () => import('./OpsCouriersPage.vue') },
     { path: 'settings', name: 'ops-settings', component: () => import('./OpsSettingsPage.vue') },
     { path: 'api-keys', name: 'ops-api-keys', component: () => import('./OpsApiKeysPage.vue') },
+    { path: 'webhooks', name: 'ops-webhooks', component: () => import('./OpsWebhooksPage.vue') },
   ],
 };
 
