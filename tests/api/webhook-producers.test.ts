@@ -3,6 +3,7 @@ import { createCourier } from '../support/accounts';
 import { report, signIn, sync } from '../support/courier-fixtures';
 import { createParcel } from '../support/factories';
 import { createTestApp } from '../support/test-app';
+import { GUANGZHOU_WAREHOUSE, seedShop, shopJson, shopKey } from '../support/shop-fixtures';
 import { parcelInException, send, staff, type TestApp } from './ops-desk-fixtures';
 
 // Where parcels move, the shop's webhooks are queued in the same transaction.
@@ -11,9 +12,9 @@ let t: TestApp;
 beforeEach(async () => {
   t = await createTestApp({ webhookAllowPrivate: true });
   const cookie = await staff(t);
-  const res = await send(t, 'POST', '/api/ops/webhooks', { url: 'http://127.0.0.1:9/h', events: ['shipment.status_changed', 'shipment.exception'] }, cookie);
+  const res = await send(t, 'POST', '/api/ops/webhooks', { url: 'http://127.0.0.1:9/h', events: ['shipment.status_changed', 'shipment.exception', 'stock.low'] }, cookie);
   expect(res.status).toBe(201);
-});
+}, 30_000);
 afterEach(() => t.dispose());
 
 const queued = async () =>
@@ -46,5 +47,20 @@ describe('shipment webhooks', () => {
     await sync(t, cookie, [out]);
     const told = (await queued()).slice(start);
     expect(told).toEqual([{ type: 'shipment.status_changed', data: { trackingNo: parcel.trackingNo, from: 'InTransit', to: 'OutForDelivery', subStatus: expect.any(String), occurredAt: out.occurredAt } }]);
+  });
+});
+
+describe('stock webhooks', () => {
+  it('queues stock.low once when an alert opens, not again while it stays open', async () => {
+    const key = await shopKey(t);
+    await seedShop(t, key, { sh: 0, gz: 5 });
+    await shopJson(t, key, '/stock/counts', { body: { warehouse: 'GZ01', reason: '设安全库存', lines: [{ sku: 'MUG-350', onHand: 5, safetyStock: 4 }] } }, 201);
+    const buyer = { name: '王小明', phone: '13812345678', address: GUANGZHOU_WAREHOUSE.address };
+    await shopJson(t, key, '/orders', { body: { customer: buyer, lines: [{ sku: 'MUG-350', quantity: 2 }] } }, 201);
+    await shopJson(t, key, '/orders', { body: { customer: buyer, lines: [{ sku: 'MUG-350', quantity: 1 }] } }, 201);
+    const alert = await t.db.selectFrom('low_stock_alerts').select(['id', 'product_id', 'warehouse_id']).where('closed_at', 'is', null).executeTakeFirstOrThrow();
+    expect((await queued()).filter((e) => e.type === 'stock.low')).toEqual([
+      { type: 'stock.low', data: { alertId: alert.id, productId: alert.product_id, warehouseId: alert.warehouse_id, available: 3, safetyStock: 4, openedAt: t.now() } },
+    ]);
   });
 });

@@ -54,7 +54,7 @@ describe('with private addresses allowed (tests, local development)', () => {
   beforeEach(async () => {
     t = await createTestApp({ webhookAllowPrivate: true });
     cookie = await staff(t);
-  });
+  }, 30_000);
   afterEach(() => t.dispose());
 
   it('registers an endpoint and shows its secret once', async () => {
@@ -174,7 +174,7 @@ describe('with private addresses refused (the default)', () => {
   beforeEach(async () => {
     t = await createTestApp();
     cookie = await staff(t);
-  });
+  }, 30_000);
   afterEach(() => t.dispose());
 
   it.each([
