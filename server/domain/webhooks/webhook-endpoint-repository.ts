@@ -1,7 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
 import type { WebhookEndpointView } from '../../../shared/api/webhooks';
-import { WEBHOOK_EVENT_TYPES } from '../../../shared/webhooks/webhook-events';
+import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../../../shared/webhooks/webhook-events';
+import { parseJsonColumn } from '../../db/json-column';
 import type { Database } from '../../db/schema';
 import type { WebhookEndpointTable } from '../../db/schema-webhooks';
 
@@ -11,7 +12,7 @@ export function toWebhookEndpointView(row: Selectable<WebhookEndpointTable>): We
   return {
     id: row.id,
     url: row.url,
-    events: storedEvents.parse(JSON.parse(row.events)),
+    events: parseJsonColumn(storedEvents, row.events, `webhook_endpoints.events of ${row.id}`),
     description: row.description,
     active: row.active === 1,
     createdAt: row.created_at,
@@ -40,8 +41,9 @@ export async function findWebhookEndpoint(db: Kysely<Database>, id: number): Pro
 }
 
 /** Active endpoints with their subscriptions: a tiny table, read once per enqueue. */
-export async function findActiveSubscriptions(db: Kysely<Database>): Promise<Array<{ id: number; events: string }>> {
-  return db.selectFrom('webhook_endpoints').select(['id', 'events']).where('active', '=', 1).execute();
+export async function findActiveSubscriptions(db: Kysely<Database>): Promise<Array<{ id: number; events: WebhookEventType[] }>> {
+  const rows = await db.selectFrom('webhook_endpoints').select(['id', 'events']).where('active', '=', 1).execute();
+  return rows.map((r) => ({ id: r.id, events: parseJsonColumn(storedEvents, r.events, `webhook_endpoints.events of ${r.id}`) }));
 }
 
 export async function deactivateWebhookEndpoint(db: Kysely<Database>, id: number, at: number): Promise<void> {

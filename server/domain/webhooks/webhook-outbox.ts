@@ -18,7 +18,7 @@ export async function enqueueWebhookEvent<T extends WebhookEventType>(trx: Kysel
 /** enqueueWebhookEvent for a batch (a courier's sync): the subscriptions are read once. */
 export async function enqueueWebhookEvents(trx: Kysely<Database>, events: readonly WebhookEvent[], now: number): Promise<void> {
   if (events.length === 0) return;
-  const endpoints = (await findActiveSubscriptions(trx)).map((e) => ({ id: e.id, events: JSON.parse(e.events) as string[] }));
+  const endpoints = await findActiveSubscriptions(trx);
   if (endpoints.length === 0) return;
   for (const event of events) {
     const ids = endpoints.filter((e) => e.events.includes(event.type)).map((e) => e.id);
