@@ -30,6 +30,7 @@ import { MAX_CSV_BYTES } from '../shared/api/ops-csv';
 import { paymentNotificationRoutes } from './routes/payment-notifications';
 import { apiDocsRoutes } from './routes/api-docs';
 import { opsApiKeyRoutes } from './routes/ops-api-keys';
+import { opsWebhookRoutes } from './routes/ops-webhooks';
 import { shopRoutes } from './routes/shop';
 import { warehouseRoutes } from './routes/warehouse';
 import { carrierPushRoutes } from './routes/carrier-pushes';
@@ -87,7 +88,8 @@ function opsRoutes(deps: AppDeps) {
     .route('/', opsInventoryRoutes(deps))
     .route('/', opsCsvRoutes(deps))
     .route('/api-keys', opsApiKeyRoutes(deps))
-    .route('/carriers', opsCarrierRoutes(deps));
+    .route('/carriers', opsCarrierRoutes(deps))
+    .route('/webhooks', opsWebhookRoutes(deps));
 }
 
 export function createApp(deps: AppDeps) {

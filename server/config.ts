@@ -49,6 +49,12 @@ const envSchema = z.object({
    */
   PAYMENT_NOTIFY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   /** The address customers reach the app at (https://track.example.com), for links the shop API hands out. */
+  /**
+   * Lets webhooks go to private, loopback and link-local addresses (a receiver on this machine
+   * or the office network). Off by default: an endpoint there would let anyone with staff
+   * access make this server call into its own network (SSRF). Tests and local development on.
+   */
+  WEBHOOK_ALLOW_PRIVATE: booleanFlag.default(false),
   PUBLIC_URL: z.url().transform((u) => u.replace(/\/+$/, '')).optional(),
 });
 
@@ -68,6 +74,7 @@ export interface Config {
   paymentDeadlineMs: number;
   paymentNotifySecret: string | null;
   publicUrl: string;
+  webhookAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -97,5 +104,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     paymentDeadlineMs: e.PAYMENT_DEADLINE_MINUTES * 60_000,
     paymentNotifySecret: e.PAYMENT_NOTIFY_SECRET ?? null,
     publicUrl: e.PUBLIC_URL ?? '',
+    webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
   };
 }

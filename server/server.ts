@@ -17,6 +17,7 @@ import { StreamSlots } from './http/stream-slots';
 import { deleteExpiredIdempotencyKeys } from './domain/idempotency/idempotency-repository';
 import { startPaymentDeadlines } from './jobs/payment-deadline-job';
 import { startPeriodicJob } from './jobs/periodic-job';
+import { startWebhookSender } from './jobs/webhook-job';
 
 const HOUR = 3_600_000;
 
@@ -66,6 +67,7 @@ export async function startServer(
   const jobs = [
     startPaymentDeadlines(deps),
     startPeriodicJob('Forgetting old idempotency keys', HOUR, () => deleteExpiredIdempotencyKeys(handle.db, clock()), options.logger),
+    startWebhookSender({ db: handle.db, clock, logger: options.logger, allowPrivate: config.webhookAllowPrivate }),
   ];
   const server = await new Promise<Server>((resolve, reject) => {
     // serve() makes a plain HTTP/1.1 server unless told to make another kind.

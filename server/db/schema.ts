@@ -3,6 +3,7 @@ import type { FeedbackTables } from './schema-feedback';
 import type { OpsDeskTables } from './schema-ops-desk';
 import type { OrdersTables } from './schema-orders';
 import type { FulfilmentTables } from './schema-fulfilment';
+import type { WebhookTables } from './schema-webhooks';
 import type { Generated } from 'kysely';
 
 export type * from './schema-orders';
@@ -403,7 +404,7 @@ export interface CustomerUploadTable {
  * Every table. Each feature since the ops console keeps its tables' interfaces in a file of
  * its own (schema-*.ts) and adds them here.
  */
-export interface Database extends FeedbackTables, AnalyticsTables, OpsDeskTables, OrdersTables, FulfilmentTables {
+export interface Database extends FeedbackTables, AnalyticsTables, OpsDeskTables, OrdersTables, FulfilmentTables, WebhookTables {
   customers: CustomerTable;
   products: ProductTable;
   orders: OrderTable;

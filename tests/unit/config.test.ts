@@ -19,11 +19,13 @@ describe('readConfig', () => {
       paymentDeadlineMs: 30 * 60_000,
       paymentNotifySecret: null,
       publicUrl: '',
+      webhookAllowPrivate: false,
     });
   });
 
   it.each([
     [{ DEMO: 'off' }, { demo: false }],
+    [{ WEBHOOK_ALLOW_PRIVATE: 'on' }, { webhookAllowPrivate: true }],
     [{ DEMO: 'OFF' }, { demo: false }],
     [{ DEMO: ' Yes ' }, { demo: true }],
     [{ DEMO: '0' }, { demo: false }],

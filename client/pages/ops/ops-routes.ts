@@ -26,6 +26,7 @@ const OPS_ROUTE: RouteRecordRaw = {
     { path: 'settings', name: 'ops-settings', component: () => import('./OpsSettingsPage.vue') },
     { path: 'api-keys', name: 'ops-api-keys', component: () => import('./OpsApiKeysPage.vue') },
     { path: 'carriers', name: 'ops-carriers', component: () => import('./OpsCarriersPage.vue') },
+    { path: 'webhooks', name: 'ops-webhooks', component: () => import('./OpsWebhooksPage.vue') },
   ],
 };
 

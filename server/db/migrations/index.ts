@@ -17,6 +17,7 @@ import * as attemptChoice from './2026-12-05-80-attempt-choice';
 import * as ordersAndStock from './2026-12-05-90-orders-and-stock';
 import * as fulfilment from './2026-12-05-91-fulfilment';
 import * as carrierEvents from './2026-12-05-92-carrier-events';
+import * as webhooks from './2026-12-05-93-webhooks';
 
 /**
  * Every migration, by name. Listed by hand rather than read from the folder so the server
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-90-orders-and-stock': ordersAndStock,
   '2026-12-05-91-fulfilment': fulfilment,
   '2026-12-05-92-carrier-events': carrierEvents,
+  '2026-12-05-93-webhooks': webhooks,
 };

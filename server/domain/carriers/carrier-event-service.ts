@@ -10,6 +10,8 @@ import { addToPublicTimeline } from '../tracking/public-timeline';
 import { progressAfterEvent, type ShipmentProgress } from '../tracking/shipment-change';
 import { updateShipmentStatus } from '../tracking/shipment-repository';
 import { toTrackingEventRow, type NewTrackingEvent } from '../tracking/tracking-event-repository';
+import { shipmentWebhookEvents } from '../webhooks/shipment-webhooks';
+import { enqueueWebhookEvents, type WebhookEvent } from '../webhooks/webhook-outbox';
 import type { Carrier } from './carrier-repository';
 import { findShipmentsWithCarrier, insertCarrierEventRows } from './carrier-event-repository';
 
@@ -135,6 +137,7 @@ export async function applyCarrierEvents(
   const byShipment = new Map<string, Candidate[]>();
   for (const c of fresh) byShipment.set(c.input.trackingNo, [...(byShipment.get(c.input.trackingNo) ?? []), c]);
   const statusChanges: CarrierStatusChange[] = [];
+  const webhookEvents: WebhookEvent[] = [];
   for (const [trackingNo, list] of byShipment) {
     const { shipment } = shipments.get(trackingNo)!;
     // Stable sort: equal times keep the order the carrier sent them in.
@@ -155,6 +158,16 @@ export async function applyCarrierEvents(
         continue;
       }
       if (progress.status !== c.event.status) statusChanges.push({ trackingNo, from: progress.status, to: c.event.status, subStatus: c.event.subStatus, occurredAt: c.event.occurredAt });
+      // The shop hears of every move a carrier makes, queued in this same transaction.
+      webhookEvents.push(
+        ...shipmentWebhookEvents({
+          trackingNo,
+          from: { status: progress.status, subStatus: progress.subStatus },
+          to: { status: c.event.status, subStatus: c.event.subStatus },
+          reasonCode: c.event.reasonCode,
+          occurredAt: c.event.occurredAt,
+        }),
+      );
       progress = progressAfterEvent(progress, { ...c.event, status: c.event.status });
       results[c.index] = { eventId: c.input.eventId, outcome: 'applied' };
     }
@@ -162,6 +175,7 @@ export async function applyCarrierEvents(
     const moved = await updateShipmentStatus(db, shipment, { ...progress, updatedAt: now });
     if (!moved) throw conflict('version_conflict', `Parcel ${trackingNo} was changed by someone else at the same moment`);
   }
+  await enqueueWebhookEvents(db, webhookEvents, now);
   return { results, changedTrackingNos: [...byShipment.keys()], statusChanges };
 }
 

@@ -15,6 +15,8 @@ import { applyPickupReports, type PickupReport } from '../returns/pickup-progres
 import { findPickupSlotStarts } from '../returns/return-repository';
 import { reportBodyHash } from './report-body-hash';
 import { eventTimeOf } from './event-time';
+import { enqueueWebhookEvents } from '../webhooks/webhook-outbox';
+import { shipmentWebhookEvents, type ShipmentMove } from '../webhooks/shipment-webhooks';
 
 /** A phone clock more than this far from ours is flagged on every event it reports. */
 export const CLOCK_SKEW_TOLERANCE_MS = 5 * 60_000;
@@ -58,6 +60,8 @@ export async function syncCourierReports(
     const pickups: PickupReport[] = [];
     // The latest drop at a locker or station per parcel: where it waits, for the public view.
     const pickupPlaces = new Map<number, string>();
+    // Each applied report's move, for the shop's webhooks (written with the batch).
+    const moves: ShipmentMove[] = [];
 
     for (const sent of ordered) {
       const bodyHash = reportBodyHash(sent);
@@ -81,6 +85,7 @@ export async function syncCourierReports(
         if (event.pickup_place) pickupPlaces.set(shipment.id, event.pickup_place);
         const entry = changed.get(shipment.id);
         changed.set(shipment.id, { state: next, loadedVersion: entry?.loadedVersion ?? shipment.version, trackingNo });
+        moves.push({ trackingNo, from: shipment, to: next, reasonCode: report.reasonCode ?? null, occurredAt: report.occurredAt });
         shipments.set(trackingNo, next);
         const photos = [...(report.photoIds ?? []), ...(report.signatureId ? [report.signatureId] : [])];
         if (photos.length > 0) photoBindings.push({ ids: photos, shipmentId: shipment.id });
@@ -111,6 +116,7 @@ export async function syncCourierReports(
       throw new AppError(503, 'concurrent_update', 'These reports arrived twice at the same moment; send them again', 1);
     }
     await applyPickupReports(trx, pickups);
+    await enqueueWebhookEvents(trx, moves.flatMap(shipmentWebhookEvents), now);
     for (const binding of photoBindings) await bindUploadsToShipment(trx, binding.ids, binding.shipmentId);
   });
 

@@ -5,6 +5,7 @@ import type { Database } from '../../db/schema';
 import { PaymentProviderError, type ChargeReceipt, type PaymentProvider } from '../payments/payment-provider';
 import { claimRefund, payRefund, settleRefund } from '../refunds/refund-service';
 import { enqueueOrderNotification } from '../notifications/notification-outbox';
+import { enqueueWebhookEvent } from '../webhooks/webhook-outbox';
 
 export type PaymentOutcome = 'applied' | 'already_paid' | 'order_cancelled';
 
@@ -45,6 +46,7 @@ export async function recordPayment(trx: Kysely<Database>, order: OrderToPay, re
     .execute();
   // Paid → confirmed: the customer is told, by a message written with the payment.
   await enqueueOrderNotification(trx, { orderId: order.id, orderNo: order.orderNo, recipientPhone: order.recipientPhone, event: 'order_confirmed', params: { amountFen: receipt.amountFen }, at: paidAt });
+  await enqueueWebhookEvent(trx, 'order.confirmed', { orderNo: order.orderNo, amountFen: receipt.amountFen, paidAt }, paidAt);
   return 'applied';
 }
 

@@ -11,6 +11,7 @@ import { findShipmentById, findShipmentByIdIfAny } from '../tracking/shipment-re
 import { requireOrder } from '../orders/order-repository';
 import { findRefundByKey } from '../refunds/refund-repository';
 import { claimRefund, payRefund, settleRefund } from '../refunds/refund-service';
+import { enqueueWebhookEvent } from '../webhooks/webhook-outbox';
 import { lockOrder } from '../../db/row-lock';
 import { insertReturnEvent, listReturnLines, moveReturn, recordInspectedLine, requireReturn, type ReturnRequest } from './return-repository';
 import { scheduleCollection } from './return-service';
@@ -139,9 +140,11 @@ export async function refundReturn(
   const { ret, refund } = claimed;
   if (refund === null || refund.status === 'succeeded') return buildOpsReturnDetail(db, ret);
   const receipt = await payRefund(payments, refund, claimed.orderNo);
-  const refunded = await db.transaction().execute(async (trx) =>
-    (await settleRefund(trx, refund, receipt, payments.name, now)) ? moveReturn(trx, ret, 'refunded', { at: now, actor: { type: 'staff', id: staff.id } }) : null,
-  );
+  const refunded = await db.transaction().execute(async (trx) => {
+    if (!(await settleRefund(trx, refund, receipt, payments.name, now))) return null;
+    await enqueueWebhookEvent(trx, 'return.refunded', { returnNo, orderNo: claimed.orderNo, amountFen: refund.amountFen, refundedAt: now }, now);
+    return moveReturn(trx, ret, 'refunded', { at: now, actor: { type: 'staff', id: staff.id } });
+  });
   // Another press settled it meanwhile: show the return as that press left it.
   return buildOpsReturnDetail(db, refunded ?? (await requireReturn(db, returnNo)));
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { available, isLowStock } from '../../../shared/orders/stock-movements';
 import type { Database } from '../../db/schema';
 import type { StockLevel } from './stock-level-repository';
+import { enqueueWebhookEvent } from '../webhooks/webhook-outbox';
 
 /**
  * Opens the SKU and warehouse's alert when available stock is below safety stock, closes it
@@ -10,7 +11,7 @@ import type { StockLevel } from './stock-level-repository';
  */
 export async function reconcileLowStockAlert(trx: Kysely<Database>, level: StockLevel, now: number): Promise<void> {
   if (isLowStock(level, level.safetyStock)) {
-    await trx
+    const opened = await trx
       .insertInto('low_stock_alerts')
       .values({
         warehouse_id: level.warehouseId,
@@ -21,7 +22,10 @@ export async function reconcileLowStockAlert(trx: Kysely<Database>, level: Stock
         closed_at: null,
       })
       .onConflict((oc) => oc.columns(['product_id', 'warehouse_id']).where('closed_at', 'is', null).doNothing())
-      .execute();
+      .returning('id')
+      .executeTakeFirst();
+    // Only the insert that opened the alert tells the shop; an alert already open stays quiet.
+    if (opened) await enqueueWebhookEvent(trx, 'stock.low', { alertId: opened.id, productId: level.productId, warehouseId: level.warehouseId, available: available(level), safetyStock: level.safetyStock, openedAt: now }, now);
     return;
   }
   await trx

@@ -8,6 +8,8 @@ import { serializePublicView } from './public-view';
 import { progressAfterEvent } from './shipment-change';
 import { findPublicTrackingRecord } from './public-tracking-query';
 import { findShipmentByTrackingNo, updateShipmentStatus, type Shipment } from './shipment-repository';
+import { enqueueWebhookEvents } from '../webhooks/webhook-outbox';
+import { shipmentWebhookEvents } from '../webhooks/shipment-webhooks';
 import { insertTrackingEvent, type ActorType, type NewTrackingEvent, type TrackingEvent } from './tracking-event-repository';
 
 /** Normalises and checks a tracking number before anything touches the database. */
@@ -107,5 +109,6 @@ export async function applyTrackingEvent(
     throw conflict('version_conflict', 'The parcel was changed by someone else at the same moment');
   }
   const event = await insertTrackingEvent(db, newEvent);
+  await enqueueWebhookEvents(db, shipmentWebhookEvents({ trackingNo: shipment.trackingNo, from: shipment, to: change, reasonCode: newEvent.reasonCode, occurredAt: input.occurredAt }), now);
   return { event, shipment: { ...shipment, ...change, version: shipment.version + 1 } };
 }
