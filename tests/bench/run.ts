@@ -11,6 +11,7 @@ import { benchSyncIngest } from './sync-ingest';
 import { benchFeedbackClassifier } from './feedback-classifier';
 import { benchOpsAnalytics } from './ops-analytics';
 import { benchOrderIntake } from './order-intake';
+import { benchForecast } from './forecast';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const want = (name: string) => !values.only || values.only.split(',').includes(name);
@@ -23,4 +24,5 @@ if (want('orders')) await benchOrderIntake();
 if (want('lookup')) await benchLookupScaling({ big: values.quick ? 100_000 : 1_000_000 });
 if (want('analytics')) await benchOpsAnalytics({ big: values.quick ? 100_000 : 1_000_000 });
 if (want('classifier')) await benchFeedbackClassifier();
+if (want('forecast')) await benchForecast();
 process.exit(0);
