@@ -34,3 +34,48 @@ export type ReplenishmentSuggestion = z.infer<typeof replenishmentSuggestionSche
 
 export const replenishmentResponseSchema = z.object({ suggestions: z.array(replenishmentSuggestionSchema) });
 export type ReplenishmentResponse = z.infer<typeof replenishmentResponseSchema>;
+
+const units = z.number().int().min(1).max(1_000_000);
+const sku = z.string().trim().min(1).max(64);
+const warehouseCode = z.string().trim().min(1).max(64);
+
+/** Accept a suggestion as units expected from the supplier (expectedAt: epoch ms; default now + lead time). */
+export const receiptPlanRequestSchema = z.strictObject({ sku, warehouse: warehouseCode, quantity: units, expectedAt: z.number().int().min(0).optional() });
+export type ReceiptPlanRequest = z.infer<typeof receiptPlanRequestSchema>;
+
+/** Receive a plan through the receipt path; quantity defaults to what was planned. */
+export const receiptPlanReceiveSchema = z.strictObject({ quantity: units.optional() });
+
+/** Accept a suggestion as a transfer: out of `from` now, in transit until received at `to`. */
+export const transferOrderRequestSchema = z
+  .strictObject({ sku, from: warehouseCode, to: warehouseCode, quantity: units })
+  .refine((t) => t.from !== t.to, { message: 'from and to must be different warehouses', path: ['to'] });
+export type TransferOrderRequest = z.infer<typeof transferOrderRequestSchema>;
+
+export const transferOrderQuerySchema = z.strictObject({ status: z.enum(['in_transit', 'received']).optional() });
+
+export const receiptPlanViewSchema = z.object({
+  planNo: z.string(),
+  sku: z.string(),
+  warehouse: z.string(),
+  quantity: z.number().int(),
+  expectedAt: z.number(),
+  status: z.enum(['open', 'received']),
+  createdAt: z.number(),
+  receivedAt: z.number().nullable(),
+  receivedQuantity: z.number().int().nullable(),
+  receiptDocumentNo: z.string().nullable(),
+});
+export type ReceiptPlanView = z.infer<typeof receiptPlanViewSchema>;
+
+export const transferOrderViewSchema = z.object({
+  transferNo: z.string(),
+  sku: z.string(),
+  from: z.string(),
+  to: z.string(),
+  quantity: z.number().int(),
+  status: z.enum(['in_transit', 'received']),
+  dispatchedAt: z.number(),
+  receivedAt: z.number().nullable(),
+});
+export type TransferOrderView = z.infer<typeof transferOrderViewSchema>;

@@ -16,6 +16,7 @@ import * as courierAreas from './2026-12-05-70-courier-areas';
 import * as attemptChoice from './2026-12-05-80-attempt-choice';
 import * as ordersAndStock from './2026-12-05-90-orders-and-stock';
 import * as fulfilment from './2026-12-05-91-fulfilment';
+import * as replenishment from './2026-12-05-94-replenishment';
 
 /**
  * Every migration, by name. Listed by hand rather than read from the folder so the server
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-80-attempt-choice': attemptChoice,
   '2026-12-05-90-orders-and-stock': ordersAndStock,
   '2026-12-05-91-fulfilment': fulfilment,
+  '2026-12-05-94-replenishment': replenishment,
 };

@@ -4,6 +4,7 @@ import { forecastDemand } from '../../../shared/replenishment/forecast';
 import { DEFAULT_LEAD_TIME_DAYS, DEFAULT_REVIEW_DAYS, DEFAULT_TRANSFER_DAYS, suggestReplenishment, type StockPosition } from '../../../shared/replenishment/suggestions';
 import type { Database } from '../../db/schema';
 import { demandKey, loadDemandHistory } from './demand-history';
+import { pipelineUnits } from './replenishment-repository';
 
 /** How many full days of demand the forecast learns from: eight weeks. */
 export const HISTORY_DAYS = 56;
@@ -14,13 +15,15 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /**
  * Every SKU in every warehouse with demand in the last eight weeks or a stock row: its
- * history, the forecast, and what to reorder or transfer. Lead time is one constant for every
+ * history, the forecast, and what to reorder or transfer, counting transfers in transit to it
+ * and open receipt plans. Lead time is one constant for every
  * warehouse (DEFAULT_LEAD_TIME_DAYS, 5 days) until warehouses carry their own.
  * Most urgent first: something to reorder, then the least cover.
  */
 export async function replenishmentSuggestions(db: Kysely<Database>, now: number, timeZone: string): Promise<ReplenishmentSuggestion[]> {
-  const [history, rows] = await Promise.all([
+  const [history, pipeline, rows] = await Promise.all([
     loadDemandHistory(db, now, timeZone, HISTORY_DAYS),
+    pipelineUnits(db),
     db
       .selectFrom('products as p')
       .innerJoin('warehouses as w', (join) => join.onTrue())
@@ -41,8 +44,8 @@ export async function replenishmentSuggestions(db: Kysely<Database>, now: number
     sku: r.sku,
     warehouse: r.code,
     available: Math.max(0, (r.on_hand ?? 0) - (r.reserved ?? 0)),
-    inTransit: 0,
-    onOrder: 0,
+    inTransit: pipeline.inTransit.get(demandKey(r.product_id, r.warehouse_id)) ?? 0,
+    onOrder: pipeline.onOrder.get(demandKey(r.product_id, r.warehouse_id)) ?? 0,
     safetyStock: r.safety_stock ?? 0,
     leadTimeDays: DEFAULT_LEAD_TIME_DAYS,
     forecast: forecast.values,
