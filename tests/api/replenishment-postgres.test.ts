@@ -61,14 +61,14 @@ describe('replenishment on PostgreSQL', () => {
     const dispatch = await t.app.request('/api/ops/transfer-orders', { method: 'POST', headers: { ...jsonHeaders, cookie: staff }, body: JSON.stringify({ sku: 'MUG-350', from: 'SH01', to: 'GZ01', quantity: 10 }) });
     expect(dispatch.status).toBe(201);
     const { transferNo } = await dispatch.json();
-    const receive = () => t.app.request(`/api/ops/transfer-orders/${transferNo}/receive`, { method: 'POST', headers: { cookie: staff } }).then((r) => r.status);
+    const receive = async () => (await t.app.request(`/api/ops/transfer-orders/${transferNo}/receive`, { method: 'POST', headers: { cookie: staff } })).status;
     expect((await Promise.all([receive(), receive(), receive(), receive()])).sort()).toEqual([200, 409, 409, 409]);
     expect(await stockBooks(t.db, 'MUG-350', 'GZ01')).toMatchObject({ onHand: 15, ledgerOnHand: 15 });
     expect(await stockBooks(t.db, 'MUG-350', 'SH01')).toMatchObject({ onHand: 140, ledgerOnHand: 140 });
 
     const plan = await t.app.request('/api/ops/replenishment/receipt-plans', { method: 'POST', headers: { ...jsonHeaders, cookie: staff }, body: JSON.stringify({ sku: 'MUG-350', warehouse: 'GZ01', quantity: 7 }) });
     const { planNo } = await plan.json();
-    const receivePlan = () => t.app.request(`/api/ops/replenishment/receipt-plans/${planNo}/receive`, { method: 'POST', headers: { ...jsonHeaders, cookie: staff }, body: '{}' }).then((r) => r.status);
+    const receivePlan = async () => (await t.app.request(`/api/ops/replenishment/receipt-plans/${planNo}/receive`, { method: 'POST', headers: { ...jsonHeaders, cookie: staff }, body: '{}' })).status;
     expect((await Promise.all([receivePlan(), receivePlan(), receivePlan()])).sort()).toEqual([200, 409, 409]);
     expect(await stockBooks(t.db, 'MUG-350', 'GZ01')).toMatchObject({ onHand: 22, ledgerOnHand: 22 });
   }, 120_000);
