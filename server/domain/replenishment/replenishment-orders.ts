@@ -5,11 +5,21 @@ import { conflict, notFound } from '../../app-error';
 import type { Database } from '../../db/schema';
 import { findProduct, type Product } from '../catalog/product-repository';
 import { requireWarehouse } from '../catalog/warehouse-repository';
-import { numberFromId, placeholderNumber } from '../stock/document-numbers';
+import { numberFromId } from '../stock/document-numbers';
 import type { StockActor } from '../stock/stock-actor';
 import { receiveStock } from '../stock/stock-documents';
 import { moveStock } from '../stock/stock-ledger';
-import { listReceiptPlans, listTransferOrders } from './replenishment-repository';
+import {
+  claimReceiptPlan,
+  claimTransferOrder,
+  findReceiptPlanRow,
+  findTransferOrderRow,
+  insertReceiptPlan,
+  insertTransferOrder,
+  linkReceiptDocument,
+  listReceiptPlans,
+  listTransferOrders,
+} from './replenishment-repository';
 
 const DAY = 86_400_000;
 
@@ -29,77 +39,50 @@ async function requireSku(trx: Kysely<Database>, sku: string): Promise<Product> 
 export async function planReceipt(trx: Kysely<Database>, request: ReceiptPlanRequest, actor: StockActor, now: number, timeZone: string): Promise<ReceiptPlanView> {
   const warehouse = await requireWarehouse(trx, request.warehouse);
   const product = await requireSku(trx, request.sku);
-  const { id } = await trx
-    .insertInto('receipt_plans')
-    .values({
-      plan_no: placeholderNumber(),
-      warehouse_id: warehouse.id,
-      product_id: product.id,
-      quantity: request.quantity,
-      expected_at: request.expectedAt ?? now + DEFAULT_LEAD_TIME_DAYS * DAY,
-      status: 'open',
-      created_by: actor.id,
-      created_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const planNo = numberFromId('CG', id, now, timeZone);
-  await trx.updateTable('receipt_plans').set({ plan_no: planNo }).where('id', '=', id).execute();
+  const planNo = await insertReceiptPlan(trx, {
+    warehouseId: warehouse.id,
+    productId: product.id,
+    quantity: request.quantity,
+    expectedAt: request.expectedAt ?? now + DEFAULT_LEAD_TIME_DAYS * DAY,
+    createdBy: actor.id,
+    now,
+    number: (id) => numberFromId('CG', id, now, timeZone),
+  });
   return (await listReceiptPlans(trx, { planNo }))[0]!;
 }
 
 export async function receiveReceiptPlan(trx: Kysely<Database>, planNo: string, quantity: number | undefined, actor: StockActor, now: number, timeZone: string): Promise<ReceiptPlanView> {
-  const plan = await trx.selectFrom('receipt_plans').select(['id', 'quantity', 'status']).where('plan_no', '=', planNo).executeTakeFirst();
+  const plan = await findReceiptPlanRow(trx, planNo);
   if (!plan) throw notFound('receipt_plan_not_found', `No receipt plan ${planNo}`);
   const units = quantity ?? plan.quantity;
-  const claimed = await trx
-    .updateTable('receipt_plans')
-    .set({ status: 'received', received_at: now, received_quantity: units })
-    .where('id', '=', plan.id)
-    .where('status', '=', 'open')
-    .executeTakeFirst();
-  if (Number(claimed.numUpdatedRows) !== 1) throw conflict('already_received', `Receipt plan ${planNo} is already received`);
+  if (!(await claimReceiptPlan(trx, plan.id, units, now))) throw conflict('already_received', `Receipt plan ${planNo} is already received`);
   const [view] = await listReceiptPlans(trx, { planNo });
   const doc = await receiveStock(trx, { warehouse: view!.warehouse, lines: [{ sku: view!.sku, quantity: units }], note: `采购计划 ${planNo}` }, actor, now, timeZone);
-  const { id: documentId } = await trx.selectFrom('stock_documents').select('id').where('document_no', '=', doc.documentNo).executeTakeFirstOrThrow();
-  await trx.updateTable('receipt_plans').set({ receipt_document_id: documentId }).where('id', '=', plan.id).execute();
+  await linkReceiptDocument(trx, plan.id, doc.documentNo);
   return (await listReceiptPlans(trx, { planNo }))[0]!;
 }
 
 export async function dispatchTransfer(trx: Kysely<Database>, request: TransferOrderRequest, actor: StockActor, now: number, timeZone: string): Promise<TransferOrderView> {
   const [from, to] = [await requireWarehouse(trx, request.from), await requireWarehouse(trx, request.to)];
   const product = await requireSku(trx, request.sku);
-  const { id } = await trx
-    .insertInto('transfer_orders')
-    .values({
-      transfer_no: placeholderNumber(),
-      from_warehouse_id: from.id,
-      to_warehouse_id: to.id,
-      product_id: product.id,
-      quantity: request.quantity,
-      status: 'in_transit',
-      created_by: actor.id,
-      dispatched_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const transferNo = numberFromId('DO', id, now, timeZone);
-  await trx.updateTable('transfer_orders').set({ transfer_no: transferNo }).where('id', '=', id).execute();
+  const transferNo = await insertTransferOrder(trx, {
+    fromId: from.id,
+    toId: to.id,
+    productId: product.id,
+    quantity: request.quantity,
+    createdBy: actor.id,
+    now,
+    number: (id) => numberFromId('DO', id, now, timeZone),
+  });
   // Needs the units available at the source; a refusal rolls the whole order back.
   await moveStock(trx, { warehouseId: from.id, productId: product.id, kind: 'transfer_out', quantity: request.quantity, reason: `调拨在途 ${transferNo}`, actor }, now);
   return (await listTransferOrders(trx, { transferNo }))[0]!;
 }
 
 export async function receiveTransfer(trx: Kysely<Database>, transferNo: string, actor: StockActor, now: number): Promise<TransferOrderView> {
-  const order = await trx.selectFrom('transfer_orders').select(['id', 'to_warehouse_id', 'product_id', 'quantity']).where('transfer_no', '=', transferNo).executeTakeFirst();
+  const order = await findTransferOrderRow(trx, transferNo);
   if (!order) throw notFound('transfer_order_not_found', `No transfer order ${transferNo}`);
-  const claimed = await trx
-    .updateTable('transfer_orders')
-    .set({ status: 'received', received_at: now, received_by: actor.id })
-    .where('id', '=', order.id)
-    .where('status', '=', 'in_transit')
-    .executeTakeFirst();
-  if (Number(claimed.numUpdatedRows) !== 1) throw conflict('already_received', `Transfer order ${transferNo} is already received`);
+  if (!(await claimTransferOrder(trx, order.id, actor.id, now))) throw conflict('already_received', `Transfer order ${transferNo} is already received`);
   await moveStock(trx, { warehouseId: order.to_warehouse_id, productId: order.product_id, kind: 'transfer_in', quantity: order.quantity, reason: `调拨到货 ${transferNo}`, actor }, now);
   return (await listTransferOrders(trx, { transferNo }))[0]!;
 }

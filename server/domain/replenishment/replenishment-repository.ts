@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ReceiptPlanView, TransferOrderView } from '../../../shared/api/ops-replenishment';
 import type { Database, TransferOrderStatus } from '../../db/schema';
+import { placeholderNumber } from '../stock/document-numbers';
 
 /** Receipt plans and transfer orders: the queries, and one row → view mapper each. */
 
@@ -72,4 +73,69 @@ export async function pipelineUnits(db: Kysely<Database>): Promise<{ inTransit: 
   ]);
   const toMap = (rows: { product_id: number; warehouse_id: number; units: number | string }[]) => new Map(rows.map((r) => [`${r.product_id}|${r.warehouse_id}`, Number(r.units)]));
   return { inTransit: toMap(transit), onOrder: toMap(planned) };
+}
+
+/** Every SKU in every warehouse, with its stock row when there is one. */
+export async function stockRowsForPlanning(db: Kysely<Database>) {
+  return db
+    .selectFrom('products as p')
+    .innerJoin('warehouses as w', (join) => join.onTrue())
+    .leftJoin('stock_levels as s', (join) => join.onRef('s.product_id', '=', 'p.id').onRef('s.warehouse_id', '=', 'w.id'))
+    .select(['p.id as product_id', 'p.sku', 'p.name', 'p.name_en', 'w.id as warehouse_id', 'w.code', 's.on_hand', 's.reserved', 's.safety_stock'])
+    .orderBy('p.sku')
+    .orderBy('w.code')
+    .execute();
+}
+
+export async function insertReceiptPlan(
+  trx: Kysely<Database>,
+  plan: { warehouseId: number; productId: number; quantity: number; expectedAt: number; createdBy: number | null; now: number; number: (id: number) => string },
+): Promise<string> {
+  const { id } = await trx
+    .insertInto('receipt_plans')
+    .values({ plan_no: placeholderNumber(), warehouse_id: plan.warehouseId, product_id: plan.productId, quantity: plan.quantity, expected_at: plan.expectedAt, status: 'open', created_by: plan.createdBy, created_at: plan.now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const planNo = plan.number(id);
+  await trx.updateTable('receipt_plans').set({ plan_no: planNo }).where('id', '=', id).execute();
+  return planNo;
+}
+
+export async function findReceiptPlanRow(trx: Kysely<Database>, planNo: string) {
+  return trx.selectFrom('receipt_plans').select(['id', 'quantity', 'status']).where('plan_no', '=', planNo).executeTakeFirst();
+}
+
+/** The guard: open → received, true only for the one caller that made the change. */
+export async function claimReceiptPlan(trx: Kysely<Database>, id: number, quantity: number, now: number): Promise<boolean> {
+  const result = await trx.updateTable('receipt_plans').set({ status: 'received', received_at: now, received_quantity: quantity }).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function linkReceiptDocument(trx: Kysely<Database>, id: number, documentNo: string): Promise<void> {
+  const { id: documentId } = await trx.selectFrom('stock_documents').select('id').where('document_no', '=', documentNo).executeTakeFirstOrThrow();
+  await trx.updateTable('receipt_plans').set({ receipt_document_id: documentId }).where('id', '=', id).execute();
+}
+
+export async function insertTransferOrder(
+  trx: Kysely<Database>,
+  order: { fromId: number; toId: number; productId: number; quantity: number; createdBy: number | null; now: number; number: (id: number) => string },
+): Promise<string> {
+  const { id } = await trx
+    .insertInto('transfer_orders')
+    .values({ transfer_no: placeholderNumber(), from_warehouse_id: order.fromId, to_warehouse_id: order.toId, product_id: order.productId, quantity: order.quantity, status: 'in_transit', created_by: order.createdBy, dispatched_at: order.now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const transferNo = order.number(id);
+  await trx.updateTable('transfer_orders').set({ transfer_no: transferNo }).where('id', '=', id).execute();
+  return transferNo;
+}
+
+export async function findTransferOrderRow(trx: Kysely<Database>, transferNo: string) {
+  return trx.selectFrom('transfer_orders').select(['id', 'to_warehouse_id', 'product_id', 'quantity']).where('transfer_no', '=', transferNo).executeTakeFirst();
+}
+
+/** The guard: in_transit → received, true only for the one caller that made the change. */
+export async function claimTransferOrder(trx: Kysely<Database>, id: number, receivedBy: number | null, now: number): Promise<boolean> {
+  const result = await trx.updateTable('transfer_orders').set({ status: 'received', received_at: now, received_by: receivedBy }).where('id', '=', id).where('status', '=', 'in_transit').executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

@@ -4,7 +4,7 @@ import { forecastDemand } from '../../../shared/replenishment/forecast';
 import { DEFAULT_LEAD_TIME_DAYS, DEFAULT_REVIEW_DAYS, DEFAULT_TRANSFER_DAYS, suggestReplenishment, type StockPosition } from '../../../shared/replenishment/suggestions';
 import type { Database } from '../../db/schema';
 import { demandKey, loadDemandHistory } from './demand-history';
-import { pipelineUnits } from './replenishment-repository';
+import { pipelineUnits, stockRowsForPlanning } from './replenishment-repository';
 
 /** How many full days of demand the forecast learns from: eight weeks. */
 export const HISTORY_DAYS = 56;
@@ -24,14 +24,7 @@ export async function replenishmentSuggestions(db: Kysely<Database>, now: number
   const [history, pipeline, rows] = await Promise.all([
     loadDemandHistory(db, now, timeZone, HISTORY_DAYS),
     pipelineUnits(db),
-    db
-      .selectFrom('products as p')
-      .innerJoin('warehouses as w', (join) => join.onTrue())
-      .leftJoin('stock_levels as s', (join) => join.onRef('s.product_id', '=', 'p.id').onRef('s.warehouse_id', '=', 'w.id'))
-      .select(['p.id as product_id', 'p.sku', 'p.name', 'p.name_en', 'w.id as warehouse_id', 'w.code', 's.on_hand', 's.reserved', 's.safety_stock'])
-      .orderBy('p.sku')
-      .orderBy('w.code')
-      .execute(),
+    stockRowsForPlanning(db),
   ]);
   const horizon = Math.max(FORECAST_DAYS, DEFAULT_LEAD_TIME_DAYS + DEFAULT_REVIEW_DAYS);
   const items = rows
