@@ -25,6 +25,7 @@ import { opsAnalyticsRoutes } from './routes/ops-analytics';
 import { opsDeskRoutes } from './routes/ops-desk';
 import { opsOrderRoutes } from './routes/ops-orders';
 import { opsInventoryRoutes } from './routes/ops-inventory';
+import { opsReplenishmentRoutes } from './routes/ops-replenishment';
 import { opsCsvRoutes } from './routes/ops-csv';
 import { MAX_CSV_BYTES } from '../shared/api/ops-csv';
 import { paymentNotificationRoutes } from './routes/payment-notifications';
@@ -86,6 +87,7 @@ function opsRoutes(deps: AppDeps) {
     .route('/', opsDeskRoutes(deps))
     .route('/', opsOrderRoutes(deps))
     .route('/', opsInventoryRoutes(deps))
+    .route('/', opsReplenishmentRoutes(deps))
     .route('/', opsCsvRoutes(deps))
     .route('/api-keys', opsApiKeyRoutes(deps))
     .route('/carriers', opsCarrierRoutes(deps))

@@ -4,10 +4,12 @@ import type { OpsDeskTables } from './schema-ops-desk';
 import type { OrdersTables } from './schema-orders';
 import type { FulfilmentTables } from './schema-fulfilment';
 import type { WebhookTables } from './schema-webhooks';
+import type { ReplenishmentTables } from './schema-replenishment';
 import type { Generated } from 'kysely';
 
 export type * from './schema-orders';
 export type * from './schema-fulfilment';
+export type * from './schema-replenishment';
 
 /**
  * Table shapes as Kysely sees them. Columns are snake_case; each repository maps rows to
@@ -404,7 +406,7 @@ export interface CustomerUploadTable {
  * Every table. Each feature since the ops console keeps its tables' interfaces in a file of
  * its own (schema-*.ts) and adds them here.
  */
-export interface Database extends FeedbackTables, AnalyticsTables, OpsDeskTables, OrdersTables, FulfilmentTables, WebhookTables {
+export interface Database extends FeedbackTables, AnalyticsTables, OpsDeskTables, OrdersTables, FulfilmentTables, WebhookTables, ReplenishmentTables {
   customers: CustomerTable;
   products: ProductTable;
   orders: OrderTable;

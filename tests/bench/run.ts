@@ -12,6 +12,7 @@ import { benchCarrierIngest } from './carrier-ingest';
 import { benchFeedbackClassifier } from './feedback-classifier';
 import { benchOpsAnalytics } from './ops-analytics';
 import { benchOrderIntake } from './order-intake';
+import { benchForecast } from './forecast';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const want = (name: string) => !values.only || values.only.split(',').includes(name);
@@ -25,4 +26,5 @@ if (want('orders')) await benchOrderIntake();
 if (want('lookup')) await benchLookupScaling({ big: values.quick ? 100_000 : 1_000_000 });
 if (want('analytics')) await benchOpsAnalytics({ big: values.quick ? 100_000 : 1_000_000 });
 if (want('classifier')) await benchFeedbackClassifier();
+if (want('forecast')) await benchForecast();
 process.exit(0);

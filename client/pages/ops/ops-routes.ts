@@ -19,6 +19,7 @@ const OPS_ROUTE: RouteRecordRaw = {
     { path: 'orders', name: 'ops-orders', component: () => import('./OpsOrdersPage.vue') },
     { path: 'orders/:orderNo', name: 'ops-order', component: () => import('./OpsOrderPage.vue'), props: true },
     { path: 'inventory', name: 'ops-inventory', component: () => import('./OpsInventoryPage.vue') },
+    { path: 'replenishment', name: 'ops-replenishment', component: () => import('./OpsReplenishmentPage.vue') },
     { path: 'returns', name: 'ops-returns', component: () => import('./OpsReturnsPage.vue') },
     { path: 'returns/:returnNo', name: 'ops-return', component: () => import('./OpsReturnPage.vue'), props: true },
     { path: 'claims', name: 'ops-claims', component: () => import('./OpsClaimsPage.vue') },
