@@ -44,3 +44,15 @@ export function orderTransitions(o: OrderFacts): Array<{ from: OrderStep; to: Or
   const steps = orderSteps(o);
   return steps.slice(1).map(([to, at], i) => ({ from: steps[i]![0], to, ms: at - steps[i]![1] }));
 }
+
+/** The steps' names on the map (the delivery statuses have theirs in shared/tracking/statuses.ts). */
+export const ORDER_STEP_LABELS: Readonly<Record<OrderStep, { 'zh-CN': string; en: string }>> = {
+  OrderPlaced: { 'zh-CN': '下单', en: 'Order placed' },
+  Paid: { 'zh-CN': '已支付', en: 'Paid' },
+  Picked: { 'zh-CN': '已拣货', en: 'Picked' },
+  Packed: { 'zh-CN': '已打包', en: 'Packed' },
+  HandedOver: { 'zh-CN': '已交接揽收', en: 'Handed over' },
+  Cancelled: { 'zh-CN': '已取消', en: 'Cancelled' },
+};
+
+export const isOrderStep = (s: string): s is OrderStep => Object.hasOwn(ORDER_STEP_LABELS, s);

@@ -45,12 +45,13 @@ async function seedFacts(db: Kysely<Database>): Promise<FulfilmentLog> {
   const now = Date.now();
   const wh = await db
     .insertInto('warehouses')
-    .values({ code: 'SH1', name_zh: '上海仓', name_en: 'Shanghai', province: '上海市', city: '上海市', district: '浦东新区', street: '1号', created_at: now, updated_at: now })
+    .values({ code: 'SH1', provinces: '[]', name_zh: '上海仓', name_en: 'Shanghai', province: '上海市', city: '上海市', district: '浦东新区', street: '1号', created_at: now, updated_at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
   const wave = await db.insertInto('pick_waves').values({ wave_no: 'W-1', warehouse_id: wh.id, status: 'open', created_at: T }).returning('id').executeTakeFirstOrThrow();
-  const pickScans = [
-    ...Array.from({ length: 9 }, () => ({ outcome: 'picked', scannedAt: T + 2 * H })),
+  type Outcome = 'picked' | 'wrong_item' | 'already_picked';
+  const pickScans: Array<{ outcome: Outcome; scannedAt: number }> = [
+    ...Array.from({ length: 9 }, () => ({ outcome: 'picked' as const, scannedAt: T + 2 * H })),
     { outcome: 'wrong_item', scannedAt: T + 2 * H },
     { outcome: 'already_picked', scannedAt: T + 2 * H },
     { outcome: 'wrong_item', scannedAt: T + 100 * H },
