@@ -15,6 +15,10 @@ import { signIn } from '../support/courier-fixtures';
 import { addShipment, createOrder, ORDER_CREATED_AT } from '../support/order-fixtures';
 import { staffCookie } from '../support/return-fixtures';
 import { createTestApp } from '../support/test-app';
+import { createDb, type DatabaseHandle } from '../../server/db/create-db';
+import { migrateToLatest } from '../../server/db/migrate';
+import { freePort } from '../support/free-port';
+import { startPostgres } from '../support/postgres-server';
 
 const TZ = 'Asia/Shanghai';
 const H = 3_600_000;
@@ -81,7 +85,7 @@ beforeAll(async () => {
   t = await createTestApp();
   log = await seedFacts(t.db);
   staff = await staffCookie(t);
-});
+}, 60_000);
 afterAll(() => t.dispose());
 
 const get = (path: string, cookie = staff) => t.app.request(path, { headers: cookie ? { cookie } : {} });
@@ -164,5 +168,29 @@ describe('who may not see them', () => {
     expect((await get(path, '')).status).toBe(401);
     const courier = await createCourier(t.db);
     expect((await get(path, await signIn(t, courier.phone))).status).toBe(403);
+  });
+});
+
+describe('PostgreSQL: the same SQL gives the same answers', () => {
+  let pg: ReturnType<typeof startPostgres>;
+  let handle: DatabaseHandle;
+  let pgLog: FulfilmentLog;
+
+  beforeAll(async () => {
+    pg = startPostgres(await freePort());
+    handle = createDb(pg.url);
+    await migrateToLatest(handle.db);
+    pgLog = await seedFacts(handle.db);
+  }, 60_000);
+  afterAll(async () => {
+    await handle?.close();
+    pg?.stop();
+  });
+
+  it('the figures and the order side of the map', async () => {
+    const now = Date.UTC(2026, 10, 21, 4, 0, 0);
+    expect(await computeFulfilmentKpis(handle.db, RANGE, TZ, now)).toEqual(fulfilmentKpisFromLog(pgLog, bounds(), now));
+    const direct = withOrderSide(await computeProcessMap(handle.db, RANGE, TZ), await orderFactsInRange(handle.db, rangeBounds(RANGE.from, RANGE.to, TZ)), bucketedPercentile);
+    expect(direct).toEqual(withOrderSide(processMapFromLog([], RANGE, TZ, bucketedPercentile), pgLog.orders, bucketedPercentile));
   });
 });
