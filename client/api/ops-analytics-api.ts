@@ -1,4 +1,4 @@
-import type { KpiReport, KpiTable, ProcessMap } from '../../shared/api/ops-analytics';
+import type { FulfilmentKpis, KpiReport, KpiTable, ProcessMap } from '../../shared/api/ops-analytics';
 import { api } from './api-client';
 import { okResponse } from './api-error';
 
@@ -8,6 +8,12 @@ import { okResponse } from './api-error';
  */
 export async function fetchKpis(range: { from: string; to: string }): Promise<KpiReport> {
   const response = await okResponse(() => api.ops.kpis.$get({ query: range }));
+  return response.json();
+}
+
+/** The order-side figures: payment conversion, order-to-ship, pick accuracy, stock-outs, turnover. */
+export async function fetchFulfilmentKpis(range: { from: string; to: string }): Promise<FulfilmentKpis> {
+  const response = await okResponse(() => api.ops.kpis.fulfilment.$get({ query: range }));
   return response.json();
 }
 

@@ -3,6 +3,7 @@ import { findDeliveryReason } from '../../shared/courier/delivery-reasons';
 import { FEEDBACK_CATEGORY_LABELS, isFeedbackCategory } from '../../shared/feedback/feedback-categories';
 import { findReturnReason } from '../../shared/returns/return-reasons';
 import { STATUS_LABELS, isTrackingStatus } from '../../shared/tracking/statuses';
+import { ORDER_STEP_LABELS, isOrderStep } from '../../shared/analytics/order-path';
 import type { AppLocale } from '../locales/app-locale';
 import { useStatusText } from './useStatusText';
 
@@ -25,6 +26,7 @@ export function useOpsLabels() {
     },
     returnReasonLabel: (code: string) => findReturnReason(code)?.label[lang()] ?? code,
     feedbackCategoryLabel: (code: string) => (isFeedbackCategory(code) ? FEEDBACK_CATEGORY_LABELS[code][lang()] : code),
-    trackingStatusLabel: (status: string) => (isTrackingStatus(status) ? STATUS_LABELS[status][lang()] : status),
+    /** A node of the process map: a tracking status, or one of the order's steps before the parcel. */
+    trackingStatusLabel: (status: string) => (isTrackingStatus(status) ? STATUS_LABELS[status][lang()] : isOrderStep(status) ? ORDER_STEP_LABELS[status][lang()] : status),
   };
 }

@@ -9,6 +9,7 @@ import type {
 } from '../db/schema';
 import type { DemoBatch, DemoCustomer, DemoOrder, DemoOrderItem, DemoShipment, DemoTrackingEvent } from './demo-model';
 import type { DemoProduct } from './demo-products';
+import { demoHandedOverAt, demoPickedAt } from './demo-fulfilment-times';
 import type { DeliveryInstructions } from '../../shared/courier/manifest';
 import { buildPublicTimeline } from '../domain/tracking/public-timeline';
 import { ARRIVED_STATUSES } from '../../shared/tracking/lateness';
@@ -43,7 +44,8 @@ export function productRow(p: DemoProduct, keys: DemoKeys): Insertable<ProductTa
   return { id: p.id + keys.productIdOffset, sku: p.sku, name: p.name, category: p.category, price_fen: p.priceFen };
 }
 
-export function orderRow(o: DemoOrder, keys: DemoKeys): Insertable<OrderTable> & { id: number } {
+/** `packedAt`: its parcel's creation (the generator makes one parcel per order, created when packed). */
+export function orderRow(o: DemoOrder, keys: DemoKeys, packedAt: number = o.paidAt): Insertable<OrderTable> & { id: number } {
   return {
     id: o.id + keys.orderIdOffset,
     order_no: o.orderNo,
@@ -54,6 +56,8 @@ export function orderRow(o: DemoOrder, keys: DemoKeys): Insertable<OrderTable> &
     shipping_fen: o.shippingFen,
     paid_total_fen: o.paidTotalFen,
     paid_at: o.paidAt,
+    picked_at: demoPickedAt(o, packedAt),
+    packed_at: packedAt,
     recipient_name: o.recipientName,
     recipient_phone: o.recipientPhone,
     province: o.province,
@@ -94,6 +98,7 @@ export function shipmentRow(s: DemoShipment, keys: DemoKeys): Insertable<Shipmen
     pickup_place: latestPickupPlace(s.events),
     arrived_at: s.events.find((e) => ARRIVED_STATUSES.includes(e.status))?.occurredAt ?? null,
     created_at: s.createdAt,
+    handed_over_at: demoHandedOverAt(s),
     updated_at: s.updatedAt,
     public_timeline: JSON.stringify(
       buildPublicTimeline(
@@ -155,7 +160,7 @@ export function batchRows(batch: DemoBatch, keys: DemoKeys): DemoBatchRows {
   return {
     customers: batch.customers.map((c) => customerRow(c, keys)),
     products: batch.products.map((p) => productRow(p, keys)),
-    orders: batch.orders.map((o) => orderRow(o, keys)),
+    orders: batch.orders.map((o, i) => orderRow(o, keys, batch.shipments[i]?.orderId === o.id ? batch.shipments[i]!.createdAt : (batch.shipments.find((s) => s.orderId === o.id)?.createdAt ?? o.paidAt))),
     order_items: batch.orders.flatMap((o) => o.items.map((item) => orderItemRow(o.id, item, keys))),
     shipments: batch.shipments.map((s) => shipmentRow(s, keys)),
     tracking_events: batch.shipments.flatMap((s) => s.events.map((e) => trackingEventRow(s.id, e, keys))),

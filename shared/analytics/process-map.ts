@@ -10,6 +10,12 @@ import { rangeBounds } from './shop-days';
  * Exception after a failed attempt does not.
  */
 export const PROCESS_STAGE_ORDER: Readonly<Record<string, number>> = {
+  // Before the parcel (shared/analytics/order-path.ts).
+  OrderPlaced: -5,
+  Paid: -4,
+  Picked: -3,
+  Packed: -2,
+  HandedOver: -1,
   Pending: 0,
   InfoReceived: 1,
   InTransit: 2,
@@ -19,6 +25,8 @@ export const PROCESS_STAGE_ORDER: Readonly<Record<string, number>> = {
   AvailableForPickup: 5,
   Delivered: 6,
   Expired: 7,
+  // An order's end without a parcel: placed last so a cancellation is never called rework.
+  Cancelled: 8,
 };
 
 const rank = (status: string) => PROCESS_STAGE_ORDER[status] ?? 99;
@@ -36,8 +44,9 @@ export const slowestMinCount = (totalTransitions: number): number => Math.max(5,
 /**
  * A step into Expired measures the carrier's give-up rule (days of waiting by design), not work
  * that could go faster: naming it "where time is lost" would point the manager at a timer.
+ * The same holds for Cancelled (an unpaid order's payment deadline running out).
  */
-export const canBeTheBottleneck = (edge: Pick<EdgeStats, 'to'>): boolean => edge.to !== 'Expired';
+export const canBeTheBottleneck = (edge: Pick<EdgeStats, 'to'>): boolean => edge.to !== 'Expired' && edge.to !== 'Cancelled';
 
 export interface EdgeStats {
   from: string;

@@ -64,7 +64,7 @@ export const processMapQuerySchema = z
 export type ProcessMapQuery = z.infer<typeof processMapQuerySchema>;
 
 /** The tables of the dashboard that export as CSV: `GET /api/ops/kpis.csv?table=&from=&to=`. */
-export const KPI_TABLES = ['daily', 'exceptions', 'stages', 'returns', 'feedback'] as const;
+export const KPI_TABLES = ['daily', 'exceptions', 'stages', 'returns', 'feedback', 'fulfilment'] as const;
 export type KpiTable = (typeof KPI_TABLES)[number];
 export const kpiCsvQuerySchema = z.strictObject({ ...rangeFields, table: z.enum(KPI_TABLES) }).superRefine(checkRange);
 export type KpiCsvQuery = z.infer<typeof kpiCsvQuerySchema>;
@@ -230,7 +230,54 @@ export interface ProcessMap {
   filters: { courier: number | null; city: string | null };
   /** Shipments in the map (created in the range, with at least one event). */
   shipments: number;
+  /**
+   * Orders whose steps before the parcel are on the map (OrderPlaced → Paid → Picked → Packed →
+   * HandedOver, or → Cancelled; see shared/analytics/order-path.ts): orders created in the range,
+   * to the city filter's city when one is given. Absent with a courier filter: those steps come
+   * before any courier has the parcel, so a courier's map shows only the delivery.
+   */
+  orders?: number;
   nodes: ProcessNode[];
   /** Most frequent first. */
   edges: ProcessEdge[];
+}
+
+/**
+ * The order-side figures of a range (GET /api/ops/kpis/fulfilment?from=&to=, and the CSV table
+ * `fulfilment`). Cohorts:
+ * - payment conversion and order-to-ship: orders placed (created) in the range;
+ * - pick accuracy: pick scans made in the range;
+ * - stock-outs and turnover: stock-ledger rows written in the range.
+ */
+export interface FulfilmentKpis {
+  /** Orders created in the range. */
+  ordersPlaced: number;
+  /** Of those, paid (whenever). */
+  ordersPaid: number;
+  /** Of those, still waiting for payment inside their deadline (pay_by in the future, or none): not decided yet. */
+  ordersPendingInDeadline: number;
+  /** ordersPaid ÷ (ordersPlaced − ordersPendingInDeadline), 0..1; null when none decided. */
+  paymentConversion: number | null;
+  /**
+   * Paid → first hand-over of a delivery parcel, or → packed for an order not handed over yet
+   * (nearest-rank median and p90 over the orders that got that far; null when none).
+   */
+  orderToShip: { medianMs: number | null; p90Ms: number | null; count: number };
+  /** Pick scans in the range: all of them, and those with outcome `picked`. */
+  pickScans: number;
+  pickScansPicked: number;
+  /** pickScansPicked ÷ pickScans (wrong items and repeated scans are misses); null without scans. */
+  pickAccuracy: number | null;
+  /**
+   * SKU × warehouse pairs whose available stock (on hand − reserved) reached 0 in the range,
+   * read from the stock ledger's balances after each change (every change is there, unlike
+   * low-stock alerts, which fire only when crossing a threshold).
+   */
+  stockOuts: number;
+  /** Units that left the shelves in parcels in the range: −Σ on_hand_delta of ledger rows of kind `shipment`. */
+  unitsShipped: number;
+  /** Mean over the range's days of all SKUs' on hand at each day's end (from the ledger). */
+  averageOnHand: number;
+  /** unitsShipped ÷ averageOnHand for the range (not annualised); null when nothing was on hand. */
+  inventoryTurnover: number | null;
 }

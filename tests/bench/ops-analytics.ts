@@ -3,6 +3,10 @@ import { computeProcessMap } from '../../server/domain/analytics/process-map-que
 import { kpiReportFromRollups } from '../../server/domain/analytics/kpi-rollup-queries';
 import { processMapFromRollups } from '../../server/domain/analytics/process-map-rollup-query';
 import { refreshAnalyticsRollups } from '../../server/domain/analytics/rollup-refresh';
+import { computeFulfilmentKpis, orderFactsInRange } from '../../server/domain/analytics/fulfilment-queries';
+import { bucketedPercentile } from '../../shared/analytics/duration-buckets';
+import { rangeBounds } from '../../shared/analytics/shop-days';
+import { withOrderSide } from '../../shared/analytics/whole-process-map';
 import { readConfig } from '../../server/config';
 import { shopDatePlusDays } from '../../shared/time/shop-calendar';
 import { BENCH_NOW, benchDatabase } from './bench-databases';
@@ -59,7 +63,12 @@ export async function benchOpsAnalytics(options: { big: number }): Promise<void>
   const courier = sample?.courier_id ?? 1;
   const cases: Array<[string, (db: ReturnType<typeof createDb>['db']) => Promise<unknown>]> = [
     ['GET /api/ops/kpis', endpoint((db) => kpiReportFromRollups(db, range, timeZone))],
-    ['GET /api/ops/process-map', endpoint((db) => processMapFromRollups(db, range))],
+    ['GET /api/ops/kpis/fulfilment (orders, scans, ledger read directly)', (db) => computeFulfilmentKpis(db, range, timeZone, BENCH_NOW)],
+    [
+      'GET /api/ops/process-map (delivery roll-ups + order steps read directly)',
+      endpoint(async (db) => withOrderSide(await processMapFromRollups(db, range), await orderFactsInRange(db, rangeBounds(range.from, range.to, timeZone)), bucketedPercentile)),
+    ],
+    ['process map, delivery roll-ups only', endpoint((db) => processMapFromRollups(db, range))],
     ['GET /api/ops/process-map?city=', endpoint((db) => processMapFromRollups(db, { ...range, city }))],
     ['GET /api/ops/process-map?courier=&city=', endpoint((db) => processMapFromRollups(db, { ...range, courier, city }))],
   ];

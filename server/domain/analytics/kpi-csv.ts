@@ -1,4 +1,4 @@
-import type { KpiReport, KpiTable } from '../../../shared/api/ops-analytics';
+import type { FulfilmentKpis, KpiReport, KpiTable } from '../../../shared/api/ops-analytics';
 
 /**
  * One table of the dashboard as CSV: a header row, RFC 4180 quoting, CRLF line ends, and a
@@ -21,7 +21,7 @@ export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly Ce
   return BOM + [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
-export function kpiTableCsv(report: KpiReport, table: KpiTable): string {
+export function kpiTableCsv(report: KpiReport, table: KpiTable, fulfilment?: FulfilmentKpis): string {
   switch (table) {
     case 'daily':
       return toCsv(
@@ -36,5 +36,27 @@ export function kpiTableCsv(report: KpiReport, table: KpiTable): string {
       return toCsv(['reason_code', 'count'], report.returnReasons.map((r) => [r.reasonCode, r.count]));
     case 'feedback':
       return toCsv(['day', 'category', 'count'], report.feedbackCategoriesByDay.map((r) => [r.day, r.category, r.count]));
+    case 'fulfilment':
+      return toCsv(['figure', 'value'], fulfilment ? fulfilmentRows(fulfilment) : []);
   }
+}
+
+/** The order-side figures as one row each (names as in FulfilmentKpis, snake case). */
+function fulfilmentRows(f: FulfilmentKpis): Array<[string, Cell]> {
+  return [
+    ['orders_placed', f.ordersPlaced],
+    ['orders_paid', f.ordersPaid],
+    ['orders_pending_in_deadline', f.ordersPendingInDeadline],
+    ['payment_conversion', f.paymentConversion],
+    ['order_to_ship_median_ms', f.orderToShip.medianMs],
+    ['order_to_ship_p90_ms', f.orderToShip.p90Ms],
+    ['order_to_ship_count', f.orderToShip.count],
+    ['pick_scans', f.pickScans],
+    ['pick_scans_picked', f.pickScansPicked],
+    ['pick_accuracy', f.pickAccuracy],
+    ['stock_outs', f.stockOuts],
+    ['units_shipped', f.unitsShipped],
+    ['average_on_hand', f.averageOnHand],
+    ['inventory_turnover', f.inventoryTurnover],
+  ];
 }
