@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PickStop } from '../../shared/api/warehouse';
 import { code128Bars, code128Symbols } from '../../client/components/warehouse/code128';
 import { compareBox, lineForCode, weightMismatch } from '../../client/components/warehouse/packing-box';
+import { parcelForScan, suggestedCourierId } from '../../client/components/warehouse/handover-batch';
 import { checkPickScan, currentStopIndex, unitsLeft } from '../../client/components/warehouse/pick-scan-check';
 
 const name = { 'zh-CN': '商品', en: 'Item' };
@@ -81,5 +82,28 @@ describe('code128', () => {
   });
   it('refuses characters outside set B', () => {
     expect(() => code128Symbols('包裹')).toThrow(RangeError);
+  });
+});
+
+describe('hand-over batch', () => {
+  const parcel = (trackingNo: string, courier: { id: number; name: string } | null) => ({
+    trackingNo,
+    orderNo: 'O1',
+    destination: { province: '上海市', city: '上海市', district: '浦东新区' },
+    weightGrams: 500,
+    suggestedCourier: courier,
+  });
+  const li = { id: 1, name: '李' };
+  const wang = { id: 2, name: '王' };
+  it('finds a scanned parcel whatever its case and spaces', () => {
+    expect(parcelForScan([parcel('DS123', null)], ' ds 123 ')?.trackingNo).toBe('DS123');
+    expect(parcelForScan([parcel('DS123', null)], 'DS124')).toBeNull();
+  });
+  it.each([
+    [[], null],
+    [[parcel('A', null)], null],
+    [[parcel('A', li), parcel('B', wang), parcel('C', wang)], 2],
+  ])('suggests the courier most parcels have (%#)', (batch, id) => {
+    expect(suggestedCourierId(batch)).toBe(id);
   });
 });
