@@ -31,6 +31,7 @@ import { paymentNotificationRoutes } from './routes/payment-notifications';
 import { apiDocsRoutes } from './routes/api-docs';
 import { opsApiKeyRoutes } from './routes/ops-api-keys';
 import { shopRoutes } from './routes/shop';
+import { warehouseRoutes } from './routes/warehouse';
 
 /** JSON bodies are small; anything larger is refused before it is read into memory. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
@@ -63,7 +64,8 @@ function apiRoutes(deps: AppDeps) {
     .route('/feedback', feedbackRoutes(deps))
     .route('/payments', paymentNotificationRoutes(deps))
     .route('/ops', opsRoutes(deps))
-    .route('/shop', shopRoutes(deps));
+    .route('/shop', shopRoutes(deps))
+    .route('/warehouse', warehouseRoutes(deps));
 }
 
 /** Staff's face: one guard for every /api/ops path (known or not), the session looked up once. */

@@ -61,7 +61,13 @@ export const DEMO_STAFF: readonly DemoStaffAccount[] = [
   { name: '孙丽华', email: 'lead@doorstep.demo', password: STAFF_PASSWORD, role: 'ops' },
 ];
 
+/** Warehouse workers: staff rows with role `warehouse`, each working in one demo warehouse (by code). */
+export const DEMO_WAREHOUSE_WORKERS: readonly { name: string; email: string; password: string; warehouse: string }[] = [
+  { name: '梁志华', email: 'warehouse@doorstep.demo', password: 'warehouse123', warehouse: 'GZ-BY' },
+];
+
 export const DEMO_SIGN_INS: DemoSignIn[] = [
   ...DEMO_COURIERS.map((c): DemoSignIn => ({ role: 'courier', name: c.name, login: c.phone, password: c.password })),
   ...DEMO_STAFF.map((s): DemoSignIn => ({ role: 'staff', name: s.name, login: s.email, password: s.password })),
+  ...DEMO_WAREHOUSE_WORKERS.map((w): DemoSignIn => ({ role: 'warehouse', name: w.name, login: w.email, password: w.password })),
 ];

@@ -16,6 +16,7 @@ import { DEMO_PRODUCTS } from './demo-products';
 import { DEMO_WAREHOUSES } from './demo-warehouses';
 import { provinceIn } from '../../shared/orders/province-names';
 import { Random } from './random';
+import { seedDemoWarehouseFloor } from './seed-demo-warehouse';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -92,6 +93,7 @@ export async function seedDemoShop(db: Kysely<Database>, options: { now: number;
   await upsertCoupon(db, 'MAN199-20', { kind: 'threshold', amountOffFen: 2000, thresholdFen: 19900 }, now - 30 * DAY);
   await upsertCoupon(db, 'DOUBLE12', { kind: 'fixed', amountOffFen: 1200, thresholdFen: 5000, startsAt: now - 2 * DAY, endsAt: now + 7 * DAY, totalLimit: 1000 }, now - 30 * DAY);
 
+  await seedDemoWarehouseFloor(db, now - 90 * DAY);
   await ensureDemoApiKey(db, now - 30 * DAY);
   return { orders: await placeDemoOrders(db, now, timeZone), lowStock: lowOnPurpose.size };
 }

@@ -100,7 +100,7 @@ export interface DemoParcel {
 }
 
 export interface DemoSignIn {
-  role: 'courier' | 'staff';
+  role: 'courier' | 'staff' | 'warehouse';
   name: string;
   login: string;
   password: string;

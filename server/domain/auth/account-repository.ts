@@ -21,6 +21,8 @@ export interface Staff {
   passwordHash: string;
   role: string;
   createdAt: number;
+  /** The warehouse a `warehouse` worker works in; null for ops staff. */
+  warehouseId: number | null;
 }
 
 export function toCourier(row: Selectable<CourierTable>): Courier {
@@ -43,6 +45,7 @@ export function toStaff(row: Selectable<StaffTable>): Staff {
     passwordHash: row.password_hash,
     role: row.role,
     createdAt: row.created_at,
+    warehouseId: row.warehouse_id,
   };
 }
 

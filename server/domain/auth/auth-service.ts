@@ -54,11 +54,16 @@ export function normalizeLogin(raw: string): string {
 async function findAccount(db: Kysely<Database>, login: string): Promise<Account | null> {
   if (login.includes('@')) {
     const staff = await findStaffByEmail(db, login.toLowerCase());
-    return staff ? { role: 'staff', id: staff.id, name: staff.name, login: staff.email, passwordHash: staff.passwordHash } : null;
+    return staff ? { role: staffSessionRole(staff), id: staff.id, name: staff.name, login: staff.email, passwordHash: staff.passwordHash } : null;
   }
   // A courier who left keeps their account for history, but may no longer sign in.
   const courier = await findCourierByPhone(db, login);
   return courier?.active ? { role: 'courier', id: courier.id, name: courier.name, login: courier.phone, passwordHash: courier.passwordHash } : null;
+}
+
+/** A staff row with role `warehouse` is a warehouse worker (never ops staff, even without a warehouse); any other is ops staff. */
+function staffSessionRole(staff: { role: string }): 'staff' | 'warehouse' {
+  return staff.role === 'warehouse' ? 'warehouse' : 'staff';
 }
 
 export interface LoginResult {
@@ -123,5 +128,5 @@ export async function findSessionUser(db: Kysely<Database>, token: string | unde
     return c?.active ? { role: 'courier', id: session.userId, name: c.name, login: c.phone, expiresAt: session.expiresAt } : null;
   }
   const s = await findStaffById(db, session.userId);
-  return s ? { role: 'staff', id: session.userId, name: s.name, login: s.email, expiresAt: session.expiresAt } : null;
+  return s ? { role: staffSessionRole(s), id: session.userId, name: s.name, login: s.email, expiresAt: session.expiresAt } : null;
 }

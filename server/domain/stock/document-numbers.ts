@@ -6,7 +6,7 @@
  */
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
-function shopDayStamp(at: number, timeZone: string): string {
+export function shopDayStamp(at: number, timeZone: string): string {
   let format = dayFormats.get(timeZone);
   if (!format) {
     // Made once per zone: building a formatter costs more than an order's whole insert.
