@@ -33,6 +33,13 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./pages/customer/NotFoundPage.vue'),
     beforeEnter: async (to) => (await import('./pages/ops/ops-routes')).installOpsRoutes(router, to),
   },
+  {
+    // And the warehouse face (pages/warehouse/warehouse-routes.ts).
+    path: '/w/:rest(.*)*',
+    name: 'warehouse-loader',
+    component: () => import('./pages/customer/NotFoundPage.vue'),
+    beforeEnter: async (to) => (await import('./pages/warehouse/warehouse-routes')).installWarehouseRoutes(router, to),
+  },
   { path: '/:unknownPath(.*)*', name: 'not-found', component: () => import('./pages/customer/NotFoundPage.vue') },
 ];
 

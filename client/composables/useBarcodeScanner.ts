@@ -27,7 +27,7 @@ async function labelFormats(Detector: BarcodeDetectorClass): Promise<LabelFormat
 }
 
 /**
- * The phone's own detector, else the ZXing polyfill: a lazy chunk of the courier face that
+ * The phone's own detector, else the ZXing polyfill: a lazy chunk of the courier and warehouse faces that
  * phones with a working native detector never download. (Some Android phones have the API but
  * read no format, without Google Play services.) Null when even the polyfill cannot load.
  */
@@ -60,7 +60,7 @@ export type ScannerState = 'starting' | 'scanning' | 'denied' | 'unavailable';
  * Reads barcodes from the back camera into `video` until `onCode` accepts one. The camera is
  * released when scanning stops or the component goes, so its light never stays on.
  */
-export function useCourierBarcodeScanner(video: Ref<HTMLVideoElement | null>, onCode: (raw: string) => boolean) {
+export function useBarcodeScanner(video: Ref<HTMLVideoElement | null>, onCode: (raw: string) => boolean) {
   const state = ref<ScannerState>('starting');
   let stream: MediaStream | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,0 +1,47 @@
+import type {
+  HandoverQueue,
+  HandoverRequest,
+  HandoverResult,
+  PackingView,
+  PackOrderRequest,
+  PackResult,
+  PickScanResult,
+  ShippingLabel,
+  ShortPickResult,
+  WaveListView,
+  WaveView,
+} from '../../shared/api/warehouse';
+import { okResponse } from './api-error';
+
+/**
+ * The warehouse face's calls (`/api/warehouse/…`, shapes in shared/api/warehouse.ts). Plain
+ * fetch against the contract: the server's routes were built in parallel with this face;
+ * once they are in ApiType these can move to the typed client.
+ */
+async function call<T>(path: string, method: 'GET' | 'POST' = 'GET', body?: unknown): Promise<T> {
+  const response = await okResponse(() =>
+    fetch(`/api/warehouse${path}`, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }),
+  );
+  return (await response.json()) as T;
+}
+
+const part = encodeURIComponent;
+
+export const fetchWaves = () => call<WaveListView>('/waves');
+/** 409 `no_orders_ready` when nothing is waiting. */
+export const startWave = (maxOrders = 20) => call<WaveView>('/waves', 'POST', { maxOrders });
+export const fetchWave = (waveNo: string) => call<WaveView>(`/waves/${part(waveNo)}`);
+export const sendPickScan = (waveNo: string, barcode: string) => call<PickScanResult>(`/waves/${part(waveNo)}/scans`, 'POST', { barcode });
+export const reportShortPick = (waveNo: string, sku: string, foundQuantity: number) =>
+  call<ShortPickResult>(`/waves/${part(waveNo)}/shorts`, 'POST', { sku, foundQuantity });
+export const fetchPacking = (orderNo: string) => call<PackingView>(`/orders/${part(orderNo)}/packing`);
+/** 409 `lines_mismatch` when the box differs from the order's lines. */
+export const packOrder = (orderNo: string, request: PackOrderRequest) => call<PackResult>(`/orders/${part(orderNo)}/pack`, 'POST', request);
+export const fetchLabel = (trackingNo: string) => call<ShippingLabel>(`/shipments/${part(trackingNo)}/label`);
+export const fetchHandoverQueue = () => call<HandoverQueue>('/handover');
+export const handOver = (request: HandoverRequest) => call<HandoverResult>('/handover', 'POST', request);
