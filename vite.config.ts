@@ -182,9 +182,11 @@ export default defineConfig({
     },
     // Terser's two passes shrink the first load by ~3 KB gzip over esbuild's single pass, which
     // is what keeps the tracking route inside its 60 KB budget. (terser is vite's optional peer,
-    // already installed through workbox-build.)
+    // already installed through workbox-build.) pure_getters (property reads have no side effects
+    // when their value is unused) is what Vue's own production playground builds with; it saves
+    // ~200 bytes gzip. Nothing here reads a property only for its effect.
     minify: 'terser',
-    terserOptions: { module: true, ecma: 2020, compress: { passes: 3 }, format: { comments: false } },
+    terserOptions: { module: true, ecma: 2020, compress: { passes: 3, pure_getters: true }, format: { comments: false } },
     // Every browser that can install this PWA supports modulepreload; the polyfill is dead weight.
     modulePreload: {
       polyfill: false,

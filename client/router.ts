@@ -4,9 +4,21 @@ const APP_TITLE = 'Doorstep 包裹追踪';
 
 /**
  * Every page is its own lazy chunk, grouped by face in pages/<face>/: a customer's phone
- * never downloads the courier or ops code. The courier and ops faces load their own route
- * tables (see the stand-ins below).
+ * never downloads the courier, ops or warehouse code.
  */
+const notFound = () => import('./pages/customer/NotFoundPage.vue');
+
+/**
+ * The courier, ops and warehouse faces bring their own routes (`faceRoute` in
+ * pages/<face>/<face>-routes.ts), so not even their page lists are in a customer's first
+ * download. One stand-in route covers their paths until a face's table is added.
+ */
+const FACES: Record<string, () => Promise<{ faceRoute: RouteRecordRaw }>> = {
+  courier: () => import('./pages/courier/courier-routes'),
+  ops: () => import('./pages/ops/ops-routes'),
+  w: () => import('./pages/warehouse/warehouse-routes'),
+};
+
 const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: () => import('./pages/customer/HomePage.vue') },
   {
@@ -19,28 +31,18 @@ const routes: RouteRecordRaw[] = [
   { path: '/o/:orderNo', name: 'order', component: () => import('./pages/customer/OrderPage.vue'), props: true },
   { path: '/r/:returnNo', name: 'return', component: () => import('./pages/customer/ReturnPage.vue'), props: true },
   {
-    // The courier face brings its own routes (pages/courier/courier-routes.ts), so not even its
-    // page list is in a customer's first download. This stands in until they are added.
-    path: '/courier/:rest(.*)*',
-    name: 'courier-loader',
-    component: () => import('./pages/customer/NotFoundPage.vue'),
-    beforeEnter: async (to) => (await import('./pages/courier/courier-routes')).installCourierRoutes(router, to),
+    path: '/:face(courier|ops|w)/:rest(.*)*',
+    name: 'face-loader',
+    component: notFound,
+    beforeEnter: async (to) => {
+      const { faceRoute } = await FACES[to.params.face as string]!();
+      // The face is already here, so this is a path it does not know: the stand-in shows not found.
+      if (router.hasRoute(faceRoute.name!)) return true;
+      router.addRoute(faceRoute);
+      return to.fullPath;
+    },
   },
-  {
-    // The same for the ops face (pages/ops/ops-routes.ts).
-    path: '/ops/:rest(.*)*',
-    name: 'ops-loader',
-    component: () => import('./pages/customer/NotFoundPage.vue'),
-    beforeEnter: async (to) => (await import('./pages/ops/ops-routes')).installOpsRoutes(router, to),
-  },
-  {
-    // And the warehouse face (pages/warehouse/warehouse-routes.ts).
-    path: '/w/:rest(.*)*',
-    name: 'warehouse-loader',
-    component: () => import('./pages/customer/NotFoundPage.vue'),
-    beforeEnter: async (to) => (await import('./pages/warehouse/warehouse-routes')).installWarehouseRoutes(router, to),
-  },
-  { path: '/:unknownPath(.*)*', name: 'not-found', component: () => import('./pages/customer/NotFoundPage.vue') },
+  { path: '/:unknownPath(.*)*', name: 'not-found', component: notFound },
 ];
 
 export const router = createRouter({

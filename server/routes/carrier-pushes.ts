@@ -1,3 +1,4 @@
+import { parseJsonText } from '../http/json-text';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { carrierEventResultSchema, carrierPushSchema, MAX_CARRIER_EVENTS_PER_PUSH } from '../../shared/api/carriers';
@@ -37,13 +38,9 @@ export function carrierPushRoutes({ db, clock, bus }: AppDeps) {
         if (!carrier?.kuaidi100Salt || checkKuaidi100Sign(sign, param, carrier.kuaidi100Salt) !== 'ok') {
           return c.json({ result: false, returnCode: '401', message: '签名错误 (bad sign)' }, 401);
         }
-        let json: unknown;
-        try {
-          json = JSON.parse(param);
-        } catch {
-          return c.json({ result: false, returnCode: '400', message: 'param 不是 JSON (param is not JSON)' }, 400);
-        }
-        const parsed = kuaidi100ParamSchema.safeParse(json);
+        const json = parseJsonText(param);
+        if (!json.ok) return c.json({ result: false, returnCode: '400', message: 'param 不是 JSON (param is not JSON)' }, 400);
+        const parsed = kuaidi100ParamSchema.safeParse(json.value);
         if (!parsed.success) return c.json({ result: false, returnCode: '400', message: `param 格式错误: ${parsed.error.issues[0]?.path.join('.') ?? ''}` }, 400);
         const outcome = await receiveCarrierEvents(db, carrier, kuaidi100Events(parsed.data), clock());
         for (const trackingNo of outcome.changedTrackingNos) bus.publish(trackingNo);
@@ -65,12 +62,10 @@ export function carrierPushRoutes({ db, clock, bus }: AppDeps) {
         const carrier = await activeCarrier(c.req.param('carrierCode'));
         const check = carrier ? checkCarrierPushSignature(c.req.header('x-doorstep-signature'), body, carrier.secret, clock()) : 'mismatch';
         if (!carrier || check !== 'ok') throw unauthorized('bad_signature', `The push's signature is ${check}`);
-        let json: unknown;
-        try {
-          json = JSON.parse(body);
-        } catch {
+        // Parsed from the text already read (Hono keeps it), so what is applied is what was signed.
+        const json: unknown = await c.req.json().catch(() => {
           throw badRequest('invalid_json', 'The body is not JSON');
-        }
+        });
         const parsed = carrierPushSchema.safeParse(json);
         if (!parsed.success) {
           const issue = parsed.error.issues[0];

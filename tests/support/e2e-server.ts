@@ -22,6 +22,8 @@ export async function startE2eServer(): Promise<RunningServer & { dispose(): Pro
     UPLOAD_DIR: join(dir, 'uploads'),
     DEMO: 'on',
     LOG_REQUESTS: 'off',
+    // The browser tests' webhook listeners live on 127.0.0.1.
+    WEBHOOK_ALLOW_PRIVATE: 'on',
   });
   const server = await startServer(config, { logger: silentLogger, clientDir });
   return {

@@ -1,4 +1,4 @@
-import type { RouteLocationNormalized, RouteRecordRaw, Router } from 'vue-router';
+import type { RouteRecordRaw } from 'vue-router';
 import CourierLayout from './CourierLayout.vue';
 
 /**
@@ -6,7 +6,7 @@ import CourierLayout from './CourierLayout.vue';
  * own lazy chunk; the shell loads with this table because every courier page needs it. Keeping
  * the table here rather than in router.ts keeps the pages' preload lists out of the entry chunk.
  */
-const COURIER_ROUTE: RouteRecordRaw = {
+export const faceRoute: RouteRecordRaw = {
   path: '/courier',
   name: 'courier',
   component: CourierLayout,
@@ -17,12 +17,3 @@ const COURIER_ROUTE: RouteRecordRaw = {
     { path: 'outbox', name: 'courier-outbox', component: () => import('./CourierOutboxPage.vue') },
   ],
 };
-
-const LOADER_ROUTE = 'courier-loader';
-
-/** Adds the routes (once), retires the stand-in, and sends the navigation round again to land on them. */
-export function installCourierRoutes(router: Router, to: RouteLocationNormalized): string {
-  if (!router.hasRoute(COURIER_ROUTE.name!)) router.addRoute(COURIER_ROUTE);
-  if (router.hasRoute(LOADER_ROUTE)) router.removeRoute(LOADER_ROUTE);
-  return to.fullPath;
-}

@@ -1,4 +1,4 @@
-import type { RouteLocationNormalized, RouteRecordRaw, Router } from 'vue-router';
+import type { RouteRecordRaw } from 'vue-router';
 import OpsLayout from './OpsLayout.vue';
 
 /**
@@ -6,7 +6,7 @@ import OpsLayout from './OpsLayout.vue';
  * own lazy chunk; the shell loads with this table. /ops opens on the dashboard: a manager's
  * first question is how things go and where they stick, then what needs doing (the queues).
  */
-const OPS_ROUTE: RouteRecordRaw = {
+export const faceRoute: RouteRecordRaw = {
   path: '/ops',
   name: 'ops',
   component: OpsLayout,
@@ -30,12 +30,3 @@ const OPS_ROUTE: RouteRecordRaw = {
     { path: 'webhooks', name: 'ops-webhooks', component: () => import('./OpsWebhooksPage.vue') },
   ],
 };
-
-const LOADER_ROUTE = 'ops-loader';
-
-/** Adds the routes (once), retires the stand-in, and sends the navigation round again to land on them. */
-export function installOpsRoutes(router: Router, to: RouteLocationNormalized): string {
-  if (!router.hasRoute(OPS_ROUTE.name!)) router.addRoute(OPS_ROUTE);
-  if (router.hasRoute(LOADER_ROUTE)) router.removeRoute(LOADER_ROUTE);
-  return to.fullPath;
-}

@@ -1,8 +1,8 @@
-import type { RouteLocationNormalized, RouteRecordRaw, Router } from 'vue-router';
+import type { RouteRecordRaw } from 'vue-router';
 import WarehouseLayout from './WarehouseLayout.vue';
 
 /** The warehouse face's routes, added when someone first opens /w (see router.ts). */
-const WAREHOUSE_ROUTE: RouteRecordRaw = {
+export const faceRoute: RouteRecordRaw = {
   path: '/w',
   name: 'warehouse',
   component: WarehouseLayout,
@@ -15,12 +15,3 @@ const WAREHOUSE_ROUTE: RouteRecordRaw = {
     { path: 'handover', name: 'warehouse-handover', component: () => import('./WarehouseHandoverPage.vue') },
   ],
 };
-
-const LOADER_ROUTE = 'warehouse-loader';
-
-/** Adds the routes (once), retires the stand-in, and sends the navigation round again to land on them. */
-export function installWarehouseRoutes(router: Router, to: RouteLocationNormalized): string {
-  if (!router.hasRoute(WAREHOUSE_ROUTE.name!)) router.addRoute(WAREHOUSE_ROUTE);
-  if (router.hasRoute(LOADER_ROUTE)) router.removeRoute(LOADER_ROUTE);
-  return to.fullPath;
-}
