@@ -140,7 +140,7 @@ describe('the ops console on a phone', () => {
     await screenshot('ops-dashboard', { as: 'ops-dashboard', top: '[data-testid="ops-time-loss"]' });
   });
 
-  it('the process map draws the nine statuses and the steps between them, with the slowest in red', async () => {
+  it('the process map draws the order’s steps, the nine statuses and the steps between them, with the slowest in red', async () => {
     await page.locator('[data-testid="ops-nav-process-map"]').click();
     await page.waitForURL('**/ops/process-map**');
     const diagram = page.locator('[data-testid="ops-process-map-diagram"]');
@@ -152,7 +152,9 @@ describe('the ops console on a phone', () => {
     expect(shipments).toBeGreaterThan(0);
 
     const nodes = diagram.locator('[data-testid="ops-map-node"]');
-    expect(await nodes.count()).toBe(9);
+    // The nine parcel statuses, and the order's steps before the parcel (placed … handed over, cancelled).
+    expect(await nodes.count()).toBe(15);
+    expect(map.nodes.map((n) => n.status)).toContain('Packed');
     for (const node of map.nodes) {
       expect(Number(await diagram.locator(`[data-testid="ops-map-node"][data-status="${node.status}"]`).getAttribute('data-count'))).toBe(node.count);
     }

@@ -65,6 +65,30 @@ describe('the process map’s fixed layout', () => {
     expect(map.nodes.find((n) => n.status === 'AvailableForPickup')!.count).toBe(0);
   });
 
+  it.each(['landscape', 'portrait'] as const)('%s: with the order’s steps, fifteen boxes apart, the order’s path in a line before the parcel’s', (orientation) => {
+    const withOrders = {
+      nodes: [...MAP.nodes, { status: 'OrderPlaced', count: 120 }, { status: 'Paid', count: 110 }, { status: 'Picked', count: 100 }, { status: 'Packed', count: 100 }, { status: 'HandedOver', count: 95 }, { status: 'Cancelled', count: 10 }],
+      edges: [...MAP.edges, edge('OrderPlaced', 'Paid', 110), edge('Paid', 'Picked', 100), edge('Picked', 'Packed', 100), edge('Packed', 'HandedOver', 95, { slowest: true }), edge('OrderPlaced', 'Cancelled', 10)],
+    };
+    const map = layoutProcessMap(withOrders, orientation);
+    expect(map.nodes).toHaveLength(15);
+    const box = (s: string) => map.nodes.find((n) => n.status === s)!;
+    const along = orientation === 'landscape' ? 'x' : 'y';
+    const path = ['OrderPlaced', 'Paid', 'Picked', 'Packed', 'HandedOver'].map(box);
+    for (let i = 1; i < path.length; i++) expect(path[i]![along]).toBeGreaterThan(path[i - 1]![along]);
+    // On a phone the order comes first on the way down; on a wide screen it is the row above.
+    if (orientation === 'portrait') expect(box('HandedOver').y).toBeLessThan(box('Pending').y);
+    else expect(box('OrderPlaced').y).toBeLessThan(box('AttemptFail').y);
+    for (const a of map.nodes) {
+      expect(a.x).toBeGreaterThanOrEqual(0);
+      expect(a.y).toBeGreaterThanOrEqual(0);
+      for (const b of map.nodes) if (a !== b) expect(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y, `${a.status} and ${b.status}`).toBe(true);
+    }
+    expect(map.edges.filter((e) => e.slowest).map((e) => `${e.from}>${e.to}`)).toEqual(['InTransit>OutForDelivery', 'Packed>HandedOver']);
+    // Without order steps (a courier's map) the nine statuses only.
+    expect(layoutProcessMap(MAP, orientation).nodes).toHaveLength(9);
+  });
+
   it('draws every known transition in the server’s order, keeps its flags, and skips unknown statuses', () => {
     const map = layoutProcessMap(MAP, 'landscape');
     expect(map.edges.map((e) => `${e.from}>${e.to}`)).toEqual(MAP.edges.filter((e) => e.from !== 'Nowhere').map((e) => `${e.from}>${e.to}`));

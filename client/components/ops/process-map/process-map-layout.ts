@@ -1,4 +1,5 @@
 import type { ProcessEdge, ProcessMap } from '../../../../shared/api/ops-analytics';
+import { isOrderStep, type OrderStep } from '../../../../shared/analytics/order-path';
 import type { TrackingStatus } from '../../../../shared/tracking/statuses';
 
 /**
@@ -8,11 +9,22 @@ import type { TrackingStatus } from '../../../../shared/tracking/statuses';
  * detours sit beside the step they leave from (a failed attempt beside out-for-delivery, an
  * exception beside in-transit), and the ends (delivered, expired) on the far side.
  * On a phone the same grid is turned a quarter, so the main path runs top to bottom.
+ * The order's steps before the parcel (placed → paid → picked → packed → handed over, or
+ * cancelled) come first: on a phone above the parcel's path, on a wide screen as a row of
+ * their own above it.
  */
 export type MapOrientation = 'landscape' | 'portrait';
 
+/** A box on the map: a parcel's status or an order's step. */
+export type MapStatus = TrackingStatus | OrderStep;
+
+interface Cell {
+  step: number;
+  lane: number;
+}
+
 /** Column along the main path, and the lane: 0 above it, 1 on it, 2 below it. */
-const GRID: Record<TrackingStatus, { step: number; lane: 0 | 1 | 2 }> = {
+const GRID: Record<TrackingStatus, Cell> = {
   Pending: { step: 0, lane: 1 },
   InfoReceived: { step: 1, lane: 1 },
   InTransit: { step: 2, lane: 1 },
@@ -24,6 +36,25 @@ const GRID: Record<TrackingStatus, { step: number; lane: 0 | 1 | 2 }> = {
   Expired: { step: 4, lane: 2 },
 };
 
+const ORDER_GRID: Record<MapOrientation, Record<OrderStep, Cell>> = {
+  landscape: {
+    OrderPlaced: { step: 0, lane: -1 },
+    Paid: { step: 1, lane: -1 },
+    Picked: { step: 2, lane: -1 },
+    Packed: { step: 3, lane: -1 },
+    HandedOver: { step: 4, lane: -1 },
+    Cancelled: { step: 1, lane: -2 },
+  },
+  portrait: {
+    OrderPlaced: { step: -5, lane: 1 },
+    Paid: { step: -4, lane: 1 },
+    Picked: { step: -3, lane: 1 },
+    Packed: { step: -2, lane: 1 },
+    HandedOver: { step: -1, lane: 1 },
+    Cancelled: { step: -4, lane: 0 },
+  },
+};
+
 /** Box size, and the distance between box centres along the main path and across it. */
 const SIZES: Record<MapOrientation, { nodeW: number; nodeH: number; along: number; across: number; margin: number }> = {
   landscape: { nodeW: 164, nodeH: 58, along: 270, across: 170, margin: 46 },
@@ -31,7 +62,7 @@ const SIZES: Record<MapOrientation, { nodeW: number; nodeH: number; along: numbe
 };
 
 export interface PlacedNode {
-  status: TrackingStatus;
+  status: MapStatus;
   count: number;
   /** Top-left corner and size, in the map's own units (its viewBox). */
   x: number;
@@ -42,8 +73,8 @@ export interface PlacedNode {
 }
 
 export interface PlacedEdge extends ProcessEdge {
-  from: TrackingStatus;
-  to: TrackingStatus;
+  from: MapStatus;
+  to: MapStatus;
   /** SVG path data of the line, ending where the arrowhead starts. */
   path: string;
   /** The arrowhead's three corners (SVG polygon points). */
@@ -99,10 +130,7 @@ export function strokeWidthFor(count: number, maxCount: number): number {
 // The grid names all nine (it is a Record over them). Not TRACKING_STATUSES: importing it would
 // add an export to the customer's first-load chunk, which has no room left.
 const STATUSES = Object.keys(GRID) as TrackingStatus[];
-
-function isStatus(value: string): value is TrackingStatus {
-  return Object.hasOwn(GRID, value);
-}
+const ORDER_BOXES = Object.keys(ORDER_GRID.landscape) as OrderStep[];
 
 /**
  * `labelWidth` says how wide an edge's label is, in map units (the caller knows its words);
@@ -115,18 +143,27 @@ export function layoutProcessMap(
 ): MapGeometry {
   const size = SIZES[orientation];
   const counts = new Map(map.nodes.map((n) => [n.status, n.count]));
-  const centre = (status: TrackingStatus): Point => {
-    const { step, lane } = GRID[status];
+  // The order's steps are drawn when the map has them (not when filtered by courier).
+  const withOrders = map.nodes.some((n) => isOrderStep(n.status));
+  const grid: Partial<Record<MapStatus, Cell>> = withOrders ? { ...GRID, ...ORDER_GRID[orientation] } : GRID;
+  const isDrawn = (value: string): value is MapStatus => Object.hasOwn(grid, value);
+  // Counted from the first column and lane in use, so the picture starts at its margin.
+  const cells = Object.values(grid);
+  const firstStep = Math.min(...cells.map((c) => c.step));
+  const firstLane = Math.min(...cells.map((c) => c.lane));
+  const centre = (status: MapStatus): Point => {
+    const step = grid[status]!.step - firstStep;
+    const lane = grid[status]!.lane - firstLane;
     return orientation === 'landscape'
       ? { x: size.margin + step * size.along + size.nodeW / 2, y: size.margin + lane * size.across + size.nodeH / 2 }
       : { x: size.margin + lane * size.across + size.nodeW / 2, y: size.margin + step * size.along + size.nodeH / 2 };
   };
-  const nodes: PlacedNode[] = STATUSES.map((status) => {
+  const nodes: PlacedNode[] = [...(withOrders ? ORDER_BOXES : []), ...STATUSES].map((status) => {
     const c = centre(status);
-    return { status, count: counts.get(status) ?? 0, x: c.x - size.nodeW / 2, y: c.y - size.nodeH / 2, w: size.nodeW, h: size.nodeH, onMainPath: GRID[status].lane === 1 };
+    return { status, count: counts.get(status) ?? 0, x: c.x - size.nodeW / 2, y: c.y - size.nodeH / 2, w: size.nodeW, h: size.nodeH, onMainPath: grid[status]!.lane === 1 };
   });
   const byStatus = new Map(nodes.map((n) => [n.status, n]));
-  const known = map.edges.filter((e): e is ProcessEdge & { from: TrackingStatus; to: TrackingStatus } => isStatus(e.from) && isStatus(e.to));
+  const known = map.edges.filter((e): e is ProcessEdge & { from: MapStatus; to: MapStatus } => isDrawn(e.from) && isDrawn(e.to));
   // Widths are relative to the busiest step between two different statuses: hub-to-hub scans
   // outnumber everything and would otherwise make the main path look thin.
   const maxCount = known.reduce((m, e) => (e.from === e.to ? m : Math.max(m, e.count)), 0);
