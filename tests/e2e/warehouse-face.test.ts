@@ -218,11 +218,11 @@ describe('from shelf to doorstep at 360 px', () => {
     await expect.poll(() => page.locator('[data-testid="handover-batch"]').innerText(), SOON).toMatch(/\b1\b/);
     expect(await fitsPhone(page)).toBeLessThanOrEqual(360);
     expect(await seriousAxeViolations(page)).toEqual([]);
+    await shot(page, 'warehouse-handover');
     await page.locator('[data-testid="handover-confirm"]').click();
     const results = page.locator('[data-testid="handover-results"]');
     await results.waitFor(SOON);
     expect(await results.innerText()).toContain(made.trackingNo);
-    await shot(page, 'warehouse-handover');
 
     const parcel = await server.deps.db
       .selectFrom('shipments as s')
