@@ -14,9 +14,9 @@ import type {
 import { okResponse } from './api-error';
 
 /**
- * The warehouse face's calls (`/api/warehouse/…`, shapes in shared/api/warehouse.ts). Plain
- * fetch against the contract: the server's routes were built in parallel with this face;
- * once they are in ApiType these can move to the typed client.
+ * The warehouse face's calls (`/api/warehouse/…`). Plain fetch against the shapes in
+ * shared/api/warehouse.ts, the same zod schemas the server's routes validate with; it keeps
+ * the face's chunk free of the typed client's route types.
  */
 async function call<T>(path: string, method: 'GET' | 'POST' = 'GET', body?: unknown): Promise<T> {
   const response = await okResponse(() =>
