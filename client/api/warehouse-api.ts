@@ -15,8 +15,8 @@ import { okResponse } from './api-error';
 
 /**
  * The warehouse face's calls (`/api/warehouse/…`). Plain fetch against the shapes in
- * shared/api/warehouse.ts, the same zod schemas the server's routes validate with; it keeps
- * the face's chunk free of the typed client's route types.
+ * shared/api/warehouse.ts, the same zod schemas the server's routes validate with (written
+ * before those routes were in the app's route type; the typed client would serve as well).
  */
 async function call<T>(path: string, method: 'GET' | 'POST' = 'GET', body?: unknown): Promise<T> {
   const response = await okResponse(() =>
