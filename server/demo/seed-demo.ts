@@ -11,6 +11,7 @@ import { seedDemoFeedback } from './demo-feedback';
 import { seedDemoReturns } from './demo-returns';
 import { seedDemoShop } from './seed-demo-shop';
 import { seedDemoDemandHistory } from './demo-demand-history';
+import { playDemoFulfilment } from './demo-fulfilment-play';
 import { DEFAULT_DEMO_SEED, DEFAULT_DEMO_SHIPMENTS, generateDemoBatches } from './generate';
 import { ensureDemoAccounts } from './seed-demo-accounts';
 
@@ -85,6 +86,8 @@ export async function seedDemoIfEmpty(handle: DatabaseHandle, options: SeedDemoO
   const shop = options.afterSales ? await seedDemoShop(db, { now: options.now, timeZone: options.afterSales.timeZone }) : { orders: 0 };
   // Eight weeks of steady shop demand with a weekly rhythm, for the replenishment forecast.
   if (options.afterSales) await seedDemoDemandHistory(db, { now: options.now, timeZone: options.afterSales.timeZone });
+  // The last two days through the warehouse: waves, picks, packs, hand-overs, carrier pushes.
+  if (options.afterSales) await playDemoFulfilment(db, { now: options.now, timeZone: options.afterSales.timeZone });
   const afterSales = options.afterSales ? await seedDemoReturns(db, { now: options.now, ...options.afterSales }) : { returns: 0, claims: 0 };
   const feedback = options.afterSales ? (await seedDemoFeedback(db, { now: options.now })).feedback : 0;
   // Each courier's round in route order for the demo's day (the bulk CLI leaves it to the first manifest).

@@ -55,6 +55,8 @@ describe('lost-parcel claims', () => {
 
   it('a delivered-but-not-received claim can be answered by sending the order again', async () => {
     const f = await deliveredParcel(t);
+    // The lost box had been packed, weighed and handed over to a carrier; the new one is none of these yet.
+    await t.db.updateTable('shipments').set({ carrier_code: 'sf', handed_over_at: t.now() - 86_400_000, weight_grams: 900 }).where('tracking_no', '=', f.parcel.trackingNo).execute();
     const claim = await (await postJson(t, '/api/claims', { trackingNo: f.parcel.trackingNo, kind: 'not_received', note: '快递柜里没有' }, f.customer)).json();
     const before = (await counts(t)).shipments;
     const resent = await (await postJson(t, `/api/ops/claims/${claim.claimNo}/decide`, { decision: 'resend', note: '已补发' }, staff)).json();
@@ -63,6 +65,8 @@ describe('lost-parcel claims', () => {
     expect((await counts(t)).shipments).toBe(before + 1);
     const track = await (await t.app.request(`/api/track/${resent.resendTrackingNo}`)).json();
     expect(track.status).toBe('InfoReceived');
+    const box = await t.db.selectFrom('shipments').select(['carrier_code', 'handed_over_at', 'weight_grams', 'packed_by']).where('tracking_no', '=', resent.resendTrackingNo).executeTakeFirstOrThrow();
+    expect(box).toEqual({ carrier_code: null, handed_over_at: null, weight_grams: null, packed_by: null });
     expect((await postJson(t, `/api/ops/claims/${claim.claimNo}/decide`, { decision: 'refund', note: '' }, staff)).status).toBe(409);
   });
 

@@ -62,4 +62,48 @@ describe('the demo shop', () => {
     expect(placed.status).toBe('pending_payment');
     expect(placed.lines[0]!.warehouse).toBe('GZ-BY');
   });
+
+  it('plays the last two days through the warehouse: waves with wrong scans refused, packs, hand-overs to couriers and to 顺丰, whose pushes land once', async () => {
+    const waves = await t.db.selectFrom('pick_waves').select(['id', 'status']).execute();
+    expect(waves.length).toBeGreaterThanOrEqual(3);
+    expect(waves.every((w) => w.status === 'packed')).toBe(true);
+    const scans = await t.db.selectFrom('pick_scans').select('outcome').execute();
+    expect(scans.filter((s) => s.outcome === 'wrong_item').length).toBeGreaterThanOrEqual(2);
+    expect(scans.filter((s) => s.outcome === 'picked').length).toBeGreaterThan(scans.length / 2);
+
+    const born = await t.db
+      .selectFrom('shipments')
+      .select(['tracking_no', 'status', 'courier_id', 'carrier_code', 'packed_by', 'handed_over_at', 'weight_grams'])
+      .where('packed_by', 'is not', null)
+      .execute();
+    expect(born.length).toBeGreaterThanOrEqual(6);
+    expect(born.every((s) => s.handed_over_at !== null && s.weight_grams !== null)).toBe(true);
+    const toCouriers = born.filter((s) => s.courier_id !== null && s.carrier_code === null);
+    const toCarrier = born.filter((s) => s.carrier_code === 'sf');
+    expect(toCouriers.length).toBeGreaterThanOrEqual(1);
+    expect(toCarrier.length).toBeGreaterThanOrEqual(1);
+    // 顺丰's parcels moved by its pushes, the repeated batch adding nothing: one row per carrier event.
+    expect(toCarrier.some((s) => s.status === 'Delivered')).toBe(true);
+    const pushed = await t.db.selectFrom('tracking_events').select(['carrier_event_id']).where('carrier_code', '=', 'sf').execute();
+    expect(pushed.length).toBeGreaterThanOrEqual(toCarrier.length);
+    expect(new Set(pushed.map((e) => e.carrier_event_id)).size).toBe(pushed.length);
+    // The couriers' parcels are open stops on their rounds.
+    const stops = await t.db.selectFrom('shipments').select('route_position').where('tracking_no', 'in', toCouriers.map((s) => s.tracking_no)).execute();
+    expect(stops.every((s) => s.route_position !== null)).toBe(true);
+
+    // The shop's freshly paid orders wait in Guangzhou for the warehouse face's first wave.
+    const waiting = await t.db
+      .selectFrom('orders as o')
+      .innerJoin('order_items as i', 'i.order_id', 'o.id')
+      .innerJoin('warehouses as w', 'w.id', 'i.warehouse_id')
+      .leftJoin('pick_lines as l', 'l.order_item_id', 'i.id')
+      .select('o.id')
+      .distinct()
+      .where('o.status', '=', 'paid')
+      .where('w.code', '=', 'GZ-BY')
+      .where('l.id', 'is', null)
+      .execute();
+    expect(waiting.length).toBeGreaterThanOrEqual(1);
+    expect(waiting.length).toBeLessThanOrEqual(10);
+  });
 });

@@ -172,6 +172,12 @@ export async function insertResentShipment(db: Kysely<Database>, originalId: num
       leg: 'delivery',
       return_id: null,
       pickup_place: null,
+      // A new box: not weighed, packed or handed over yet, and no carrier's events may touch it
+      // until it is handed over again.
+      weight_grams: null,
+      packed_by: null,
+      carrier_code: null,
+      handed_over_at: null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
