@@ -8,7 +8,7 @@ import type { Database } from '../../db/schema';
 import { AppError, conflict } from '../../app-error';
 import { addToPublicTimeline } from '../tracking/public-timeline';
 import { progressAfterEvent, type ShipmentProgress } from '../tracking/shipment-change';
-import { updateShipmentStatus } from '../tracking/shipment-repository';
+import { updateShipmentStatuses } from '../tracking/shipment-repository';
 import { toTrackingEventRow, type NewTrackingEvent } from '../tracking/tracking-event-repository';
 import { shipmentWebhookEvents } from '../webhooks/shipment-webhooks';
 import { enqueueWebhookEvents, type WebhookEvent } from '../webhooks/webhook-outbox';
@@ -138,6 +138,7 @@ export async function applyCarrierEvents(
   for (const c of fresh) byShipment.set(c.input.trackingNo, [...(byShipment.get(c.input.trackingNo) ?? []), c]);
   const statusChanges: CarrierStatusChange[] = [];
   const webhookEvents: WebhookEvent[] = [];
+  const moves: Parameters<typeof updateShipmentStatuses>[1][number][] = [];
   for (const [trackingNo, list] of byShipment) {
     const { shipment } = shipments.get(trackingNo)!;
     // Stable sort: equal times keep the order the carrier sent them in.
@@ -171,9 +172,12 @@ export async function applyCarrierEvents(
       progress = progressAfterEvent(progress, { ...c.event, status: c.event.status });
       results[c.index] = { eventId: c.input.eventId, outcome: 'applied' };
     }
-    // The one status-moving write for this parcel, guarded by its version like every other path.
-    const moved = await updateShipmentStatus(db, shipment, { ...progress, updatedAt: now });
-    if (!moved) throw conflict('version_conflict', `Parcel ${trackingNo} was changed by someone else at the same moment`);
+    moves.push({ shipment, change: { ...progress, updatedAt: now } });
+  }
+  // The one status-moving write per parcel, guarded by its version like every other path, all
+  // of the push's parcels in one statement.
+  if ((await updateShipmentStatuses(db, moves)) !== moves.length) {
+    throw conflict('version_conflict', 'A parcel of this push was changed by someone else at the same moment');
   }
   await enqueueWebhookEvents(db, webhookEvents, now);
   return { results, changedTrackingNos: [...byShipment.keys()], statusChanges };

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DeliveryInstructions } from '../../../shared/courier/manifest';
 import type { ShipmentLeg } from '../../../shared/tracking/shipment-state-machine';
 import type { TrackingStatus } from '../../../shared/tracking/statuses';
@@ -141,6 +141,38 @@ export async function updateShipmentStatus(
     shipment.version,
   );
   return Number(result.numAffectedRows ?? 0) === 1;
+}
+
+/** Rows per batched update: 9 parameters each, far below both databases' limits. */
+const ROWS_PER_UPDATE = 100;
+
+/**
+ * updateShipmentStatus for many parcels in one statement per hundred (a carrier's push): each
+ * row still guarded by the version it was read at. Returns how many rows were changed; fewer
+ * than asked means someone else moved one of them meanwhile, and the caller rolls back.
+ * Written in SQL both engines take (a VALUES list named by a CTE, UPDATE … FROM, every value
+ * cast so PostgreSQL knows its type).
+ */
+export async function updateShipmentStatuses(
+  db: Kysely<Database>,
+  updates: ReadonlyArray<{ shipment: Pick<Shipment, 'id' | 'version'>; change: ShipmentStatusChange }>,
+): Promise<number> {
+  let changed = 0;
+  for (let i = 0; i < updates.length; i += ROWS_PER_UPDATE) {
+    const rows = updates.slice(i, i + ROWS_PER_UPDATE).map(
+      ({ shipment, change }) =>
+        sql`(cast(${shipment.id} as bigint), cast(${shipment.version} as integer), cast(${change.status} as text), cast(${change.subStatus} as text),
+          cast(${change.deliveredAt} as bigint), cast(${change.arrivedAt} as bigint), cast(${change.updatedAt} as bigint),
+          cast(${JSON.stringify(change.timeline)} as text), cast(${shipment.version + 1} as integer))`,
+    );
+    const result = await sql`
+      with v(id, version, status, sub_status, delivered_at, arrived_at, updated_at, public_timeline, next_version) as (values ${sql.join(rows)})
+      update shipments set status = v.status, sub_status = v.sub_status, delivered_at = v.delivered_at, arrived_at = v.arrived_at,
+        updated_at = v.updated_at, public_timeline = v.public_timeline, version = v.next_version
+      from v where shipments.id = v.id and shipments.version = v.version`.execute(db);
+    changed += Number(result.numAffectedRows ?? 0);
+  }
+  return changed;
 }
 
 /** Where the parcel now waits for collection (JSON PickupPlace, never the code); the version stays, as the status change bumped it. */
