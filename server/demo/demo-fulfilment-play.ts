@@ -128,7 +128,7 @@ async function placeAndPay(db: Kysely<Database>, warehouses: readonly Warehouse[
   for (const warehouse of warehouses) {
     const buyers = await db
       .selectFrom('orders')
-      .select(['recipient_name', 'recipient_phone', 'province', 'city', 'district', 'street'])
+      .select(['recipient_name', 'recipient_phone', 'province', 'city', 'district', 'street', 'lat', 'lng'])
       .where('province', 'in', warehouse.provinces.length > 0 ? warehouse.provinces : [''])
       .orderBy('id')
       .limit(3)
@@ -138,6 +138,9 @@ async function placeAndPay(db: Kysely<Database>, warehouses: readonly Warehouse[
       const lines = [...new Set([random.pick(skus), random.pick(skus)])].map((sku) => ({ sku, quantity: random.int(1, 2) }));
       const customer = { name: buyer.recipient_name, phone: buyer.recipient_phone, address: { province: buyer.province, city: buyer.city, district: buyer.district, street: buyer.street } };
       const orderId = await db.transaction().execute((trx) => takeOrder(trx, { customer, lines }, { now: at, payWithinMs: 30 * MINUTE, timeZone, apiKeyId: null, actor: SYSTEM_ACTOR }));
+      // The same door as the buyer's earlier order, so the courier's map and round place it
+      // (the shop API takes addresses without coordinates; the demo's history has them).
+      await db.updateTable('orders').set({ lat: buyer.lat, lng: buyer.lng }).where('id', '=', orderId).execute();
       const order = await db.selectFrom('orders').select('order_no').where('id', '=', orderId).executeTakeFirstOrThrow();
       await payOrder(db, payments, order.order_no, at + random.int(1, 6) * MINUTE);
       // The line may ship from another warehouse when this one is short: count by where it ships.
