@@ -53,7 +53,9 @@ export async function playDemoFulfilment(db: Kysely<Database>, options: { now: n
     const orders = placed.get(warehouse.id) ?? 0;
     if (orders === 0) continue;
     const staffId = staff.workers.get(warehouse.id) ?? staff.ops;
-    let at = start + 2 * HOUR + w * 20 * MINUTE;
+    // A warehouse's day after another's, so 顺丰's parcels are at every step by `now`: the
+    // first ones delivered, the last ones still on their way (for trying a push by hand).
+    let at = start + 2 * HOUR + w * 8 * HOUR;
     const ctx = () => ({ warehouse, staffId, now: at, timeZone });
 
     // The oldest paid orders first: exactly the ones placed above, older than the shop's fresh ones.
