@@ -1,18 +1,46 @@
 import type { Insertable, Kysely, QueryResult } from 'kysely';
 import type { Database, TrackingEventTable } from '../../db/schema';
 import { reusableQuery } from '../../db/reusable-query';
-import { toShipment, type Shipment } from '../tracking/shipment-repository';
+import type { TrackingStatus } from '../../../shared/tracking/statuses';
+import { publicTimelineSchema } from '../../../shared/tracking/stored-timeline-schema';
+import { parseJsonColumn } from '../../db/json-column';
+import type { Shipment } from '../tracking/shipment-repository';
 
 /** Rows per INSERT: well below both databases' bound-parameter limits at ~18 columns. */
 const ROWS_PER_INSERT = 100;
 
-/** The batch's parcels in one read, with the carrier each is with (null: own courier or not handed over). */
-export async function findShipmentsWithCarrier(db: Kysely<Database>, trackingNos: readonly string[]): Promise<Map<string, { shipment: Shipment; carrierCode: string | null }>> {
-  const found = new Map<string, { shipment: Shipment; carrierCode: string | null }>();
+/** What a push needs of a parcel: its state, its timeline and the carrier it is with. */
+export type CarrierPushTarget = Pick<Shipment, 'id' | 'version' | 'status' | 'subStatus' | 'deliveredAt' | 'arrivedAt' | 'timeline' | 'leg'>;
+
+/**
+ * The batch's parcels in one read, with the carrier each is with (null: own courier or not
+ * handed over). Only the columns a push uses: the instructions, attempt choice and pickup place
+ * a full Shipment parses are of no use here and cost as much as the rest of the read.
+ */
+export async function findShipmentsWithCarrier(db: Kysely<Database>, trackingNos: readonly string[]): Promise<Map<string, { shipment: CarrierPushTarget; carrierCode: string | null }>> {
+  const found = new Map<string, { shipment: CarrierPushTarget; carrierCode: string | null }>();
   const unique = [...new Set(trackingNos)];
   for (let i = 0; i < unique.length; i += ROWS_PER_INSERT * 5) {
-    const rows = await db.selectFrom('shipments').selectAll().where('tracking_no', 'in', unique.slice(i, i + ROWS_PER_INSERT * 5)).execute();
-    for (const r of rows) found.set(r.tracking_no, { shipment: toShipment(r), carrierCode: r.carrier_code });
+    const rows = await db
+      .selectFrom('shipments')
+      .select(['id', 'tracking_no', 'version', 'status', 'sub_status', 'delivered_at', 'arrived_at', 'public_timeline', 'leg', 'carrier_code'])
+      .where('tracking_no', 'in', unique.slice(i, i + ROWS_PER_INSERT * 5))
+      .execute();
+    for (const r of rows) {
+      found.set(r.tracking_no, {
+        shipment: {
+          id: r.id,
+          version: r.version,
+          status: r.status as TrackingStatus,
+          subStatus: r.sub_status,
+          deliveredAt: r.delivered_at,
+          arrivedAt: r.arrived_at,
+          timeline: parseJsonColumn(publicTimelineSchema, r.public_timeline, `shipments.public_timeline of ${r.tracking_no}`),
+          leg: r.leg === 'return' ? 'return' : 'delivery',
+        },
+        carrierCode: r.carrier_code,
+      });
+    }
   }
   return found;
 }
