@@ -16,7 +16,7 @@ export function reusableQuery<Row, Args extends readonly unknown[]>(
 ): (db: Kysely<Database>, ...args: Args) => Promise<QueryResult<Row>> {
   const placeholders = Array.from({ length: arity }, (_, i) => `\u0000arg${i}\u0000`);
   const index = new Map(placeholders.map((p, i) => [p, i]));
-  const compiledByDialect = new WeakMap<DialectAdapter, { compiled: CompiledQuery<Row>; slots: number[] }>();
+  const compiledByDialect = new WeakMap<DialectAdapter, { compiled: CompiledQuery<Row>; slots: number[] | null }>();
   return (db, ...args) => {
     const adapter = db.getExecutor().adapter;
     let entry = compiledByDialect.get(adapter);
@@ -24,11 +24,13 @@ export function reusableQuery<Row, Args extends readonly unknown[]>(
       const compiled = build(db, placeholders as never[]).compile();
       // Where each argument goes among the compiled parameters (-1: a constant of the query).
       const slots = compiled.parameters.map((p) => (typeof p === 'string' ? (index.get(p) ?? -1) : -1));
-      entry = { compiled, slots };
+      // Every parameter an argument, in order (the usual case): the arguments go through as they are.
+      const inOrder = slots.length === arity && slots.every((slot, i) => slot === i);
+      entry = { compiled, slots: inOrder ? null : slots };
       compiledByDialect.set(adapter, entry);
     }
     const { compiled, slots } = entry;
-    const parameters = slots.map((slot, i) => (slot === -1 ? compiled.parameters[i] : args[slot]));
+    const parameters = slots ? slots.map((slot, i) => (slot === -1 ? compiled.parameters[i] : args[slot])) : args;
     return db.executeQuery<Row>({ ...compiled, parameters });
   };
 }

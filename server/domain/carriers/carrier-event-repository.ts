@@ -1,5 +1,5 @@
-import type { Insertable, Kysely, QueryResult } from 'kysely';
-import type { Database, TrackingEventTable } from '../../db/schema';
+import type { Insertable, Kysely, QueryResult, Selectable } from 'kysely';
+import type { Database, ShipmentTable, TrackingEventTable } from '../../db/schema';
 import { reusableQuery } from '../../db/reusable-query';
 import type { TrackingStatus } from '../../../shared/tracking/statuses';
 import { publicTimelineSchema } from '../../../shared/tracking/stored-timeline-schema';
@@ -8,6 +8,8 @@ import type { Shipment } from '../tracking/shipment-repository';
 
 /** Rows per INSERT: well below both databases' bound-parameter limits at ~18 columns. */
 const ROWS_PER_INSERT = 100;
+/** Tracking numbers per read. */
+const ROWS_PER_READ = 500;
 
 /** What a push needs of a parcel: its state, its timeline and the carrier it is with. */
 export type CarrierPushTarget = Pick<Shipment, 'id' | 'version' | 'status' | 'subStatus' | 'deliveredAt' | 'arrivedAt' | 'timeline' | 'leg'>;
@@ -20,12 +22,9 @@ export type CarrierPushTarget = Pick<Shipment, 'id' | 'version' | 'status' | 'su
 export async function findShipmentsWithCarrier(db: Kysely<Database>, trackingNos: readonly string[]): Promise<Map<string, { shipment: CarrierPushTarget; carrierCode: string | null }>> {
   const found = new Map<string, { shipment: CarrierPushTarget; carrierCode: string | null }>();
   const unique = [...new Set(trackingNos)];
-  for (let i = 0; i < unique.length; i += ROWS_PER_INSERT * 5) {
-    const rows = await db
-      .selectFrom('shipments')
-      .select(['id', 'tracking_no', 'version', 'status', 'sub_status', 'delivered_at', 'arrived_at', 'public_timeline', 'leg', 'carrier_code'])
-      .where('tracking_no', 'in', unique.slice(i, i + ROWS_PER_INSERT * 5))
-      .execute();
+  for (let i = 0; i < unique.length; i += ROWS_PER_READ) {
+    const chunk = unique.slice(i, i + ROWS_PER_READ);
+    const { rows } = await readFor(chunk.length)(db, ...chunk);
     for (const r of rows) {
       found.set(r.tracking_no, {
         shipment: {
@@ -55,10 +54,27 @@ export async function insertCarrierEventRows(db: Kysely<Database>, rows: Inserta
   const inserted = new Set<string>();
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
     const chunk = rows.slice(i, i + ROWS_PER_INSERT);
-    const done = await insertFor(chunk.length)(db, ...chunk.flatMap((row) => EVENT_COLUMNS.map((c) => row[c] ?? null)));
+    const args = new Array<unknown>(chunk.length * EVENT_COLUMNS.length);
+    let k = 0;
+    for (const row of chunk) for (const column of EVENT_COLUMNS) args[k++] = row[column] ?? null;
+    const done = await insertFor(chunk.length)(db, ...args);
     for (const r of done.rows) if (r.carrier_event_id) inserted.add(r.carrier_event_id);
   }
   return inserted;
+}
+
+const PUSH_TARGET_COLUMNS = ['id', 'tracking_no', 'version', 'status', 'sub_status', 'delivered_at', 'arrived_at', 'public_timeline', 'leg', 'carrier_code'] as const;
+type PushTargetRow = Pick<Selectable<ShipmentTable>, (typeof PUSH_TARGET_COLUMNS)[number]>;
+type ReadRun = (db: Kysely<Database>, ...trackingNos: string[]) => Promise<QueryResult<PushTargetRow>>;
+// Compiled once per count of tracking numbers, as the inserts below.
+const readsByCount = new Map<number, ReadRun>();
+function readFor(count: number): ReadRun {
+  let run = readsByCount.get(count);
+  if (!run) {
+    run = reusableQuery<PushTargetRow, string[]>(count, (d, p) => d.selectFrom('shipments').select(PUSH_TARGET_COLUMNS).where('tracking_no', 'in', p));
+    readsByCount.set(count, run);
+  }
+  return run;
 }
 
 const EVENT_COLUMNS = [

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type QueryResult, type Selectable } from 'kysely';
 import type { DeliveryInstructions } from '../../../shared/courier/manifest';
 import type { ShipmentLeg } from '../../../shared/tracking/shipment-state-machine';
 import type { TrackingStatus } from '../../../shared/tracking/statuses';
@@ -159,20 +159,41 @@ export async function updateShipmentStatuses(
 ): Promise<number> {
   let changed = 0;
   for (let i = 0; i < updates.length; i += ROWS_PER_UPDATE) {
-    const rows = updates.slice(i, i + ROWS_PER_UPDATE).map(
-      ({ shipment, change }) =>
-        sql`(cast(${shipment.id} as bigint), cast(${shipment.version} as integer), cast(${change.status} as text), cast(${change.subStatus} as text),
-          cast(${change.deliveredAt} as bigint), cast(${change.arrivedAt} as bigint), cast(${change.updatedAt} as bigint),
-          cast(${JSON.stringify(change.timeline)} as text), cast(${shipment.version + 1} as integer))`,
-    );
-    const result = await sql`
-      with v(id, version, status, sub_status, delivered_at, arrived_at, updated_at, public_timeline, next_version) as (values ${sql.join(rows)})
-      update shipments set status = v.status, sub_status = v.sub_status, delivered_at = v.delivered_at, arrived_at = v.arrived_at,
-        updated_at = v.updated_at, public_timeline = v.public_timeline, version = v.next_version
-      from v where shipments.id = v.id and shipments.version = v.version`.execute(db);
+    const chunk = updates.slice(i, i + ROWS_PER_UPDATE);
+    const args: unknown[] = [];
+    for (const { shipment, change } of chunk) {
+      args.push(shipment.id, shipment.version, change.status, change.subStatus, change.deliveredAt, change.arrivedAt, change.updatedAt, JSON.stringify(change.timeline), shipment.version + 1);
+    }
+    const result = await statusUpdateFor(chunk.length)(db, ...args);
     changed += Number(result.numAffectedRows ?? 0);
   }
   return changed;
+}
+
+type StatusUpdateRun = (db: Kysely<Database>, ...args: unknown[]) => Promise<QueryResult<unknown>>;
+// Compiled once per row count: rebuilding a hundred-row statement costs more than running it.
+const statusUpdatesByRowCount = new Map<number, StatusUpdateRun>();
+function statusUpdateFor(rowCount: number): StatusUpdateRun {
+  let run = statusUpdatesByRowCount.get(rowCount);
+  if (!run) {
+    run = reusableQuery<unknown, unknown[]>(rowCount * 9, (d, p) => {
+      const rows = Array.from(
+        { length: rowCount },
+        (_, r) =>
+          sql`(cast(${p[r * 9]} as bigint), cast(${p[r * 9 + 1]} as integer), cast(${p[r * 9 + 2]} as text), cast(${p[r * 9 + 3]} as text),
+          cast(${p[r * 9 + 4]} as bigint), cast(${p[r * 9 + 5]} as bigint), cast(${p[r * 9 + 6]} as bigint),
+          cast(${p[r * 9 + 7]} as text), cast(${p[r * 9 + 8]} as integer))`,
+      );
+      const update = sql`
+      with v(id, version, status, sub_status, delivered_at, arrived_at, updated_at, public_timeline, next_version) as (values ${sql.join(rows)})
+      update shipments set status = v.status, sub_status = v.sub_status, delivered_at = v.delivered_at, arrived_at = v.arrived_at,
+        updated_at = v.updated_at, public_timeline = v.public_timeline, version = v.next_version
+      from v where shipments.id = v.id and shipments.version = v.version`;
+      return { compile: () => update.compile(d) };
+    });
+    statusUpdatesByRowCount.set(rowCount, run);
+  }
+  return run;
 }
 
 /** Where the parcel now waits for collection (JSON PickupPlace, never the code); the version stays, as the status change bumped it. */
