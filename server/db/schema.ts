@@ -71,6 +71,11 @@ export interface OrderTable {
   /** Held after a short pick no warehouse could make good; null when not held. */
   held_at: Generated<number | null>;
   hold_reason: Generated<string | null>;
+  /**
+   * 1 when its facts (paid, picked, packed, handed over, cancelled) changed since the analytics
+   * roll-ups last folded it; new orders start at 1 (migration 95, see ORDER_FACTS_CHANGED).
+   */
+  analytics_dirty: Generated<number>;
 }
 
 export interface OrderItemTable {

@@ -10,6 +10,7 @@ import { historyDays } from '../domain/replenishment/demand-history';
 import { shopDayStart } from '../../shared/analytics/shop-days';
 import { DEMO_WAREHOUSES } from './demo-warehouses';
 import { Random } from './random';
+import { ORDER_FACTS_CHANGED } from '../domain/orders/order-facts-changed';
 
 const HOUR = 3_600_000;
 /** SKUs with a steady demand the forecast can learn (the parcel history alone is too thin). */
@@ -72,7 +73,7 @@ export async function seedDemoDemandHistory(db: Kysely<Database>, options: { now
           units += quantity;
         }
         // Shipped (history, not work): no pick wave or packing bench picks these up.
-        await trx.updateTable('orders').set({ status: 'shipped', paid_at: at + 60_000, picked_at: at + HOUR, packed_at: at + 2 * HOUR, updated_at: at + 2 * HOUR }).where('id', '=', orderId).execute();
+        await trx.updateTable('orders').set({ status: 'shipped', paid_at: at + 60_000, picked_at: at + HOUR, packed_at: at + 2 * HOUR, updated_at: at + 2 * HOUR, ...ORDER_FACTS_CHANGED }).where('id', '=', orderId).execute();
         orders++;
       }
     }

@@ -2,10 +2,8 @@ import { Hono } from 'hono';
 import { kpiCsvQuerySchema, kpiQuerySchema, processMapQuerySchema } from '../../shared/api/ops-analytics';
 import type { AppDeps } from '../app-deps';
 import { kpiTableCsv } from '../domain/analytics/kpi-csv';
-import { computeFulfilmentKpis, orderFactsInRange } from '../domain/analytics/fulfilment-queries';
-import { bucketedPercentile } from '../../shared/analytics/duration-buckets';
-import { rangeBounds } from '../../shared/analytics/shop-days';
-import { withOrderSide } from '../../shared/analytics/whole-process-map';
+import { fulfilmentKpisFromRollups, orderSideFromRollups } from '../domain/analytics/fulfilment-rollup-queries';
+import { withOrderSideStats } from '../../shared/analytics/whole-process-map';
 import { kpiReportFromRollups } from '../domain/analytics/kpi-rollup-queries';
 import { processMapFromRollups } from '../domain/analytics/process-map-rollup-query';
 import { refreshAnalyticsRollups } from '../domain/analytics/rollup-refresh';
@@ -19,13 +17,17 @@ export function opsAnalyticsRoutes({ db, clock, config }: AppDeps) {
     await fresh();
     return kpiReportFromRollups(db, range, config.shopTimeZone);
   };
+  const fulfilment = async (range: { from: string; to: string }) => {
+    await fresh();
+    return fulfilmentKpisFromRollups(db, range, config.shopTimeZone, clock());
+  };
   return new Hono()
     .get('/kpis', queryParams(kpiQuerySchema), async (c) => c.json(await report(c.req.valid('query'))))
-    .get('/kpis/fulfilment', queryParams(kpiQuerySchema), async (c) => c.json(await computeFulfilmentKpis(db, c.req.valid('query'), config.shopTimeZone, clock())))
+    .get('/kpis/fulfilment', queryParams(kpiQuerySchema), async (c) => c.json(await fulfilment(c.req.valid('query'))))
     .get('/kpis.csv', queryParams(kpiCsvQuerySchema), async (c) => {
       const { table, ...range } = c.req.valid('query');
-      const fulfilment = table === 'fulfilment' ? await computeFulfilmentKpis(db, range, config.shopTimeZone, clock()) : undefined;
-      return c.body(kpiTableCsv(await report(range), table, fulfilment), 200, {
+      const figures = table === 'fulfilment' ? await fulfilment(range) : undefined;
+      return c.body(kpiTableCsv(await report(range), table, figures), 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="doorstep-${table}-${range.from}-${range.to}.csv"`,
       });
@@ -35,8 +37,7 @@ export function opsAnalyticsRoutes({ db, clock, config }: AppDeps) {
       const query = c.req.valid('query');
       const delivery = await processMapFromRollups(db, query);
       if (query.courier !== undefined) return c.json(delivery);
-      // The steps before the parcel, from the orders of the range (durations bucketed like the roll-ups').
-      const orders = await orderFactsInRange(db, rangeBounds(query.from, query.to, config.shopTimeZone), query.city);
-      return c.json(withOrderSide(delivery, orders, bucketedPercentile));
+      // The steps before the parcel, from the orders' roll-ups.
+      return c.json(withOrderSideStats(delivery, await orderSideFromRollups(db, query)));
     });
 }

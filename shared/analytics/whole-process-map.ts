@@ -1,4 +1,4 @@
-import type { ProcessMap } from '../api/ops-analytics';
+import type { ProcessMap, ProcessNode } from '../api/ops-analytics';
 import { orderSteps, orderTransitions, type OrderFacts } from './order-path';
 import { nearestRank } from './nearest-rank';
 import { assembleProcessMap, type EdgeStats } from './process-map';
@@ -15,8 +15,19 @@ export function withOrderSide(
   orders: readonly OrderFacts[],
   percentile: (values: readonly number[], p: number) => number | null = nearestRank,
 ): ProcessMap {
-  if (delivery.filters.courier !== null) return delivery;
-  const nodes = new Map<string, number>(delivery.nodes.map((n) => [n.status, n.count]));
+  return withOrderSideStats(delivery, orderSideOf(orders, percentile));
+}
+
+/** The order side of the map, counted: orders, their steps, and the transitions between them. */
+export interface OrderSide {
+  orders: number;
+  nodes: ReadonlyArray<ProcessNode>;
+  edges: ReadonlyArray<EdgeStats>;
+}
+
+/** The order side from the orders themselves (the roll-ups give the same from their rows). */
+export function orderSideOf(orders: readonly OrderFacts[], percentile: (values: readonly number[], p: number) => number | null = nearestRank): OrderSide {
+  const nodes = new Map<string, number>();
   const durations = new Map<string, number[]>();
   for (const o of orders) {
     for (const [step] of orderSteps(o)) nodes.set(step, (nodes.get(step) ?? 0) + 1);
@@ -27,15 +38,25 @@ export function withOrderSide(
       durations.set(key, list);
     }
   }
-  const edges: EdgeStats[] = delivery.edges.map((e) => ({ from: e.from, to: e.to, count: e.count, medianMs: e.medianMs, p90Ms: e.p90Ms }));
+  const edges: EdgeStats[] = [];
   for (const [key, values] of durations) {
     const [from, to] = key.split('>') as [string, string];
     edges.push({ from, to, count: values.length, medianMs: percentile(values, 50)!, p90Ms: percentile(values, 90)! });
   }
+  return { orders: orders.length, nodes: [...nodes].map(([status, count]) => ({ status, count })), edges };
+}
+
+/** The delivery map with an order side added, the slowest edge chosen again over both. */
+export function withOrderSideStats(delivery: ProcessMap, side: OrderSide): ProcessMap {
+  if (delivery.filters.courier !== null) return delivery;
+  const nodes = new Map<string, number>(delivery.nodes.map((n) => [n.status, n.count]));
+  for (const n of side.nodes) nodes.set(n.status, (nodes.get(n.status) ?? 0) + n.count);
+  const edges: EdgeStats[] = delivery.edges.map((e) => ({ from: e.from, to: e.to, count: e.count, medianMs: e.medianMs, p90Ms: e.p90Ms }));
+  edges.push(...side.edges);
   const map = assembleProcessMap(
     { range: delivery.range, filters: delivery.filters, shipments: delivery.shipments },
     [...nodes].map(([status, count]) => ({ status, count })),
     edges,
   );
-  return { ...map, orders: orders.length };
+  return { ...map, orders: side.orders };
 }

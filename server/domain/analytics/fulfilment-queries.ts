@@ -11,9 +11,9 @@ import type { Database } from '../../db/schema';
  * their created_at index, scans by scanned_at, the ledger). Definitions: FulfilmentKpis in
  * shared/api/ops-analytics.ts; the in-memory reference: shared/analytics/fulfilment-kpis.ts.
  *
- * Not yet from roll-ups: the order facts change in place (paid, picked, packed, handed over),
- * so they cannot be folded by id the way tracking events are. Fine for a shop's real volume;
- * over a 1 M-order month it reads every order of the range (see the README's bench figures).
+ * The endpoints read the roll-ups instead (fulfilment-rollup-queries.ts): this reads every
+ * order of the range, seconds over a 1 M-order month. It stays as the plain definition the
+ * roll-ups are tested against, and for the bench's comparison.
  */
 
 const n = (v: unknown) => Number(v ?? 0);
@@ -43,7 +43,13 @@ export async function orderFactsInRange(db: Kysely<Database>, bounds: { start: n
 export const dayEndsOf = (range: { from: string; to: string }, timeZone: string): number[] =>
   daysOfRange(range.from, range.to).map((d) => shopDayStart(nextDay(d), timeZone));
 
-export async function computeFulfilmentKpis(db: Kysely<Database>, range: { from: string; to: string }, timeZone: string, now: number): Promise<FulfilmentKpis> {
+export async function computeFulfilmentKpis(
+  db: Kysely<Database>,
+  range: { from: string; to: string },
+  timeZone: string,
+  now: number,
+  percentile: (values: readonly number[], p: number) => number | null = nearestRank,
+): Promise<FulfilmentKpis> {
   const { start, end } = rangeBounds(range.from, range.to, timeZone);
   const dayEnds = dayEndsOf(range, timeZone);
   const [orders, toShip, scans, outs, shipped, before, deltas] = await Promise.all([
@@ -83,7 +89,7 @@ export async function computeFulfilmentKpis(db: Kysely<Database>, range: { from:
     ordersPaid: n(o.paid),
     ordersPendingInDeadline: n(o.pending),
     paymentConversion: paymentConversion(n(o.placed), n(o.paid), n(o.pending)),
-    orderToShip: { medianMs: nearestRank(toShipMs, 50), p90Ms: nearestRank(toShipMs, 90), count: toShipMs.length },
+    orderToShip: { medianMs: percentile(toShipMs, 50), p90Ms: percentile(toShipMs, 90), count: toShipMs.length },
     pickScans: all,
     pickScansPicked: picked,
     pickAccuracy: pickAccuracy(picked, all),

@@ -4,11 +4,13 @@ import { shopDate } from '../../../shared/time/shop-calendar';
 import type { Database } from '../../db/schema';
 import { shopDayNumberSql } from './shop-day-sql';
 import { notAResend } from './shipped-parcels';
+import { foldOrders, foldScansAndLedger } from './order-rollup-fold';
 
 /**
- * Keeps the analytics roll-ups (migration 06) equal to what the event log says, without
- * touching any write path: each refresh folds in what was written since the last one, found
- * by id (tracking_events, shipments and orders only ever grow).
+ * Keeps the analytics roll-ups (migrations 06 and 95) equal to what the tables say: each
+ * refresh folds in what was written since the last one. The parcels' side is found by id
+ * without touching any write path (tracking_events, shipments, pick scans and the stock ledger
+ * only ever grow); orders change in place, so their writes flag them (order-rollup-fold.ts).
  *
  * A shipment with new events has its whole contribution taken out (as computed from its
  * events up to the previous watermark, under the courier it was folded with) and put back
@@ -19,31 +21,50 @@ import { notAResend } from './shipped-parcels';
  * over 10 M events that takes minutes, so `npm run demo:big`-sized databases should be
  * refreshed once after filling (tests/bench/ops-analytics.ts does), not by a first visitor.
  *
- * Limit (PostgreSQL only): ids come from a sequence, so an event whose transaction commits
- * after a later id was already folded would be missed until a rebuild. SQLite has one writer.
+ * Limit (PostgreSQL only): ids come from a sequence, so an event (or scan, or ledger row) whose
+ * transaction commits after a later id was already folded would be missed until a rebuild.
+ * SQLite has one writer. The orders' flags have no such gap.
  */
-export async function refreshAnalyticsRollups(db: Kysely<Database>, timeZone: string, now: number): Promise<{ rebuilt: boolean; foldedShipments: number }> {
+export async function refreshAnalyticsRollups(
+  db: Kysely<Database>,
+  timeZone: string,
+  now: number,
+): Promise<{ rebuilt: boolean; foldedShipments: number; foldedOrders: number }> {
   return db.transaction().execute(async (trx) => {
     await sql`INSERT INTO analytics_state (id, time_zone, events_upto, shipments_upto, orders_upto, built_at)
       VALUES (1, '', 0, 0, 0, 0) ON CONFLICT (id) DO NOTHING`.execute(trx);
     const pg = trx.getExecutor().adapter instanceof PostgresAdapter;
-    const state = (await sql<{ time_zone: string; events_upto: number; shipments_upto: number; orders_upto: number }>`
-      SELECT time_zone, events_upto, shipments_upto, orders_upto FROM analytics_state WHERE id = 1 ${pg ? sql`FOR UPDATE` : sql``}`.execute(trx)).rows[0]!;
-    let w = { events: Number(state.events_upto), shipments: Number(state.shipments_upto), orders: Number(state.orders_upto) };
+    const state = (await sql<{ time_zone: string; events_upto: number; shipments_upto: number; orders_upto: number; pick_scans_upto: number; ledger_upto: number }>`
+      SELECT time_zone, events_upto, shipments_upto, orders_upto, pick_scans_upto, ledger_upto FROM analytics_state WHERE id = 1 ${pg ? sql`FOR UPDATE` : sql``}`.execute(trx)).rows[0]!;
+    let w = {
+      events: Number(state.events_upto),
+      shipments: Number(state.shipments_upto),
+      orders: Number(state.orders_upto),
+      pickScans: Number(state.pick_scans_upto),
+      ledger: Number(state.ledger_upto),
+    };
     const rebuilt = state.time_zone !== timeZone;
     if (rebuilt) {
-      for (const table of ['analytics_counts', 'analytics_durations', 'analytics_folded', 'analytics_buckets'] as const) await trx.deleteFrom(table).execute();
+      for (const table of ['analytics_counts', 'analytics_durations', 'analytics_folded', 'analytics_buckets', 'analytics_orders_folded', 'analytics_stock_outs'] as const) {
+        await trx.deleteFrom(table).execute();
+      }
       for (let i = 0; i < BUCKET_LOWER_BOUNDS.length; i += 200) {
         await trx
           .insertInto('analytics_buckets')
           .values(BUCKET_LOWER_BOUNDS.slice(i, i + 200).map((lo, j) => ({ bucket: i + j, lo })))
           .execute();
       }
-      w = { events: 0, shipments: 0, orders: 0 };
+      w = { events: 0, shipments: 0, orders: 0, pickScans: 0, ledger: 0 };
     }
-    const max = async (table: 'tracking_events' | 'shipments' | 'orders') =>
+    const max = async (table: 'tracking_events' | 'shipments' | 'orders' | 'pick_scans' | 'stock_ledger') =>
       Number((await sql<{ m: number | null }>`SELECT MAX(id) AS m FROM ${sql.table(table)}`.execute(trx)).rows[0]?.m ?? 0);
-    const top = { events: await max('tracking_events'), shipments: await max('shipments'), orders: await max('orders') };
+    const top = {
+      events: await max('tracking_events'),
+      shipments: await max('shipments'),
+      orders: await max('orders'),
+      pickScans: await max('pick_scans'),
+      ledger: await max('stock_ledger'),
+    };
     const day = dayNumberFor(timeZone, now);
 
     let foldedShipments = 0;
@@ -70,9 +91,12 @@ export async function refreshAnalyticsRollups(db: Kysely<Database>, timeZone: st
         SELECT ${day('created_at')} AS day, 'orders' AS name, COUNT(*) AS n FROM orders
         WHERE id > ${w.orders} AND id <= ${top.orders} GROUP BY 1`);
     }
+    // The order side (migration 95): orders whose facts changed, then the scans and the ledger.
+    const foldedOrders = await foldOrders(trx, day, rebuilt ? 'all' : 'dirty');
+    await foldScansAndLedger(trx, day, w, top);
     await sql`UPDATE analytics_state SET time_zone = ${timeZone}, events_upto = ${top.events}, shipments_upto = ${top.shipments},
-      orders_upto = ${top.orders}, built_at = ${now} WHERE id = 1`.execute(trx);
-    return { rebuilt, foldedShipments };
+      orders_upto = ${top.orders}, pick_scans_upto = ${top.pickScans}, ledger_upto = ${top.ledger}, built_at = ${now} WHERE id = 1`.execute(trx);
+    return { rebuilt, foldedShipments, foldedOrders };
   });
 }
 

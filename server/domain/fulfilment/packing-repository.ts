@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { ORDER_FACTS_CHANGED } from '../orders/order-facts-changed';
 
 /** The order as packing needs it: state, recipient, and where it goes. */
 export async function findOrderForPacking(db: Kysely<Database>, orderNo: string) {
@@ -79,7 +80,7 @@ export async function insertPackedShipment(trx: Kysely<Database>, s: PackedShipm
 }
 
 export async function markOrderShipped(trx: Kysely<Database>, orderId: number, now: number): Promise<void> {
-  await trx.updateTable('orders').set({ status: 'shipped', packed_at: now, updated_at: now }).where('id', '=', orderId).where('status', '=', 'paid').execute();
+  await trx.updateTable('orders').set({ status: 'shipped', packed_at: now, updated_at: now, ...ORDER_FACTS_CHANGED }).where('id', '=', orderId).where('status', '=', 'paid').execute();
 }
 
 /** A packed parcel with what its label prints. */

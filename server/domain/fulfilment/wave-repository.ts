@@ -1,5 +1,6 @@
 import { PostgresAdapter, type Kysely, type Selectable } from 'kysely';
 import type { Database, PickWaveTable } from '../../db/schema';
+import { ORDER_FACTS_CHANGED } from '../orders/order-facts-changed';
 
 export interface PickWave {
   id: number;
@@ -186,7 +187,7 @@ export async function setWaveStatus(trx: Kysely<Database>, waveId: number, statu
 }
 
 export async function markOrderPicked(trx: Kysely<Database>, orderId: number, now: number): Promise<void> {
-  await trx.updateTable('orders').set({ picked_at: now, updated_at: now }).where('id', '=', orderId).where('picked_at', 'is', null).execute();
+  await trx.updateTable('orders').set({ picked_at: now, updated_at: now, ...ORDER_FACTS_CHANGED }).where('id', '=', orderId).where('picked_at', 'is', null).execute();
 }
 
 /** Delivery shipments packed for the order, per warehouse (the double-tap guard reads it). */

@@ -15,6 +15,7 @@ import { findShipmentById } from '../tracking/shipment-repository';
 import { applyTrackingEvent } from '../tracking/tracking-service';
 import { chooseCourier } from './courier-choice';
 import { claimPackedParcel, countOpenStops, findHandoverParcel, listPackedParcels } from './handover-repository';
+import { markOrderFactsChanged } from '../orders/order-facts-changed';
 
 type HandoverRequest = z.output<typeof handoverSchema>;
 type ParcelResult = HandoverResult['results'][number];
@@ -115,6 +116,8 @@ async function handOverOne(db: Kysely<Database>, warehouse: Pick<Warehouse, 'id'
       return answer('already_handed_over');
     }
     const shipment = await findShipmentById(trx, parcel.shipmentId);
+    // Order → ship time ends at the hand-over: the order's figures are folded again.
+    await markOrderFactsChanged(trx, shipment.orderId);
     await applyTrackingEvent(
       trx,
       shipment,

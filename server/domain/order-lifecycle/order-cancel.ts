@@ -11,6 +11,7 @@ import { enqueueOrderNotification } from '../notifications/notification-outbox';
 import { releaseRedemptions } from '../orders/coupon-repository';
 import { settleWavesOfOrder } from '../fulfilment/wave-service';
 import { hasPackedParcel } from '../fulfilment/wave-repository';
+import { ORDER_FACTS_CHANGED } from '../orders/order-facts-changed';
 
 export interface Cancellation {
   reason: string;
@@ -64,7 +65,7 @@ async function cancelInTransaction(trx: Kysely<Database>, orderNo: string, c: Ca
 
   await trx
     .updateTable('orders')
-    .set({ status: 'cancelled', cancelled_at: c.now, cancel_reason: c.reason, updated_at: c.now, pay_by: null })
+    .set({ status: 'cancelled', cancelled_at: c.now, cancel_reason: c.reason, updated_at: c.now, pay_by: null, ...ORDER_FACTS_CHANGED })
     .where('id', '=', order.id)
     .execute();
   const items = await trx.selectFrom('order_items').select(['product_id', 'warehouse_id', 'quantity']).where('order_id', '=', order.id).orderBy('id').execute();

@@ -6,6 +6,7 @@ import { PaymentProviderError, type ChargeReceipt, type PaymentProvider } from '
 import { claimRefund, payRefund, settleRefund } from '../refunds/refund-service';
 import { enqueueOrderNotification } from '../notifications/notification-outbox';
 import { enqueueWebhookEvent } from '../webhooks/webhook-outbox';
+import { ORDER_FACTS_CHANGED } from '../orders/order-facts-changed';
 
 export type PaymentOutcome = 'applied' | 'already_paid' | 'order_cancelled';
 
@@ -32,7 +33,7 @@ export async function recordPayment(trx: Kysely<Database>, order: OrderToPay, re
   await lockOrder(trx, order.id);
   const moved = await trx
     .updateTable('orders')
-    .set({ status: 'paid', paid_at: paidAt, updated_at: paidAt, pay_by: null })
+    .set({ status: 'paid', paid_at: paidAt, updated_at: paidAt, pay_by: null, ...ORDER_FACTS_CHANGED })
     .where('id', '=', order.id)
     .where('status', '=', 'pending_payment')
     .executeTakeFirst();
