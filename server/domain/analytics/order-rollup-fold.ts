@@ -29,37 +29,16 @@ export async function foldOrders(trx: Kysely<Database>, day: DayOf, which: 'dirt
   let folded = 0;
   for (;;) {
     const rows = (
-      await sql<{ id: number; day: number; city: string; created_at: number; paid_at: number | null; picked_at: number | null; packed_at: number | null; cancelled_at: number | null; handed: number | null }>`
+      await sql<{ id: number; day: number; city: string; created_at: number; paid_at: number | null; picked_at: number | null; packed_at: number | null; cancelled_at: number | null; handed_over_at: number | null }>`
         SELECT o.id, ${day('o.created_at')} AS day, o.city, o.created_at, o.paid_at, o.picked_at, o.packed_at, o.cancelled_at,
-          (SELECT MIN(s.handed_over_at) FROM shipments s WHERE s.order_id = o.id AND s.leg = 'delivery') AS handed
+          (SELECT MIN(s.handed_over_at) FROM shipments s WHERE s.order_id = o.id AND s.leg = 'delivery') AS handed_over_at
         FROM orders o WHERE o.id > ${after} ${onlyDirty} ORDER BY o.id LIMIT ${ORDERS_PER_STEP} ${pg ? sql`FOR UPDATE OF o` : sql``}`.execute(trx)
     ).rows;
     if (rows.length === 0) return folded;
     const ids = rows.map((r) => Number(r.id));
-    const now: Array<FoldedOrder & { orderId: number }> = rows.map((r) => ({
-      orderId: Number(r.id),
-      day: Number(r.day),
-      city: r.city,
-      createdAt: Number(r.created_at),
-      paidAt: orNull(r.paid_at),
-      pickedAt: orNull(r.picked_at),
-      packedAt: orNull(r.packed_at),
-      handedOverAt: orNull(r.handed),
-      cancelledAt: orNull(r.cancelled_at),
-    }));
+    const now = rows.map((r) => ({ orderId: Number(r.id), ...toFoldedOrder(r) }));
     const before: FoldedOrder[] =
-      which === 'all'
-        ? []
-        : (await trx.selectFrom('analytics_orders_folded').selectAll().where('order_id', 'in', ids).execute()).map((r) => ({
-            day: Number(r.day),
-            city: r.city,
-            createdAt: Number(r.created_at),
-            paidAt: orNull(r.paid_at),
-            pickedAt: orNull(r.picked_at),
-            packedAt: orNull(r.packed_at),
-            handedOverAt: orNull(r.handed_over_at),
-            cancelledAt: orNull(r.cancelled_at),
-          }));
+      which === 'all' ? [] : (await trx.selectFrom('analytics_orders_folded').selectAll().where('order_id', 'in', ids).execute()).map(toFoldedOrder);
     await applyNetChange(trx, netRollupChange(before, now));
     await trx
       .insertInto('analytics_orders_folded')
@@ -93,6 +72,20 @@ export async function foldOrders(trx: Kysely<Database>, day: DayOf, which: 'dirt
     folded += rows.length;
     after = ids[ids.length - 1]!;
   }
+}
+
+/** An order's facts as read now, or as kept when last folded: the same columns either way. */
+function toFoldedOrder(r: { day: number; city: string; created_at: number; paid_at: number | null; picked_at: number | null; packed_at: number | null; handed_over_at: number | null; cancelled_at: number | null }): FoldedOrder {
+  return {
+    day: Number(r.day),
+    city: r.city,
+    createdAt: Number(r.created_at),
+    paidAt: orNull(r.paid_at),
+    pickedAt: orNull(r.picked_at),
+    packedAt: orNull(r.packed_at),
+    handedOverAt: orNull(r.handed_over_at),
+    cancelledAt: orNull(r.cancelled_at),
+  };
 }
 
 async function applyNetChange(trx: Kysely<Database>, change: ReturnType<typeof netRollupChange>): Promise<void> {
