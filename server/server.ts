@@ -10,7 +10,9 @@ import type { Config } from './config';
 import { createDb, type DatabaseHandle } from './db/create-db';
 import { migrateToLatest } from './db/migrate';
 import { seedDemoIfEmpty, type SeedDemoResult } from './demo/seed-demo';
-import { TrackingBus } from './domain/tracking/tracking-bus';
+import { InProcessTrackingBus, type TrackingBus } from './domain/tracking/tracking-bus';
+import { PostgresTrackingBus } from './domain/tracking/postgres-tracking-bus';
+import { onceAcrossInstances } from './db/startup-lock';
 import { followRequestsInFlight, type DrainOutcome } from './http/graceful-close';
 import type { Logger } from './http/logger';
 import { StreamSlots } from './http/stream-slots';
@@ -47,14 +49,18 @@ export async function startServer(
   options: { logger: Logger; clientDir?: string; clock?: () => number },
 ): Promise<RunningServer> {
   const handle = createDb(config.databaseUrl);
-  await migrateToLatest(handle.db);
   const clock = options.clock ?? Date.now;
-  const demo = config.demo ? await seedDemoIfEmpty(handle, { now: clock(), afterSales: { uploadDir: config.uploadDir, timeZone: config.shopTimeZone } }) : null;
+  // Several instances may start at once on one PostgreSQL: one migrates and fills, the others wait.
+  const demo = await onceAcrossInstances(handle, async () => {
+    await migrateToLatest(handle.db);
+    return config.demo ? seedDemoIfEmpty(handle, { now: clock(), afterSales: { uploadDir: config.uploadDir, timeZone: config.shopTimeZone } }) : null;
+  });
+  const bus = await openTrackingBus(handle, config.databaseUrl, options.logger);
   const liveStreams = new StreamSlots({ perAddress: config.liveStreamsPerAddress, total: config.liveStreamsTotal });
   const deps: AppDeps = {
     db: handle.db,
     config,
-    bus: new TrackingBus(),
+    bus,
     logger: options.logger,
     clock,
     payments: simulatedPaymentProvider(handle.db, clock),
@@ -76,6 +82,7 @@ export async function startServer(
     s.once('error', reject);
   }).catch(async (err: unknown) => {
     await Promise.all(jobs.map((job) => job.stop()));
+    await bus.close();
     await handle.close();
     throw err;
   });
@@ -98,10 +105,17 @@ export async function startServer(
         liveStreams.endAll();
         // A send in progress finishes (or its lease lets another instance take it over) before the database goes.
         const [outcome] = await Promise.all([drained, notifications.stop(), ...jobs.map((job) => job.stop())]);
+        await bus.close();
         await handle.close();
         return outcome;
       })();
       return stopping;
     },
   };
+}
+
+/** One process on SQLite; on PostgreSQL every instance hears the others' changes. */
+async function openTrackingBus(handle: DatabaseHandle, url: string, logger: Logger): Promise<TrackingBus> {
+  if (handle.engine !== 'postgres') return new InProcessTrackingBus();
+  return PostgresTrackingBus.connect({ db: handle.db, url, logger });
 }

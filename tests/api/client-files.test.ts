@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
-import { TrackingBus } from '../../server/domain/tracking/tracking-bus';
+import { InProcessTrackingBus } from '../../server/domain/tracking/tracking-bus';
 import { silentLogger } from '../../server/http/logger';
 import { createTestDb } from '../support/test-db';
 import { testConfig } from '../support/test-app';
@@ -22,7 +22,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
   writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {})');
   handle = await createTestDb();
-  app = createApp({ db: handle.db, config: { ...testConfig(), shopTimeZone: 'Asia/Urumqi' }, bus: new TrackingBus(), logger: silentLogger, clock: Date.now, payments: simulatedPaymentProvider(handle.db, Date.now), sms: simulatedSmsProvider(handle.db, Date.now), clientDir: dir });
+  app = createApp({ db: handle.db, config: { ...testConfig(), shopTimeZone: 'Asia/Urumqi' }, bus: new InProcessTrackingBus(), logger: silentLogger, clock: Date.now, payments: simulatedPaymentProvider(handle.db, Date.now), sms: simulatedSmsProvider(handle.db, Date.now), clientDir: dir });
 });
 afterAll(async () => {
   await handle.dispose();

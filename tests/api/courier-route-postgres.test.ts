@@ -9,7 +9,7 @@ import { DEMO_COURIERS } from '../../server/demo/demo-accounts';
 import { seedDemoIfEmpty } from '../../server/demo/seed-demo';
 import { simulatedPaymentProvider } from '../../server/domain/payments/simulated-payment-provider';
 import { simulatedSmsProvider } from '../../server/domain/notifications/simulated-sms-provider';
-import { TrackingBus } from '../../server/domain/tracking/tracking-bus';
+import { InProcessTrackingBus } from '../../server/domain/tracking/tracking-bus';
 import { silentLogger } from '../../server/http/logger';
 import type { CourierStopList, ReassignCandidateList } from '../../shared/api/ops-desk';
 import type { SyncResponse } from '../../shared/courier/courier-report';
@@ -42,7 +42,7 @@ beforeAll(async () => {
   uploadDir = mkdtempSync(join(tmpdir(), 'doorstep-pg-route-'));
   await seedDemoIfEmpty(handle, { now: NOW, afterSales: { uploadDir, timeZone: 'Asia/Shanghai' } });
   let now = NOW;
-  const deps = { db: handle.db, config: testConfig({ uploadDir }), bus: new TrackingBus(), logger: silentLogger, clock: () => now, payments: simulatedPaymentProvider(handle.db, () => now), sms: simulatedSmsProvider(handle.db, () => now) };
+  const deps = { db: handle.db, config: testConfig({ uploadDir }), bus: new InProcessTrackingBus(), logger: silentLogger, clock: () => now, payments: simulatedPaymentProvider(handle.db, () => now), sms: simulatedSmsProvider(handle.db, () => now) };
   t = { app: createApp(deps), deps, db: handle.db, now: () => now, setNow: (ms: number) => void (now = ms), dispose: async () => {} } as TestApp;
 }, 180_000);
 afterAll(async () => {

@@ -7,7 +7,7 @@ import { createDb, type DatabaseHandle } from '../../server/db/create-db';
 import { migrateToLatest } from '../../server/db/migrate';
 import { simulatedPaymentProvider } from '../../server/domain/payments/simulated-payment-provider';
 import { simulatedSmsProvider } from '../../server/domain/notifications/simulated-sms-provider';
-import { TrackingBus } from '../../server/domain/tracking/tracking-bus';
+import { InProcessTrackingBus } from '../../server/domain/tracking/tracking-bus';
 import { silentLogger } from '../../server/http/logger';
 import type { CourierFiguresList, OpenExceptionList, SettingsHistory } from '../../shared/api/ops-desk';
 import type { SyncResponse } from '../../shared/courier/courier-report';
@@ -33,7 +33,7 @@ beforeAll(async () => {
   await migrateToLatest(handle.db);
   uploadDir = mkdtempSync(join(tmpdir(), 'doorstep-pg-ops-desk-'));
   let now = Date.UTC(2026, 10, 21, 4, 0, 0);
-  const deps = { db: handle.db, config: testConfig({ uploadDir }), bus: new TrackingBus(), logger: silentLogger, clock: () => now, payments: simulatedPaymentProvider(handle.db, () => now), sms: simulatedSmsProvider(handle.db, () => now) };
+  const deps = { db: handle.db, config: testConfig({ uploadDir }), bus: new InProcessTrackingBus(), logger: silentLogger, clock: () => now, payments: simulatedPaymentProvider(handle.db, () => now), sms: simulatedSmsProvider(handle.db, () => now) };
   t = { app: createApp(deps), deps, db: handle.db, now: () => now, setNow: (ms: number) => void (now = ms), dispose: async () => {} } as TestApp;
 }, 60_000);
 afterAll(async () => {

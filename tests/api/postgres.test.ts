@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { createDb, type DatabaseHandle } from '../../server/db/create-db';
 import { migrateToLatest } from '../../server/db/migrate';
-import { TrackingBus } from '../../server/domain/tracking/tracking-bus';
+import { InProcessTrackingBus } from '../../server/domain/tracking/tracking-bus';
 import { silentLogger } from '../../server/http/logger';
 import { createParcel } from '../support/factories';
 import { startPostgres } from '../support/postgres-server';
@@ -40,7 +40,7 @@ function pgTestApp(startAt = Date.UTC(2026, 10, 21, 4, 0, 0)) {
   const deps = {
     db: handle.db,
     config: testConfig({ uploadDir }),
-    bus: new TrackingBus(),
+    bus: new InProcessTrackingBus(),
     logger: silentLogger,
     clock: () => now,
     payments: simulatedPaymentProvider(handle.db, () => now),
@@ -73,7 +73,7 @@ describe('PostgreSQL', () => {
         { status: 'OutForDelivery', occurredAt: Date.UTC(2026, 10, 20, 2, 0, 0), city: '深圳市' },
       ],
     });
-    const app = createApp({ db: handle.db, config: testConfig(), bus: new TrackingBus(), logger: silentLogger, clock: () => Date.UTC(2026, 10, 20, 3, 0, 0), payments: simulatedPaymentProvider(handle.db, Date.now), sms: simulatedSmsProvider(handle.db, Date.now) });
+    const app = createApp({ db: handle.db, config: testConfig(), bus: new InProcessTrackingBus(), logger: silentLogger, clock: () => Date.UTC(2026, 10, 20, 3, 0, 0), payments: simulatedPaymentProvider(handle.db, Date.now), sms: simulatedSmsProvider(handle.db, Date.now) });
     const view = await (await app.request(`/api/track/${parcel.trackingNo}`)).json();
     expect(view.status).toBe('OutForDelivery');
     expect(view.events.map((e: { occurredAt: number }) => e.occurredAt)).toEqual([

@@ -4,7 +4,7 @@ import { createDb, type DatabaseHandle } from '../../server/db/create-db';
 import { migrateToLatest } from '../../server/db/migrate';
 import { simulatedPaymentProvider } from '../../server/domain/payments/simulated-payment-provider';
 import { simulatedSmsProvider } from '../../server/domain/notifications/simulated-sms-provider';
-import { TrackingBus } from '../../server/domain/tracking/tracking-bus';
+import { InProcessTrackingBus } from '../../server/domain/tracking/tracking-bus';
 import { silentLogger } from '../../server/http/logger';
 import { freePort } from '../support/free-port';
 import { paidOrder, stockedShop } from '../support/ops-stock-fixtures';
@@ -33,7 +33,7 @@ afterAll(async () => {
 function pgApp() {
   let now = Date.UTC(2026, 10, 21, 4, 0, 0);
   const clock = () => now;
-  const deps = { db: handle.db, config: testConfig(), bus: new TrackingBus(), logger: silentLogger, clock, payments: simulatedPaymentProvider(handle.db, clock), sms: simulatedSmsProvider(handle.db, clock) };
+  const deps = { db: handle.db, config: testConfig(), bus: new InProcessTrackingBus(), logger: silentLogger, clock, payments: simulatedPaymentProvider(handle.db, clock), sms: simulatedSmsProvider(handle.db, clock) };
   return { app: createApp(deps), deps, db: handle.db, now: clock, setNow: (ms: number) => (now = ms), dispose: async () => undefined };
 }
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { createApp } from '../../server/app';
 import type { AppDeps } from '../../server/app-deps';
 import { readConfig, type Config } from '../../server/config';
-import { TrackingBus } from '../../server/domain/tracking/tracking-bus';
+import { InProcessTrackingBus } from '../../server/domain/tracking/tracking-bus';
 import { silentLogger } from '../../server/http/logger';
 import { StreamSlots } from '../../server/http/stream-slots';
 import { createTestDb } from './test-db';
@@ -28,7 +28,7 @@ export async function createTestApp(
   const deps: AppDeps = {
     db: handle.db,
     config,
-    bus: new TrackingBus(),
+    bus: new InProcessTrackingBus(),
     logger: silentLogger,
     clock: () => now,
     payments: simulatedPaymentProvider(handle.db, () => now),

@@ -5,6 +5,9 @@ import type { Database } from '../../db/schema';
 import { shopDayNumberSql } from './shop-day-sql';
 import { notAResend } from './shipped-parcels';
 import { foldOrders, foldScansAndLedger } from './order-rollup-fold';
+import { settledMaxIds, type GrowingTable } from './settled-ids';
+
+const GROWING_TABLES: readonly GrowingTable[] = ['tracking_events', 'shipments', 'orders', 'pick_scans', 'stock_ledger'];
 
 /**
  * Keeps the analytics roll-ups (migrations 06 and 95) equal to what the tables say: each
@@ -21,15 +24,18 @@ import { foldOrders, foldScansAndLedger } from './order-rollup-fold';
  * over 10 M events that takes minutes, so `npm run demo:big`-sized databases should be
  * refreshed once after filling (tests/bench/ops-analytics.ts does), not by a first visitor.
  *
- * Limit (PostgreSQL only): ids come from a sequence, so an event (or scan, or ledger row) whose
- * transaction commits after a later id was already folded would be missed until a rebuild.
- * SQLite has one writer. The orders' flags have no such gap.
+ * Exact under concurrent writers on PostgreSQL too: ids are folded only up to where every row
+ * is committed (settled-ids.ts), so a row whose transaction commits after a later id was
+ * written is folded by a later refresh, never skipped. Refreshes from several instances take
+ * turns on the analytics_state row and each folds what the one before left.
  */
 export async function refreshAnalyticsRollups(
   db: Kysely<Database>,
   timeZone: string,
   now: number,
 ): Promise<{ rebuilt: boolean; foldedShipments: number; foldedOrders: number }> {
+  // Before the refresh's transaction: waiting for writers must not hold the state row.
+  const settled = await settledMaxIds(db, GROWING_TABLES);
   return db.transaction().execute(async (trx) => {
     await sql`INSERT INTO analytics_state (id, time_zone, events_upto, shipments_upto, orders_upto, built_at)
       VALUES (1, '', 0, 0, 0, 0) ON CONFLICT (id) DO NOTHING`.execute(trx);
@@ -56,14 +62,14 @@ export async function refreshAnalyticsRollups(
       }
       w = { events: 0, shipments: 0, orders: 0, pickScans: 0, ledger: 0 };
     }
-    const max = async (table: 'tracking_events' | 'shipments' | 'orders' | 'pick_scans' | 'stock_ledger') =>
-      Number((await sql<{ m: number | null }>`SELECT MAX(id) AS m FROM ${sql.table(table)}`.execute(trx)).rows[0]?.m ?? 0);
+    // Never behind the watermark: another instance may have folded further since `settled` was read.
+    const upto = (table: GrowingTable, folded: number) => Math.max(folded, settled.get(table) ?? folded);
     const top = {
-      events: await max('tracking_events'),
-      shipments: await max('shipments'),
-      orders: await max('orders'),
-      pickScans: await max('pick_scans'),
-      ledger: await max('stock_ledger'),
+      events: upto('tracking_events', w.events),
+      shipments: upto('shipments', w.shipments),
+      orders: upto('orders', w.orders),
+      pickScans: upto('pick_scans', w.pickScans),
+      ledger: upto('stock_ledger', w.ledger),
     };
     const day = dayNumberFor(timeZone, now);
 

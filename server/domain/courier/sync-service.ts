@@ -3,6 +3,7 @@ import type { CourierReport, SyncRequest, SyncResponse, SyncResult } from '../..
 import type { TrackingStatus } from '../../../shared/tracking/statuses';
 import { isValidTrackingNo, normalizeTrackingNo } from '../../../shared/tracking/tracking-number';
 import { AppError } from '../../app-error';
+import { retryOnConflict } from '../../db/retry-on-conflict';
 import type { CourierReportTable, Database, TrackingEventTable } from '../../db/schema';
 import { loadProofRequirements } from '../settings/settings-repository';
 import { findShipmentsByTrackingNos, saveShipmentPickupPlace, updateShipmentStatus } from '../tracking/shipment-repository';
@@ -47,7 +48,11 @@ export async function syncCourierReports(
   const answers = new Map<CourierReport, Answer>();
   const changed = new Map<number, { state: ShipmentState; loadedVersion: number; trackingNo: string }>();
 
-  await db.transaction().execute(async (trx) => {
+  // A batch that lost a race to another for the same parcels runs again here, reading the
+  // winner's result, instead of bouncing the phone with a 503.
+  await retryOnConflict(() => db.transaction().execute(async (trx) => {
+    answers.clear();
+    changed.clear();
     const [proof, stored, shipments, uploads] = await Promise.all([
       loadProofRequirements(trx),
       findStoredReports(trx, ordered.map((r) => r.id)),
@@ -118,7 +123,7 @@ export async function syncCourierReports(
     await applyPickupReports(trx, pickups);
     await enqueueWebhookEvents(trx, moves.flatMap(shipmentWebhookEvents), now);
     for (const binding of photoBindings) await bindUploadsToShipment(trx, binding.ids, binding.shipmentId);
-  });
+  }));
 
   return {
     // One answer per report, in the order they were sent.
