@@ -21,3 +21,12 @@ export async function lockShipment(trx: Kysely<Database>, shipmentId: number): P
   if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
   await trx.selectFrom('shipments').select('id').where('id', '=', shipmentId).forUpdate().execute();
 }
+
+/**
+ * Whether queue reads in a claiming transaction should lock what they find and pass over rows
+ * another claimer holds (`FOR UPDATE SKIP LOCKED`), so claimers on several instances share out
+ * the queue instead of waiting on one another. PostgreSQL only: SQLite has one writer.
+ */
+export function canSkipLocked(trx: Kysely<Database>): boolean {
+  return trx.getExecutor().adapter instanceof PostgresAdapter;
+}

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/schema';
+import { canSkipLocked } from '../../db/row-lock';
 import type { NotificationTable } from '../../db/schema-orders';
 
 /** A queued message as the sender needs it; `attempts` and `nextAttemptAt` as last read, the claim's guard. */
@@ -46,36 +47,33 @@ export async function insertNotificationOnce(
     .execute();
 }
 
-/** Pending messages due by `now`, oldest due first. Candidates only: a sender sends only what it then claims. */
-export async function findDueNotifications(db: Kysely<Database>, now: number, limit: number): Promise<DueNotification[]> {
-  const rows = await db
-    .selectFrom('notifications')
-    .select(['id', 'dedupe_key', 'recipient', 'body', 'attempts', 'next_attempt_at'])
-    .where('status', '=', 'pending')
-    .where('next_attempt_at', '<=', now)
-    .orderBy('next_attempt_at')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-  return rows.map(toDueNotification);
-}
-
 /**
- * Takes a message for one try: counts the attempt and moves it out of reach until `leaseUntil`,
- * only if no one changed it since it was read. Of two senders that read it (two instances on
- * one PostgreSQL, or two runs in one), exactly one updates the row: the other's guard no longer
- * matches. If the winner dies mid-send the lease runs out and the message is due again.
+ * Takes up to `limit` due messages for one try each: counts the attempt and moves them out of
+ * reach until `leaseUntil`, in one transaction. On PostgreSQL the due rows are locked with
+ * `FOR UPDATE SKIP LOCKED`, so senders on several instances take different messages at the
+ * same moment instead of racing for the same ones; SQLite has one writer. If a sender dies
+ * mid-send, its lease runs out and the message is due again. Oldest due first.
  */
-export async function claimNotification(db: Kysely<Database>, n: DueNotification, leaseUntil: number): Promise<boolean> {
-  const result = await db
-    .updateTable('notifications')
-    .set((eb) => ({ attempts: eb('attempts', '+', 1), next_attempt_at: leaseUntil }))
-    .where('id', '=', n.id)
-    .where('status', '=', 'pending')
-    .where('attempts', '=', n.attempts)
-    .where('next_attempt_at', '=', n.nextAttemptAt)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+export async function claimDueNotifications(db: Kysely<Database>, now: number, limit: number, leaseUntil: number): Promise<DueNotification[]> {
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .selectFrom('notifications')
+      .select(['id', 'dedupe_key', 'recipient', 'body', 'attempts', 'next_attempt_at'])
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<=', now)
+      .orderBy('next_attempt_at')
+      .orderBy('id')
+      .limit(limit)
+      .$if(canSkipLocked(trx), (qb) => qb.forUpdate().skipLocked())
+      .execute();
+    if (rows.length === 0) return [];
+    await trx
+      .updateTable('notifications')
+      .set((eb) => ({ attempts: eb('attempts', '+', 1), next_attempt_at: leaseUntil }))
+      .where('id', 'in', rows.map((r) => r.id))
+      .execute();
+    return rows.map(toDueNotification);
+  });
 }
 
 /**

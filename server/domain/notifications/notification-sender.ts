@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { claimNotification, findDueNotifications, recordTryOutcome, type DueNotification, type TryOutcome } from './notification-repository';
+import { claimDueNotifications, recordTryOutcome, type DueNotification, type TryOutcome } from './notification-repository';
 import { retryDelayMs } from './notification-retry';
 import type { SmsProvider } from './sms-provider';
 
@@ -23,8 +23,7 @@ export interface SendOutcome {
 /** Sends what is due: each message claimed first, so two senders never send one twice. */
 export async function sendDueNotifications(db: Kysely<Database>, sms: SmsProvider, now: number, limit = 50): Promise<SendOutcome> {
   const outcome: SendOutcome = { sent: 0, failed: 0, retried: 0 };
-  for (const due of await findDueNotifications(db, now, limit)) {
-    if (!(await claimNotification(db, due, now + SEND_LEASE_MS))) continue;
+  for (const due of await claimDueNotifications(db, now, limit, now + SEND_LEASE_MS)) {
     const tried = await tryToSend(sms, due, now);
     await recordTryOutcome(db, due.id, due.attempts + 1, tried);
     outcome[tried.kind === 'retry' ? 'retried' : tried.kind] += 1;

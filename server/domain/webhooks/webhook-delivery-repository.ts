@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { WebhookDeliveryView } from '../../../shared/api/webhooks';
 import type { Database } from '../../db/schema';
+import { canSkipLocked } from '../../db/row-lock';
 import type { WebhookDeliveryTable } from '../../db/schema-webhooks';
 
 export interface DueDelivery {
@@ -30,37 +31,35 @@ export function toWebhookDeliveryView(row: Selectable<WebhookDeliveryTable>): We
   };
 }
 
-/** Candidates only: a sender sends only what it then claims. Deliveries to a deactivated endpoint wait. */
-export async function findDueDeliveries(db: Kysely<Database>, now: number, limit: number): Promise<DueDelivery[]> {
-  const rows = await db
-    .selectFrom('webhook_deliveries as d')
-    .innerJoin('webhook_endpoints as e', 'e.id', 'd.endpoint_id')
-    .select(['d.id', 'd.event_id', 'd.event_type', 'd.payload', 'd.attempts', 'd.next_attempt_at', 'e.url', 'e.secret'])
-    .where('d.status', '=', 'pending')
-    .where('d.next_attempt_at', '<=', now)
-    .where('e.active', '=', 1)
-    .orderBy('d.next_attempt_at')
-    .orderBy('d.id')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({ id: r.id, eventId: r.event_id, eventType: r.event_type, payload: r.payload, attempts: r.attempts, nextAttemptAt: r.next_attempt_at, url: r.url, secret: r.secret }));
-}
-
 /**
- * Takes a delivery for one try, only if nobody changed it since it was read: of two senders
- * (two instances, or two runs) exactly one updates the row. The lease keeps it out of reach
- * while the request runs; if the sender dies, it is due again after it.
+ * Takes up to `limit` due deliveries for one try each, in one transaction: the attempt counted
+ * and the lease set so no other sender touches them while the requests run; if the sender
+ * dies, they are due again after it. On PostgreSQL the rows are locked `FOR UPDATE SKIP
+ * LOCKED`: senders on several instances take different deliveries at once. Deliveries to a
+ * deactivated endpoint wait.
  */
-export async function claimDelivery(db: Kysely<Database>, d: Pick<DueDelivery, 'id' | 'attempts' | 'nextAttemptAt'>, leaseUntil: number): Promise<boolean> {
-  const result = await db
-    .updateTable('webhook_deliveries')
-    .set((eb) => ({ attempts: eb('attempts', '+', 1), next_attempt_at: leaseUntil }))
-    .where('id', '=', d.id)
-    .where('status', '=', 'pending')
-    .where('attempts', '=', d.attempts)
-    .where('next_attempt_at', '=', d.nextAttemptAt)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+export async function claimDueDeliveries(db: Kysely<Database>, now: number, limit: number, leaseUntil: number): Promise<DueDelivery[]> {
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .selectFrom('webhook_deliveries as d')
+      .innerJoin('webhook_endpoints as e', 'e.id', 'd.endpoint_id')
+      .select(['d.id', 'd.event_id', 'd.event_type', 'd.payload', 'd.attempts', 'd.next_attempt_at', 'e.url', 'e.secret'])
+      .where('d.status', '=', 'pending')
+      .where('d.next_attempt_at', '<=', now)
+      .where('e.active', '=', 1)
+      .orderBy('d.next_attempt_at')
+      .orderBy('d.id')
+      .limit(limit)
+      .$if(canSkipLocked(trx), (qb) => qb.forUpdate('d').skipLocked())
+      .execute();
+    if (rows.length === 0) return [];
+    await trx
+      .updateTable('webhook_deliveries')
+      .set((eb) => ({ attempts: eb('attempts', '+', 1), next_attempt_at: leaseUntil }))
+      .where('id', 'in', rows.map((r) => r.id))
+      .execute();
+    return rows.map((r) => ({ id: r.id, eventId: r.event_id, eventType: r.event_type, payload: r.payload, attempts: r.attempts, nextAttemptAt: r.next_attempt_at, url: r.url, secret: r.secret }));
+  });
 }
 
 export interface AttemptRecord {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { signNotification } from '../payments/notification-signature';
-import { claimDelivery, findDueDeliveries, recordAttempt, type DueDelivery } from './webhook-delivery-repository';
+import { claimDueDeliveries, recordAttempt, type DueDelivery } from './webhook-delivery-repository';
 import { postWebhook, WEBHOOK_TIMEOUT_MS, type WebhookResponse } from './webhook-http';
 import { webhookRetryDelayMs } from './webhook-retry';
 
@@ -31,9 +31,7 @@ export function webhookHeaders(d: Pick<DueDelivery, 'eventId' | 'eventType' | 'p
 export async function sendDueWebhooks(db: Kysely<Database>, options: { allowPrivate: boolean; post?: WebhookPoster }, now: number, limit = 50): Promise<WebhookSendOutcome> {
   const post: WebhookPoster = options.post ?? ((url, body, headers) => postWebhook(url, body, headers, { allowPrivate: options.allowPrivate }));
   const outcome: WebhookSendOutcome = { delivered: 0, retried: 0, failed: 0 };
-  const due = await findDueDeliveries(db, now, limit);
-  const claimed: DueDelivery[] = [];
-  for (const d of due) if (await claimDelivery(db, d, now + WEBHOOK_LEASE_MS)) claimed.push(d);
+  const claimed = await claimDueDeliveries(db, now, limit, now + WEBHOOK_LEASE_MS);
   // Endpoints answer in parallel: one slow shop does not hold up the rest of the queue.
   await Promise.all(
     claimed.map(async (d) => {
