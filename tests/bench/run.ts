@@ -13,6 +13,7 @@ import { benchFeedbackClassifier } from './feedback-classifier';
 import { benchOpsAnalytics } from './ops-analytics';
 import { benchOrderIntake } from './order-intake';
 import { benchForecast } from './forecast';
+import { benchScaleOut } from './scale-out';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const want = (name: string) => !values.only || values.only.split(',').includes(name);
@@ -23,6 +24,7 @@ if (want('throughput')) await benchApiThroughput();
 if (want('sync')) await benchSyncIngest();
 if (want('carriers')) await benchCarrierIngest();
 if (want('orders')) await benchOrderIntake();
+if (want('scaleout')) await benchScaleOut();
 if (want('lookup')) await benchLookupScaling({ big: values.quick ? 100_000 : 1_000_000 });
 if (want('analytics')) await benchOpsAnalytics({ big: values.quick ? 100_000 : 1_000_000 });
 if (want('classifier')) await benchFeedbackClassifier();
