@@ -3,6 +3,7 @@ import type { Config } from './config';
 import type { Database } from './db/schema';
 import type { TrackingBus } from './domain/tracking/tracking-bus';
 import type { Logger } from './http/logger';
+import type { AppMetrics } from './http/metrics';
 import type { StreamSlots } from './http/stream-slots';
 import type { PaymentProvider } from './domain/payments/payment-provider';
 import type { SmsProvider } from './domain/notifications/sms-provider';
@@ -26,4 +27,9 @@ export interface AppDeps {
    * them at shutdown. Without it the tracking routes keep their own, sized from config.
    */
   liveStreams?: StreamSlots;
+  /**
+   * This instance's Prometheus metrics, given by the server so its jobs and bus can report
+   * into the same registry `GET /metrics` renders. Without it createApp makes its own.
+   */
+  metrics?: AppMetrics;
 }

@@ -7,6 +7,8 @@ import { clientFiles } from './http/client-files';
 import { errorJson, makeErrorHandler } from './http/error-handler';
 import { requestId } from './http/request-id';
 import { requestLog } from './http/request-log';
+import { AppMetrics } from './http/metrics';
+import { measureRequests } from './http/request-metrics';
 import { securityHeaders } from './http/security-headers';
 import { requireRole } from './http/session';
 import { authRoutes } from './routes/auth';
@@ -14,7 +16,8 @@ import { courierRoutes } from './routes/courier';
 import { uploadRoutes } from './routes/uploads';
 import { MAX_UPLOAD_BYTES } from './domain/uploads/upload-service';
 import { demoRoutes } from './routes/demo';
-import { healthRoutes } from './routes/health';
+import { healthRoutes, readinessRoutes } from './routes/health';
+import { metricsRoutes } from './routes/metrics';
 import { trackRoutes } from './routes/track';
 import { customerOrderRoutes } from './routes/orders';
 import { claimRoutes, returnRoutes } from './routes/returns';
@@ -58,9 +61,10 @@ const bodyLimitFor = (path: string) =>
 
 function apiRoutes(deps: AppDeps) {
   return new Hono()
-    .use(checkOrigin)
+    .use(checkOrigin(deps.config.trustProxy))
     .use(async (c, next) => bodyLimitFor(c.req.path)(c, next))
     .route('/health', healthRoutes)
+    .route('/ready', readinessRoutes(deps))
     .route('/auth', authRoutes(deps))
     .route('/courier', courierRoutes(deps))
     .route('/uploads', uploadRoutes(deps))
@@ -94,13 +98,17 @@ function opsRoutes(deps: AppDeps) {
     .route('/webhooks', opsWebhookRoutes(deps));
 }
 
-export function createApp(deps: AppDeps) {
+export function createApp(given: AppDeps) {
+  const deps = { ...given, metrics: given.metrics ?? new AppMetrics(given.logger) };
   const app = new Hono();
+  app.use(measureRequests(deps.metrics));
   app.use(requestId);
   app.use(closeWhenBodyUnread);
   if (deps.config.logRequests) app.use(requestLog(deps.logger));
   app.use(securityHeaders);
   app.onError(makeErrorHandler(deps.logger));
+  // Beside the API rather than in it: not a client's endpoint, and not behind its Origin check.
+  app.route('/metrics', metricsRoutes(deps.metrics, deps.config.metricsToken));
 
   const api = apiRoutes(deps);
   // The reference reads the routes above it, so it is added last.

@@ -10,6 +10,10 @@ const booleanFlag = z
   .pipe(z.enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no']))
   .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
 
+/** pino's levels, lowest volume first; `silent` writes nothing. */
+const LOG_LEVELS = ['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -33,6 +37,17 @@ const envSchema = z.object({
   /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
   TRUST_PROXY: booleanFlag.default(false),
   LOG_REQUESTS: booleanFlag.default(true),
+  /** The lowest level written to the JSON log on stdout. */
+  LOG_LEVEL: z
+    .string()
+    .transform((v) => v.trim().toLowerCase())
+    .pipe(z.enum(LOG_LEVELS))
+    .default('info'),
+  /**
+   * The bearer token Prometheus sends for `GET /metrics`; unset, /metrics answers 404 (route
+   * names, error rates and queue sizes are not for the public).
+   */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Live tracking streams one client address may hold open at once (a page holds one). */
   LIVE_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(20),
   /** Live tracking streams the whole server holds open at once. */
@@ -67,6 +82,8 @@ export interface Config {
   shopTimeZone: string;
   trustProxy: boolean;
   logRequests: boolean;
+  logLevel: LogLevel;
+  metricsToken: string | null;
   liveStreamsPerAddress: number;
   liveStreamsTotal: number;
   shutdownGraceMs: number;
@@ -97,6 +114,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     shopTimeZone: e.SHOP_TIMEZONE,
     trustProxy: e.TRUST_PROXY,
     logRequests: e.LOG_REQUESTS,
+    logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN ?? null,
     liveStreamsPerAddress: e.LIVE_STREAMS_PER_ADDRESS,
     liveStreamsTotal: e.LIVE_STREAMS_TOTAL,
     shutdownGraceMs: Math.round(e.SHUTDOWN_GRACE_SECONDS * 1000),

@@ -3,33 +3,33 @@ import { ConfigError, readConfig } from './config';
 import { DEMO_API_KEY } from './demo/demo-api-key';
 import { loadDemoDirectory } from './demo/demo-directory';
 import { demoOrderCurl, loadDemoOrders } from './demo/demo-shop-directory';
-import { consoleLogger } from './http/logger';
+import { createJsonLogger, type Logger } from './http/logger';
 import { startServer, type RunningServer } from './server';
 
 /**
  * SIGTERM (a deploy, `docker stop`, systemd) and SIGINT (Ctrl-C) stop the server cleanly and
  * exit 0; 1 when requests had to be cut off or closing hung past the grace period.
  */
-function stopOnSignals(server: RunningServer, graceMs: number) {
+function stopOnSignals(server: RunningServer, graceMs: number, logger: Logger) {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     // Ctrl-C under `npm start` arrives twice (the terminal sends it to the whole process
     // group and npm forwards its own copy); the second must not cut the first stop short.
     if (stopping) return;
     stopping = true;
-    console.log(`\n${signal}: stopping (requests in flight get up to ${graceMs / 1000} s)…`);
+    logger.info(`${signal}: stopping (requests in flight get up to ${graceMs / 1000} s)`, { signal });
     // The drain is bounded by the grace period; this also bounds closing the database.
     setTimeout(() => {
-      console.error('Doorstep did not stop in time; exiting anyway.');
+      logger.error('Doorstep did not stop in time; exiting anyway.');
       process.exit(1);
     }, graceMs + 5_000).unref();
     server.close().then(
       ({ forced }) => {
-        if (forced) console.error(`Requests still running after ${graceMs / 1000} s were cut off.`);
+        if (forced) logger.error(`Requests still running after ${graceMs / 1000} s were cut off.`);
         process.exit(forced ? 1 : 0);
       },
       (err: unknown) => {
-        console.error('Doorstep could not stop cleanly:', err);
+        logger.error('Doorstep could not stop cleanly', err);
         process.exit(1);
       },
     );
@@ -38,10 +38,18 @@ function stopOnSignals(server: RunningServer, graceMs: number) {
   process.on('SIGTERM', stop);
 }
 
+/**
+ * Errors and request lines go to stdout as JSON for a log collector; the banner below (where
+ * to go, demo sign-ins) stays plain text, for the person at the terminal. Until the settings
+ * are read (and when they are bad) the level is `info`.
+ */
+let logger: Logger = createJsonLogger({ level: 'info' });
+
 async function main() {
   const config = readConfig();
-  const server = await startServer(config, { logger: consoleLogger, clientDir: resolve('dist') });
-  stopOnSignals(server, config.shutdownGraceMs);
+  logger = createJsonLogger({ level: config.logLevel });
+  const server = await startServer(config, { logger, clientDir: resolve('dist') });
+  stopOnSignals(server, config.shutdownGraceMs, logger);
   console.log(`\nDoorstep is running at ${server.url}  (database: ${config.databaseUrl})`);
   if (config.demo) {
     if (server.demo?.seeded) {
@@ -89,7 +97,7 @@ function startupProblem(err: unknown): string | null {
 
 main().catch((err) => {
   const problem = startupProblem(err);
-  if (problem) console.error(problem);
-  else console.error('Doorstep failed to start:', err);
+  if (problem) logger.error(problem);
+  else logger.error('Doorstep failed to start', err);
   process.exit(1);
 });

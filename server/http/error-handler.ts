@@ -42,11 +42,11 @@ export function makeErrorHandler(logger: Logger) {
     // kept, and the same request sent again succeeds. Logged, since a lock order should prevent it.
     const sqlState = (err as { code?: unknown }).code;
     if (sqlState === '40P01' || sqlState === '40001') {
-      logger.error(`[${requestId}] transaction conflict on ${c.req.method} ${c.req.path}`, err);
+      logger.error(`[${requestId}] transaction conflict on ${c.req.method} ${c.req.path}`, err, { requestId });
       c.header('Retry-After', '1');
       return errorJson(c, 503, 'concurrent_update', 'Something else changed the same record at that moment; try again');
     }
-    logger.error(`[${requestId}] unhandled error on ${c.req.method} ${c.req.path}`, err);
+    logger.error(`[${requestId}] unhandled error on ${c.req.method} ${c.req.path}`, err, { requestId });
     return errorJson(c, 500, 'internal_error', `Something went wrong on our side (request ${requestId})`);
   };
 }

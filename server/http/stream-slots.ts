@@ -56,6 +56,11 @@ export class StreamSlots {
     for (const end of [...this.endHooks]) end();
   }
 
+  /** True once endAll() ran: the server is stopping. */
+  get isClosing(): boolean {
+    return this.closing;
+  }
+
   openFor(address: string): number {
     return this.byAddress.get(address) ?? 0;
   }

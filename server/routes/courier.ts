@@ -6,7 +6,7 @@ import { syncCourierReports } from '../domain/courier/sync-service';
 import { jsonBody, requireJsonContent } from '../http/json-body';
 import { requireRole } from '../http/session';
 
-export function courierRoutes({ db, clock, bus, config }: AppDeps) {
+export function courierRoutes({ db, clock, bus, config, metrics }: AppDeps) {
   return new Hono()
     .use(requireRole(db, clock, 'courier'))
     .get('/manifest', async (c) => {
@@ -16,6 +16,7 @@ export function courierRoutes({ db, clock, bus, config }: AppDeps) {
       const { response, changedTrackingNos } = await syncCourierReports(db, c.var.user, c.req.valid('json'), clock(), config.shopTimeZone);
       // After the commit: open tracking pages read the new state.
       for (const trackingNo of changedTrackingNos) bus.publish(trackingNo);
+      metrics?.countSyncOutcomes(response.results);
       return c.json(response);
     });
 }

@@ -12,6 +12,8 @@ describe('readConfig', () => {
       shopTimeZone: 'Asia/Shanghai',
       trustProxy: false,
       logRequests: true,
+      logLevel: 'info',
+      metricsToken: null,
       liveStreamsPerAddress: 20,
       liveStreamsTotal: 5000,
       shutdownGraceMs: 5000,
@@ -41,6 +43,8 @@ describe('readConfig', () => {
     [{ LIVE_STREAMS_PER_ADDRESS: '3', LIVE_STREAMS_TOTAL: '100' }, { liveStreamsPerAddress: 3, liveStreamsTotal: 100 }],
     [{ SHUTDOWN_GRACE_SECONDS: '0.5' }, { shutdownGraceMs: 500 }],
     [{ BUILD_CLIENT: 'off' }, { buildClient: false }],
+    [{ LOG_LEVEL: 'Debug' }, { logLevel: 'debug' }],
+    [{ METRICS_TOKEN: 'a-token-of-sixteen+' }, { metricsToken: 'a-token-of-sixteen+' }],
   ])('reads %j', (env, expected) => {
     expect(readConfig(env)).toMatchObject(expected);
   });
@@ -51,6 +55,8 @@ describe('readConfig', () => {
     [{ PORT: '80.5' }, 'PORT'],
     [{ PAYMENT_DEADLINE_MINUTES: '0' }, 'PAYMENT_DEADLINE_MINUTES'],
     [{ PAYMENT_NOTIFY_SECRET: 'short' }, 'PAYMENT_NOTIFY_SECRET'],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
+    [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
     [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL'],
     [{ DEMO: 'maybe' }, 'DEMO'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
