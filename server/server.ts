@@ -13,6 +13,8 @@ import { seedDemoIfEmpty, type SeedDemoResult } from './demo/seed-demo';
 import { InProcessTrackingBus, type TrackingBus } from './domain/tracking/tracking-bus';
 import { PostgresTrackingBus } from './domain/tracking/postgres-tracking-bus';
 import { onceAcrossInstances } from './db/startup-lock';
+import { AppMetrics } from './http/metrics';
+import { jobQueueSnapshots } from './jobs/job-queue-stats';
 import { followRequestsInFlight, type DrainOutcome } from './http/graceful-close';
 import type { Logger } from './http/logger';
 import { StreamSlots } from './http/stream-slots';
@@ -55,12 +57,16 @@ export async function startServer(
     await migrateToLatest(handle.db);
     return config.demo ? seedDemoIfEmpty(handle, { now: clock(), afterSales: { uploadDir: config.uploadDir, timeZone: config.shopTimeZone } }) : null;
   });
-  const bus = await openTrackingBus(handle, config.databaseUrl, options.logger);
+  // One registry for the app, its jobs and its bus, so GET /metrics shows them all.
+  const metrics = new AppMetrics(options.logger);
+  metrics.registerJobQueueGauge(() => jobQueueSnapshots(handle.db, clock()));
+  const bus = await openTrackingBus(handle, config.databaseUrl, options.logger, (seconds) => metrics.observeBusLag(seconds));
   const liveStreams = new StreamSlots({ perAddress: config.liveStreamsPerAddress, total: config.liveStreamsTotal });
   const deps: AppDeps = {
     db: handle.db,
     config,
     bus,
+    metrics,
     logger: options.logger,
     clock,
     payments: simulatedPaymentProvider(handle.db, clock),
@@ -115,7 +121,7 @@ export async function startServer(
 }
 
 /** One process on SQLite; on PostgreSQL every instance hears the others' changes. */
-async function openTrackingBus(handle: DatabaseHandle, url: string, logger: Logger): Promise<TrackingBus> {
+async function openTrackingBus(handle: DatabaseHandle, url: string, logger: Logger, onLag: (seconds: number) => void): Promise<TrackingBus> {
   if (handle.engine !== 'postgres') return new InProcessTrackingBus();
-  return PostgresTrackingBus.connect({ db: handle.db, url, logger });
+  return PostgresTrackingBus.connect({ db: handle.db, url, logger, onLag });
 }

@@ -24,9 +24,16 @@ let a: InstanceProcess;
 let b: InstanceProcess;
 
 const COURIER_PASSWORD = 'courier123';
+const METRICS_TOKEN = 'scale-out-test-metrics-token';
+
+async function metricsOf(instance: InstanceProcess): Promise<string> {
+  const res = await fetch(`${instance.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  expect(res.status).toBe(200);
+  return res.text();
+}
 
 function instanceEnv(): Record<string, string> {
-  return { DATABASE_URL: pg.url, UPLOAD_DIR: uploads, DEMO: 'on' };
+  return { DATABASE_URL: pg.url, UPLOAD_DIR: uploads, DEMO: 'on', METRICS_TOKEN };
 }
 
 beforeAll(async () => {
@@ -92,8 +99,8 @@ describe('two instances on one PostgreSQL', () => {
   });
 
   it('a courier report through A reaches a customer\'s live page on B within a second', async () => {
-    const [[courier, parcels]] = [...(await parcelsInTransit())];
-    const parcel = parcels![0]!;
+    const [courier, parcels] = [...(await parcelsInTransit())][0]!;
+    const parcel = parcels[0]!;
     const stream = await fetch(`${b.url}/api/track/${parcel.trackingNo}/stream`);
     const reader = stream.body!.getReader();
     try {
@@ -107,12 +114,17 @@ describe('two instances on one PostgreSQL', () => {
         }
         return Date.now();
       })();
-      const cookie = await signIn(a, courier!);
+      const cookie = await signIn(a, courier);
       const res = await sync(a, cookie, [outForDelivery(randomUUID(), parcel)]);
       const committedAt = Date.now();
       expect(((await res.json()) as SyncResponse).results[0]!.outcome).toBe('applied');
       const arrivedAt = await Promise.race([nextEvent, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('not on B within 1 s')), 1_000))]);
       expect(arrivedAt - committedAt).toBeLessThan(1_000);
+      // B measured the crossing, and shows its job queues beside it.
+      const metrics = await metricsOf(b);
+      expect(Number(/^doorstep_bus_lag_seconds_count (\d+)/m.exec(metrics)?.[1] ?? 0)).toBeGreaterThan(0);
+      expect(metrics).toMatch(/^doorstep_job_queue_depth\{queue="notifications"\} \d+/m);
+      expect(metrics).toMatch(/^doorstep_job_queue_oldest_age_seconds\{queue="payment_deadlines"\} [\d.]+/m);
     } finally {
       await reader.cancel();
     }
