@@ -4,7 +4,7 @@ import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:z
 // A dependency of vue-i18n (same 11.3 line), used here at build time only.
 import { baseCompile } from '@intlify/message-compiler';
 import vue from '@vitejs/plugin-vue';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const apiPort = process.env.API_PORT ?? '8787';
@@ -114,18 +114,43 @@ const CUSTOMER_CORE = [
   '/client/stores/my-parcels.ts',
 ];
 
-export default defineConfig({
+const define = {
+  // vue-i18n's composition API only: drops the legacy API, global components and devtools
+  // hooks from the customer's first load (the 60 KB budget in quality.md).
+  __VUE_I18N_FULL_INSTALL__: false,
+  __VUE_I18N_LEGACY_API__: false,
+  __INTLIFY_PROD_DEVTOOLS__: false,
+  __INTLIFY_DROP_MESSAGE_COMPILER__: true,
+  // Every component uses <script setup>; Vue's Options API code would be dead weight.
+  __VUE_OPTIONS_API__: false,
+};
+
+/**
+ * `vite build --ssr` (after the client build, which empties dist/): the tracking page's server
+ * render (client/ssr/render-tracking-page.ts) into dist/ssr/, which server/http/tracking-page.ts
+ * loads. The same plugins compile the same components, so its markup carries the same scoped-style
+ * ids as the browser's. Vue and its libraries stay imports from node_modules; nothing of this
+ * reaches a phone (the server never serves dist/ssr/).
+ */
+const trackingPageRenderBuild: UserConfig = {
+  // Known, so the header's /favicon.svg stays a URL; not copied (copyPublicDir below).
   publicDir: 'client/public',
-  define: {
-    // vue-i18n's composition API only: drops the legacy API, global components and devtools
-    // hooks from the customer's first load (the 60 KB budget in quality.md).
-    __VUE_I18N_FULL_INSTALL__: false,
-    __VUE_I18N_LEGACY_API__: false,
-    __INTLIFY_PROD_DEVTOOLS__: false,
-    __INTLIFY_DROP_MESSAGE_COMPILER__: true,
-    // Every component uses <script setup>; Vue's Options API code would be dead weight.
-    __VUE_OPTIONS_API__: false,
+  define,
+  plugins: [honoClientWithoutCookieArguments(), precompiledLocaleMessages(), vue()],
+  build: {
+    outDir: 'dist/ssr',
+    emptyOutDir: true,
+    copyPublicDir: false,
+    target: 'node20',
+    minify: false,
+    rollupOptions: { input: 'client/ssr/render-tracking-page.ts' },
   },
+};
+
+/** `vite build`: the app, its service worker and their precompressed copies, into dist/. */
+const appBuild: UserConfig = {
+  publicDir: 'client/public',
+  define,
   plugins: [
     honoClientWithoutCookieArguments(),
     precompiledLocaleMessages(),
@@ -207,4 +232,6 @@ export default defineConfig({
     // SSE streams pass through the dev proxy as long as nothing buffers them.
     proxy: { '/api': `http://localhost:${apiPort}` },
   },
-});
+};
+
+export default defineConfig(({ isSsrBuild }) => (isSsrBuild ? trackingPageRenderBuild : appBuild));

@@ -22,5 +22,7 @@ if (buildWanted() && clientBuildIsStale()) {
   console.log('Building the client…');
   const { build } = await import('vite');
   await build({ logLevel: 'warn' });
+  // Then the tracking page's server render into dist/ssr/, as `npm run build` does (vite.config.ts).
+  await build({ logLevel: 'warn', build: { ssr: true } });
 }
 await import('../server/index');

@@ -115,7 +115,7 @@ export function createApp(given: AppDeps) {
   api.route('/', apiDocsRoutes(api));
   app.route('/api', api);
   app.all('/api/*', (c) => errorJson(c, 404, 'not_found', `No API endpoint ${c.req.method} ${c.req.path}`));
-  if (deps.clientDir) app.route('/', clientFiles(deps.clientDir, deps.config.shopTimeZone));
+  if (deps.clientDir) app.route('/', clientFiles(deps.clientDir, deps));
   app.notFound((c) => errorJson(c, 404, 'not_found', `Nothing at ${c.req.path}`));
   return app;
 }

@@ -8,6 +8,8 @@ import { trackingStreamUrl } from '../api/tracking-api';
  * a tunnel needs no code here; the stream is closed when the parcel changes or the page goes.
  */
 export function useTrackingStream(trackingNo: Ref<string | null>, onView: (view: PublicTrackingView) => void) {
+  // The server's render of the page (client/ssr/) draws one moment; the browser streams.
+  if (import.meta.env.SSR) return;
   let source: EventSource | null = null;
 
   function close() {

@@ -4,6 +4,7 @@ import type { PublicTrackingView, VerifiedTrackingDetails } from '../../shared/a
 import { isValidTrackingNo } from '../../shared/tracking/tracking-number';
 import { ApiError } from '../api/api-error';
 import { fetchTrackingView, fetchVerifiedDetails, verifyParcel } from '../api/tracking-api';
+import { takeTrackingViewInPage } from '../api/tracking-view-in-page';
 import { loadTrackingSnapshot, saveTrackingSnapshot } from '../offline/tracking-snapshots';
 import { useMyParcelsStore } from './my-parcels';
 
@@ -92,7 +93,11 @@ export const useTrackingStore = defineStore('tracking', () => {
     staleSince.value = null;
     problem.value = isValidTrackingNo(no) ? null : 'invalid';
     if (problem.value) return;
-    await Promise.all([refreshView(), loadDetails()]);
+    // A view the server wrote into the page is current: shown at once, without asking again.
+    // The live stream's first message revalidates it, as it does any view on this page.
+    const inPage = takeTrackingViewInPage(no);
+    if (inPage) showFreshView(inPage);
+    await Promise.all([inPage || refreshView(), loadDetails()]);
   }
 
   function acceptLiveView(live: PublicTrackingView) {

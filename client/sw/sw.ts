@@ -9,12 +9,45 @@ import { PROOF_PICTURES_CACHE } from '../offline/proof-pictures-cache';
 
 declare const self: ServiceWorkerGlobalScope;
 
+/** How long a page or a tracking read waits for the network: on a weak signal, an older view now beats a fresh one in half a minute. */
+const NETWORK_WAIT_MS = 4_000;
+
+function fetchWithin(request: Request, ms: number): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timed out')), ms);
+    fetch(request).then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+}
+
 // The app shell: every built file, so the app opens with no network.
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
-// Client-side routes (/t/DS…) open from the precached index.html; API calls are never pages.
-registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//] }));
+const appShell = createHandlerBoundToURL('index.html');
+
+/**
+ * A parcel's tracking page comes from the network while there is one: the server draws the
+ * parcel into it (server/http/tracking-page.ts), which the shell can't. With no network, or
+ * none within the time the API's reads get, it opens from the shell as every other page does,
+ * which shows the last view this phone kept. The drawn page itself is never cached: offline,
+ * the shell and the phone's copy say how old the view is; a cached page would pass it as new.
+ */
+registerRoute(
+  new NavigationRoute(
+    async (options) => {
+      try {
+        const page = await fetchWithin(options.request, NETWORK_WAIT_MS);
+        if (page.status < 500) return page;
+      } catch {
+        // No network: the shell below.
+      }
+      return appShell(options);
+    },
+    { allowlist: [/^\/t\/[^/]+$/] },
+  ),
+);
+// Other client-side routes open from the precached index.html; API calls are never pages.
+registerRoute(new NavigationRoute(appShell, { denylist: [/^\/api\//] }));
 
 /**
  * Only public, personal-data-free reads are kept: a parcel's public view and the demo list.
@@ -27,8 +60,7 @@ registerRoute(
   ({ url, sameOrigin }) => sameOrigin && (PUBLIC_TRACKING_VIEW.test(url.pathname) || url.pathname === DEMO_DIRECTORY),
   new NetworkFirst({
     cacheName: 'doorstep-public-tracking',
-    // On a weak signal an older answer now beats a fresh one in half a minute.
-    networkTimeoutSeconds: 4,
+    networkTimeoutSeconds: NETWORK_WAIT_MS / 1000,
     plugins: [new ExpirationPlugin({ maxEntries: 50, maxAgeSeconds: 30 * 24 * 3600 }), cacheFallbackMarker],
   }),
   'GET',

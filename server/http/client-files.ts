@@ -2,7 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
+import { compress } from 'hono/compress';
+import type { AppDeps } from '../app-deps';
 import { withShopTimeZone } from './page-settings';
+import { trackingPageHtml } from './tracking-page';
+import { trackingPageBuild } from './tracking-page-build';
 
 /**
  * Serves the built client: hashed assets cached for a year, everything else (index.html,
@@ -11,10 +15,13 @@ import { withShopTimeZone } from './page-settings';
  *
  * The page carries the shop's time zone (see page-settings.ts), so index.html is always
  * answered here, never as the static file: `/` and `/index.html` too, which is what the
- * service worker precaches and then opens every page from.
+ * service worker precaches and then opens every page from. A parcel's tracking page also
+ * carries the parcel (tracking-page.ts).
  */
-export function clientFiles(clientDir: string, shopTimeZone: string) {
+export function clientFiles(clientDir: string, deps: Pick<AppDeps, 'db' | 'clock' | 'logger' | 'config'>) {
   const indexPath = join(clientDir, 'index.html');
+  const shopTimeZone = deps.config.shopTimeZone;
+  const tracking = { ...deps, build: trackingPageBuild(clientDir, shopTimeZone, deps.logger) };
   const app = new Hono();
   app.use('*', async (c, next) => {
     await next();
@@ -22,14 +29,21 @@ export function clientFiles(clientDir: string, shopTimeZone: string) {
     const immutable = c.req.path.startsWith('/assets/');
     c.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
   });
-  const page = (c: Context) => {
-    if (!existsSync(indexPath)) {
-      return c.text('The client is not built yet: run `npm run build` (npm start does it for you).', 503);
-    }
-    return c.html(withShopTimeZone(readFileSync(indexPath, 'utf8'), shopTimeZone));
-  };
+  const notBuilt = (c: Context) => c.text('The client is not built yet: run `npm run build` (npm start does it for you).', 503);
+  const shell = () => withShopTimeZone(readFileSync(indexPath, 'utf8'), shopTimeZone);
+  const page = (c: Context) => (existsSync(indexPath) ? c.html(shell()) : notBuilt(c));
   app.get('/', page);
   app.get('/index.html', page);
+  // The drawn page is ~10 KB of markup, a third of that gzipped: worth it on a slow link.
+  app.use('/t/:trackingNo', compress({ encoding: 'gzip' }));
+  app.get('/t/:trackingNo', async (c) => {
+    if (!existsSync(indexPath)) return notBuilt(c);
+    // The page is drawn in the language the browser asks for first.
+    c.header('Vary', 'Accept-Language');
+    return c.html(await trackingPageHtml(tracking, shell(), c.req.param('trackingNo'), c.req.header('Accept-Language')));
+  });
+  // The tracking page's server render (tracking-page-build.ts) is the server's, not a file for browsers.
+  app.get('/ssr/*', (c) => c.text('Not found', 404, { 'Cache-Control': 'no-store' }));
   app.use('*', serveStatic({ root: clientDir, precompressed: true }));
   app.get('*', (c) => {
     // A file that isn't there (an old build's chunk, /favicon.ico) is a 404, not the page:

@@ -14,12 +14,14 @@ import { benchOpsAnalytics } from './ops-analytics';
 import { benchOrderIntake } from './order-intake';
 import { benchForecast } from './forecast';
 import { benchScaleOut } from './scale-out';
+import { benchTrackingLighthouse } from './lighthouse';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const want = (name: string) => !values.only || values.only.split(',').includes(name);
 
 console.log('Doorstep benchmarks — figures beside their targets');
 if (want('bundle')) benchBundleSize();
+if (want('lighthouse')) await benchTrackingLighthouse();
 if (want('throughput')) await benchApiThroughput();
 if (want('sync')) await benchSyncIngest();
 if (want('carriers')) await benchCarrierIngest();
