@@ -23,7 +23,7 @@ import { customerOrderRoutes } from './routes/orders';
 import { claimRoutes, returnRoutes } from './routes/returns';
 import { opsReturnRoutes } from './routes/ops-returns';
 import { feedbackRoutes } from './routes/feedback';
-import { opsFollowUpRoutes } from './routes/ops-feedback';
+import { opsFeedbackRoutes, opsFollowUpRoutes } from './routes/ops-feedback';
 import { opsAnalyticsRoutes } from './routes/ops-analytics';
 import { opsDeskRoutes } from './routes/ops-desk';
 import { opsOrderRoutes } from './routes/ops-orders';
@@ -87,6 +87,7 @@ function opsRoutes(deps: AppDeps) {
     .use(requireRole(deps.db, deps.clock, 'staff'))
     .route('/', opsReturnRoutes(deps))
     .route('/follow-ups', opsFollowUpRoutes(deps))
+    .route('/feedback', opsFeedbackRoutes(deps))
     .route('/', opsAnalyticsRoutes(deps))
     .route('/', opsDeskRoutes(deps))
     .route('/', opsOrderRoutes(deps))

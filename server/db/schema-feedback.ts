@@ -5,6 +5,7 @@ export interface FeedbackTables {
   feedback: FeedbackTable;
   feedback_categories: FeedbackCategoryTable;
   follow_ups: FollowUpTable;
+  feedback_corrections: FeedbackCorrectionTable;
 }
 
 export interface FeedbackTable {
@@ -47,5 +48,17 @@ export interface FollowUpTable {
   customer_note: string | null;
   resolved_by: number | null;
   resolved_at: number | null;
+  created_at: number;
+}
+
+/** One staff correction of a feedback's categories; every one is kept, the latest counts. */
+export interface FeedbackCorrectionTable {
+  id: Generated<number>;
+  feedback_id: number;
+  /** JSON FeedbackCategory[]: the corrected set. */
+  categories: string;
+  /** JSON FeedbackCategory[]: the set it replaced. */
+  previous: string;
+  staff_id: number;
   created_at: number;
 }

@@ -1,17 +1,20 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { followUpListQuerySchema, followUpOutcomeRequestSchema } from '../../shared/api/feedback';
+import { feedbackCategoryCorrectionSchema, followUpListQuerySchema, followUpOutcomeRequestSchema } from '../../shared/api/feedback';
 import type { AppDeps } from '../app-deps';
+import { correctFeedbackCategories } from '../domain/feedback/feedback-corrections-service';
 import { listFollowUps, openOverdueExceptionFollowUps, recordFollowUpOutcome } from '../domain/feedback/follow-up-service';
 import { badRequest } from '../app-error';
 import { jsonBody, requireJsonContent } from '../http/json-body';
 import { queryParams } from '../http/query-params';
 
-const followUpId = (raw: string) => {
+const rowId = (code: string, what: string) => (raw: string) => {
   const parsed = z.coerce.number().int().positive().max(2_147_483_647).safeParse(raw);
-  if (!parsed.success || !/^\d+$/.test(raw)) throw badRequest('bad_follow_up_id', 'A follow-up id is a positive whole number');
+  if (!parsed.success || !/^\d+$/.test(raw)) throw badRequest(code, `A ${what} id is a positive whole number`);
   return parsed.data;
 };
+const followUpId = rowId('bad_follow_up_id', 'follow-up');
+const feedbackId = rowId('bad_feedback_id', 'feedback');
 
 /** Staff's follow-ups: customer call-backs opened by negative feedback or exceptions open too long. */
 export function opsFollowUpRoutes({ db, clock, config }: AppDeps) {
@@ -28,4 +31,12 @@ export function opsFollowUpRoutes({ db, clock, config }: AppDeps) {
       const { followUps } = await listFollowUps(db, { id }, { now: clock(), timeZone: config.shopTimeZone });
       return c.json(followUps[0]!);
     });
+}
+
+/** Staff's hand on a feedback: correcting the categories the classifier gave it. */
+export function opsFeedbackRoutes({ db, clock }: AppDeps) {
+  return new Hono().put('/:id/categories', requireJsonContent, jsonBody(feedbackCategoryCorrectionSchema), async (c) => {
+    const id = feedbackId(c.req.param('id'));
+    return c.json(await correctFeedbackCategories(db, id, c.req.valid('json').categories, c.var.user.id, clock()));
+  });
 }

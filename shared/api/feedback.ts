@@ -43,7 +43,9 @@ export type FeedbackEvidence =
   /** Praise read from a top score with nothing complained of. */
   | { kind: 'score'; csat: number }
   /** `other`: nothing else matched. */
-  | { kind: 'none' };
+  | { kind: 'none' }
+  /** A staff member set this feedback's categories by hand (`at`: when). */
+  | { kind: 'staff'; staffId: number; at: number };
 
 export type ShipmentFactCode = 'damaged_exception' | 'late' | 'failed_attempt' | 'missing_contents_exception';
 
@@ -95,12 +97,40 @@ export const followUpOutcomeRequestSchema = z.strictObject({
 });
 export type FollowUpOutcomeRequest = z.input<typeof followUpOutcomeRequestSchema>;
 
+/**
+ * `PUT /api/ops/feedback/:id/categories`: the corrected set. Only the shape is checked here;
+ * which sets are allowed is checkCategoryCorrection's rule (shared with the editor), so each
+ * refusal has its own code. The bound only keeps a silly body from being read further.
+ */
+export const feedbackCategoryCorrectionSchema = z.strictObject({
+  categories: z.array(z.string().max(64)).max(64),
+});
+export type FeedbackCategoryCorrection = z.input<typeof feedbackCategoryCorrectionSchema>;
+
+/** Who set a feedback's categories by hand, and when; null while they are the classifier's. */
+export interface FeedbackCorrectionMark {
+  staffId: number;
+  /** Null if the account is gone. */
+  staffName: string | null;
+  at: number;
+}
+
+/** The answer to a correction: the feedback's categories as now stored. */
+export interface FeedbackCategoriesView {
+  feedbackId: number;
+  categories: FeedbackCategory[];
+  correctedBy: FeedbackCorrectionMark | null;
+}
+
 export interface FollowUpFeedbackSummary {
+  /** For a correction of its categories. */
+  id: number;
   csat: number;
   nps: number | null;
   comment: string;
   tags: QuickTag[];
   categories: FeedbackCategory[];
+  correctedBy: FeedbackCorrectionMark | null;
 }
 
 /** One customer call-back for staff. */

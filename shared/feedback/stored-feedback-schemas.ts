@@ -13,5 +13,6 @@ export const storedEvidenceSchema: z.ZodType<FeedbackEvidence[]> = z.array(
     z.object({ kind: z.literal('fact'), fact: z.enum(['damaged_exception', 'late', 'failed_attempt', 'missing_contents_exception']), detail: z.string().optional() }),
     z.object({ kind: z.literal('score'), csat: z.number() }),
     z.object({ kind: z.literal('none') }),
+    z.object({ kind: z.literal('staff'), staffId: z.number().int(), at: z.number() }),
   ]),
 );

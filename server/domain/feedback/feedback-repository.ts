@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { PostgresAdapter, type Kysely, type Selectable } from 'kysely';
 import type { FeedbackCategory } from '../../../shared/feedback/feedback-categories';
 import type { QuickTag } from '../../../shared/feedback/quick-tags';
 import type { Database } from '../../db/schema';
@@ -43,6 +43,18 @@ export async function findFeedbackForShipment(db: Kysely<Database>, shipmentId: 
   return row ? toFeedback(row) : null;
 }
 
+/**
+ * One feedback by id. With `lock`, its row stays locked until the transaction ends (PostgreSQL;
+ * SQLite's one writer already is alone), so a staff correction and the customer's own edit of
+ * the same feedback run one after the other and never leave both sets of categories behind.
+ */
+export async function findFeedbackById(db: Kysely<Database>, id: number, options: { lock?: boolean } = {}): Promise<Feedback | null> {
+  let query = db.selectFrom('feedback').selectAll().where('id', '=', id);
+  if (options.lock && db.getExecutor().adapter instanceof PostgresAdapter) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  return row ? toFeedback(row) : null;
+}
+
 /** What the customer answers, on a first answer and on an edit. */
 export type FeedbackAnswers = Pick<Feedback, 'csat' | 'nps' | 'tags' | 'comment' | 'photoId'>;
 
@@ -81,12 +93,15 @@ export async function loadCategories(db: Kysely<Database>, feedbackId: number): 
   return rows.map((r) => ({ category: r.category as FeedbackCategory, evidence: parseJsonColumn(storedEvidenceSchema, r.evidence, `feedback_categories.evidence of feedback #${feedbackId}`) }));
 }
 
-/** The category names of each of `feedbackIds`, in the order they were classified (for lists; no evidence). */
-export async function loadCategoryNames(db: Kysely<Database>, feedbackIds: readonly number[]): Promise<Map<number, FeedbackCategory[]>> {
-  const byFeedback = new Map<number, FeedbackCategory[]>();
+/** The categories of each of `feedbackIds` with their evidence, in the order they were stored. */
+export async function loadCategoriesOf(db: Kysely<Database>, feedbackIds: readonly number[]): Promise<Map<number, ClassifiedCategory[]>> {
+  const byFeedback = new Map<number, ClassifiedCategory[]>();
   if (feedbackIds.length === 0) return byFeedback;
-  const rows = await db.selectFrom('feedback_categories').select(['feedback_id', 'category']).where('feedback_id', 'in', [...feedbackIds]).orderBy('id').execute();
-  for (const r of rows) byFeedback.set(r.feedback_id, [...(byFeedback.get(r.feedback_id) ?? []), r.category as FeedbackCategory]);
+  const rows = await db.selectFrom('feedback_categories').select(['feedback_id', 'category', 'evidence']).where('feedback_id', 'in', [...feedbackIds]).orderBy('id').execute();
+  for (const r of rows) {
+    const found = { category: r.category as FeedbackCategory, evidence: parseJsonColumn(storedEvidenceSchema, r.evidence, `feedback_categories.evidence of feedback #${r.feedback_id}`) };
+    byFeedback.set(r.feedback_id, [...(byFeedback.get(r.feedback_id) ?? []), found]);
+  }
   return byFeedback;
 }
 

@@ -139,7 +139,7 @@ export interface FollowUpListing {
   followUp: FollowUp;
   shipment: { trackingNo: string; status: string; updatedAt: number };
   recipient: { name: string; phone: string };
-  /** The feedback that opened it, without its categories (see loadCategoryNames). */
+  /** The feedback that opened it, without its categories (see feedbackCategorySummaries). */
   feedback: { id: number; csat: number; nps: number | null; comment: string; tags: QuickTag[] } | null;
 }
 

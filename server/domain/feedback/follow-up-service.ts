@@ -5,7 +5,7 @@ import type { Database } from '../../db/schema';
 import { startOfShopDay } from '../../../shared/time/shop-day';
 import { maskName } from '../tracking/masking';
 import { latestExceptionEvents } from '../tracking/tracking-event-repository';
-import { loadCategoryNames } from './feedback-repository';
+import { feedbackCategorySummaries } from './feedback-corrections-service';
 import { EXCEPTION_OVERDUE_AFTER_MS, followUpDueAt, isFollowUpOverdue } from './feedback-rules';
 import {
   completeFollowUp,
@@ -69,7 +69,7 @@ function listFilter(query: FollowUpListQuery & { id?: number }, facts: { now: nu
 
 export async function listFollowUps(db: Kysely<Database>, query: FollowUpListQuery & { id?: number }, facts: { now: number; timeZone: string }): Promise<FollowUpList> {
   const listings = await listFollowUpListings(db, listFilter(query, facts), LIST_LIMIT);
-  const categories = await loadCategoryNames(db, listings.flatMap((l) => (l.followUp.feedbackId === null ? [] : [l.followUp.feedbackId])));
+  const categories = await feedbackCategorySummaries(db, listings.flatMap((l) => (l.followUp.feedbackId === null ? [] : [l.followUp.feedbackId])));
   const exceptions = await latestExceptionEvents(db, listings.filter((l) => l.followUp.kind === 'exception_overdue').map((l) => l.followUp.shipmentId));
 
   const followUps: FollowUpView[] = listings.map(({ followUp: f, shipment, recipient, feedback }) => {
@@ -84,7 +84,15 @@ export async function listFollowUps(db: Kysely<Database>, query: FollowUpListQue
       shipment: { trackingNo: shipment.trackingNo, status: shipment.status },
       // Staff call the recipient: the full number is what they dial; the name is masked like everywhere else.
       customer: { name: maskName(recipient.name), phone: recipient.phone },
-      feedback: feedback && { csat: feedback.csat, nps: feedback.nps, comment: feedback.comment, tags: feedback.tags, categories: categories.get(feedback.id) ?? [] },
+      feedback: feedback && {
+        id: feedback.id,
+        csat: feedback.csat,
+        nps: feedback.nps,
+        comment: feedback.comment,
+        tags: feedback.tags,
+        categories: categories.get(feedback.id)?.categories ?? [],
+        correctedBy: categories.get(feedback.id)?.correctedBy ?? null,
+      },
       exception: f.kind === 'exception_overdue' ? { reasonCode: lastException?.reasonCode ?? null, since: lastException?.occurredAt ?? shipment.updatedAt } : null,
       outcome: f.outcome,
       outcomeNote: f.outcomeNote,
