@@ -44,6 +44,8 @@ export type FeedbackEvidence =
   | { kind: 'score'; csat: number }
   /** `other`: nothing else matched. */
   | { kind: 'none' }
+  /** The trained model found it likely (`score`: its probability, 0–1). */
+  | { kind: 'model'; score: number }
   /** A staff member set this feedback's categories by hand (`at`: when). */
   | { kind: 'staff'; staffId: number; at: number };
 

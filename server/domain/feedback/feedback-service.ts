@@ -3,7 +3,8 @@ import type { FeedbackView } from '../../../shared/api/feedback';
 import { badRequest, conflict, notFound } from '../../app-error';
 import type { Database } from '../../db/schema';
 import type { Shipment } from '../tracking/shipment-repository';
-import { classifyFeedback } from './feedback-classifier';
+import { classifyWithModel } from './combined-classification';
+import { currentFeedbackModel } from './feedback-model-holder';
 import { countOrderPhotos } from '../uploads/upload-repository';
 import { findFeedbackForShipment, insertFeedback, loadCategories, updateFeedbackAnswers, writeCategories, type Feedback, type FeedbackAnswers } from './feedback-repository';
 import { canEditFeedback, editableUntil, isNegativeFeedback } from './feedback-rules';
@@ -31,7 +32,7 @@ function isUniqueViolation(error: unknown): boolean {
 /** Classifies and stores the categories; opens a call-back when the customer is unhappy. */
 async function afterWrite(db: Kysely<Database>, shipment: Shipment, feedback: Feedback, now: number): Promise<void> {
   const facts = await loadShipmentFacts(db, shipment, now);
-  const categories = classifyFeedback({ comment: feedback.comment, csat: feedback.csat, nps: feedback.nps, tags: feedback.tags, facts });
+  const categories = classifyWithModel({ comment: feedback.comment, csat: feedback.csat, nps: feedback.nps, tags: feedback.tags, facts }, currentFeedbackModel());
   await writeCategories(db, feedback, categories);
   if (isNegativeFeedback(feedback.csat, feedback.nps)) {
     // Due from the moment the customer told us, whether in the first answer or an edit.
