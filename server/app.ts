@@ -24,6 +24,7 @@ import { claimRoutes, returnRoutes } from './routes/returns';
 import { opsReturnRoutes } from './routes/ops-returns';
 import { feedbackRoutes } from './routes/feedback';
 import { opsFeedbackRoutes, opsFollowUpRoutes } from './routes/ops-feedback';
+import { opsFeedbackModelRoutes } from './routes/ops-feedback-model';
 import { opsAnalyticsRoutes } from './routes/ops-analytics';
 import { opsDeskRoutes } from './routes/ops-desk';
 import { opsOrderRoutes } from './routes/ops-orders';
@@ -88,6 +89,7 @@ function opsRoutes(deps: AppDeps) {
     .route('/', opsReturnRoutes(deps))
     .route('/follow-ups', opsFollowUpRoutes(deps))
     .route('/feedback', opsFeedbackRoutes(deps))
+    .route('/feedback-model', opsFeedbackModelRoutes(deps))
     .route('/', opsAnalyticsRoutes(deps))
     .route('/', opsDeskRoutes(deps))
     .route('/', opsOrderRoutes(deps))

@@ -15,6 +15,7 @@ import { PostgresTrackingBus } from './domain/tracking/postgres-tracking-bus';
 import { onceAcrossInstances } from './db/startup-lock';
 import { AppMetrics } from './http/metrics';
 import { jobQueueSnapshots } from './jobs/job-queue-stats';
+import { feedbackModelProblem, syncRetrainedModel } from './domain/feedback/feedback-model-holder';
 import { followRequestsInFlight, type DrainOutcome } from './http/graceful-close';
 import type { Logger } from './http/logger';
 import { StreamSlots } from './http/stream-slots';
@@ -24,6 +25,7 @@ import { startPeriodicJob } from './jobs/periodic-job';
 import { startWebhookSender } from './jobs/webhook-job';
 
 const HOUR = 3_600_000;
+const MINUTE = 60_000;
 
 export interface RunningServer {
   url: string;
@@ -80,7 +82,12 @@ export async function startServer(
     startPaymentDeadlines(deps),
     startPeriodicJob('Forgetting old idempotency keys', HOUR, () => deleteExpiredIdempotencyKeys(handle.db, clock()), options.logger),
     startWebhookSender({ db: handle.db, clock, logger: options.logger, allowPrivate: config.webhookAllowPrivate }),
+    // A model staff retrained on another instance reaches this one within a minute.
+    startPeriodicJob('Taking up a retrained feedback model', MINUTE, () => syncRetrainedModel(handle.db, (m) => options.logger.error(m)), options.logger),
   ];
+  await syncRetrainedModel(handle.db, (m) => options.logger.error(m));
+  const modelProblem = feedbackModelProblem();
+  if (modelProblem) options.logger.error(modelProblem);
   const server = await new Promise<Server>((resolve, reject) => {
     // serve() makes a plain HTTP/1.1 server unless told to make another kind.
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));

@@ -1,5 +1,6 @@
 import type { AnalyticsTables } from './schema-analytics';
 import type { FeedbackTables } from './schema-feedback';
+import type { FeedbackModelTables } from './schema-feedback-models';
 import type { OpsDeskTables } from './schema-ops-desk';
 import type { OrdersTables } from './schema-orders';
 import type { FulfilmentTables } from './schema-fulfilment';
@@ -411,7 +412,7 @@ export interface CustomerUploadTable {
  * Every table. Each feature since the ops console keeps its tables' interfaces in a file of
  * its own (schema-*.ts) and adds them here.
  */
-export interface Database extends FeedbackTables, AnalyticsTables, OpsDeskTables, OrdersTables, FulfilmentTables, WebhookTables, ReplenishmentTables {
+export interface Database extends FeedbackTables, FeedbackModelTables, AnalyticsTables, OpsDeskTables, OrdersTables, FulfilmentTables, WebhookTables, ReplenishmentTables {
   customers: CustomerTable;
   products: ProductTable;
   orders: OrderTable;

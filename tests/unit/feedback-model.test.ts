@@ -9,6 +9,7 @@ import { feedbackModelFrom, FeedbackModelError, likelyCategories, quantiseWeight
 import { loadFeedbackModelFile } from '../../server/domain/feedback/feedback-model-holder';
 import { chooseThresholds, scoreDecisions, trainFeedbackModel, type TrainingExample } from '../../server/domain/feedback/feedback-training';
 import { predictProbabilities, trainOneVsRest } from '../../server/domain/feedback/logistic-regression';
+import { retrainFeedbackModel } from '../../server/domain/feedback/feedback-retraining';
 
 const cats = (entries: Array<[FeedbackCategory, number]>) => new Map(entries);
 const everyAt = (t: number) => new Map(FEEDBACK_CATEGORIES.map((c) => [c, t]));
@@ -89,6 +90,29 @@ describe('training the feedback model', () => {
     expect(file.heldOut.macroF1).toBe(1);
     const model = feedbackModelFrom(JSON.parse(JSON.stringify(file)));
     for (const ex of tiny) expect(classifyWithModel({ comment: ex.text, csat: ex.csat }, model).map((c) => c.category)).toEqual(ex.labels);
+  });
+
+  const quick = { folds: 2, seed: 1, optimiser: { epochs: 60, learningRate: 0.3, l2: 0, seed: 1 } };
+
+  it('adopts a retrained model that scores no worse on the held-out set', async () => {
+    const current = feedbackModelFrom(trainFeedbackModel(tiny, tiny, { now: 1, corrections: 0 }, quick));
+    const adopted: unknown[] = [];
+    const outcome = await retrainFeedbackModel({ base: tiny, heldOut: tiny, settings: quick, current, adopt: (m) => void adopted.push(m), corrections: [{ text: '慢得要命', csat: 1, labels: ['delivery_late'] }] });
+    expect(outcome.adopted).toBe(true);
+    expect(outcome.corrections).toBe(1);
+    expect(outcome.previous!.macroF1).toBe(1);
+    expect(adopted).toHaveLength(1);
+  });
+
+  it('keeps the model in use when corrections make the new one worse', async () => {
+    const current = feedbackModelFrom(trainFeedbackModel(tiny, tiny, { now: 1, corrections: 0 }, quick));
+    // Corrections that call every slow delivery praise, many times over.
+    const wrong = tiny.filter((e) => e.labels[0] === 'delivery_late').flatMap((e) => Array.from({ length: 5 }, () => ({ ...e, labels: ['praise' as const] })));
+    const adopted: unknown[] = [];
+    const outcome = await retrainFeedbackModel({ base: tiny, heldOut: tiny, settings: quick, current, adopt: (m) => void adopted.push(m), corrections: wrong });
+    expect(outcome.adopted).toBe(false);
+    expect(outcome.candidate.heldOut.macroF1).toBeLessThan(outcome.previous!.macroF1);
+    expect(adopted).toEqual([]);
   });
 
   it('keeps weights to a byte each and brings them back within half a step', () => {

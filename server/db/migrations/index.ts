@@ -21,6 +21,7 @@ import * as webhooks from './2026-12-05-93-webhooks';
 import * as replenishment from './2026-12-05-94-replenishment';
 import * as orderRollups from './2026-12-05-95-order-rollups';
 import * as feedbackCorrections from './2026-12-06-96-feedback-corrections';
+import * as feedbackModels from './2026-12-06-97-feedback-models';
 
 /**
  * Every migration, by name. Listed by hand rather than read from the folder so the server
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-94-replenishment': replenishment,
   '2026-12-05-95-order-rollups': orderRollups,
   '2026-12-06-96-feedback-corrections': feedbackCorrections,
+  '2026-12-06-97-feedback-models': feedbackModels,
 };
