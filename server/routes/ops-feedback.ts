@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { feedbackCategoryCorrectionSchema, followUpListQuerySchema, followUpOutcomeRequestSchema } from '../../shared/api/feedback';
+import { feedbackCategoryCorrectionSchema, feedbackListQuerySchema, followUpListQuerySchema, followUpOutcomeRequestSchema } from '../../shared/api/feedback';
 import type { AppDeps } from '../app-deps';
 import { correctFeedbackCategories } from '../domain/feedback/feedback-corrections-service';
+import { listFeedbackForStaff } from '../domain/feedback/feedback-list-service';
 import { listFollowUps, openOverdueExceptionFollowUps, recordFollowUpOutcome } from '../domain/feedback/follow-up-service';
 import { badRequest } from '../app-error';
 import { jsonBody, requireJsonContent } from '../http/json-body';
@@ -33,10 +34,12 @@ export function opsFollowUpRoutes({ db, clock, config }: AppDeps) {
     });
 }
 
-/** Staff's hand on a feedback: correcting the categories the classifier gave it. */
+/** Staff's hand on feedback: every feedback a page at a time, and correcting the categories the classifier gave one. */
 export function opsFeedbackRoutes({ db, clock }: AppDeps) {
-  return new Hono().put('/:id/categories', requireJsonContent, jsonBody(feedbackCategoryCorrectionSchema), async (c) => {
-    const id = feedbackId(c.req.param('id'));
-    return c.json(await correctFeedbackCategories(db, id, c.req.valid('json').categories, c.var.user.id, clock()));
-  });
+  return new Hono()
+    .get('/', queryParams(feedbackListQuerySchema), async (c) => c.json(await listFeedbackForStaff(db, c.req.valid('query'))))
+    .put('/:id/categories', requireJsonContent, jsonBody(feedbackCategoryCorrectionSchema), async (c) => {
+      const id = feedbackId(c.req.param('id'));
+      return c.json(await correctFeedbackCategories(db, id, c.req.valid('json').categories, c.var.user.id, clock()));
+    });
 }

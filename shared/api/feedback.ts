@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FeedbackCategory } from '../feedback/feedback-categories';
+import { FEEDBACK_CATEGORIES, type FeedbackCategory } from '../feedback/feedback-categories';
 import { QUICK_TAGS, type QuickTag } from '../feedback/quick-tags';
 
 /**
@@ -159,4 +159,48 @@ export interface FollowUpView {
 export interface FollowUpList {
   followUps: FollowUpView[];
   now: number;
+}
+
+/**
+ * `GET /api/ops/feedback?category=&csat=&corrected=&cursor=&limit=`: every feedback, newest
+ * first. `cursor` is the id of the last feedback of the page before; the next page starts
+ * after it (keyset, so a feedback arriving meanwhile neither repeats nor hides one).
+ */
+export const feedbackListQuerySchema = z.strictObject({
+  category: z.enum(FEEDBACK_CATEGORIES).optional(),
+  csat: z.coerce.number().int().min(1).max(5).optional(),
+  corrected: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  cursor: z.string().regex(/^[1-9]\d{0,9}$/, 'a feedback id').transform(Number).pipe(z.number().max(2_147_483_647)).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});
+export type FeedbackListQuery = z.input<typeof feedbackListQuerySchema>;
+
+/** One category of a listed feedback, with the kinds of evidence behind it (rules, model, staff…). */
+export interface FeedbackListCategory {
+  category: FeedbackCategory;
+  evidenceKinds: FeedbackEvidence['kind'][];
+}
+
+/** One feedback in the staff list. */
+export interface FeedbackListItem {
+  id: number;
+  trackingNo: string;
+  orderNo: string;
+  createdAt: number;
+  updatedAt: number;
+  csat: number;
+  nps: number | null;
+  tags: QuickTag[];
+  comment: string;
+  hasPhoto: boolean;
+  categories: FeedbackListCategory[];
+  correctedBy: FeedbackCorrectionMark | null;
+  /** A call-back for it is still to be made (on the queues page). */
+  callBackOpen: boolean;
+}
+
+export interface FeedbackList {
+  feedback: FeedbackListItem[];
+  /** The cursor for the next page; null when this was the last. */
+  nextCursor: number | null;
 }

@@ -22,6 +22,7 @@ import * as replenishment from './2026-12-05-94-replenishment';
 import * as orderRollups from './2026-12-05-95-order-rollups';
 import * as feedbackCorrections from './2026-12-06-96-feedback-corrections';
 import * as feedbackModels from './2026-12-06-97-feedback-models';
+import * as feedbackList from './2026-12-06-98-feedback-list';
 
 /**
  * Every migration, by name. Listed by hand rather than read from the folder so the server
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-95-order-rollups': orderRollups,
   '2026-12-06-96-feedback-corrections': feedbackCorrections,
   '2026-12-06-97-feedback-models': feedbackModels,
+  '2026-12-06-98-feedback-list': feedbackList,
 };
