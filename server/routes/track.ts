@@ -1,4 +1,4 @@
-import { Hono, type TypedResponse } from 'hono';
+import { Hono, type Context, type TypedResponse } from 'hono';
 import type { PublicTrackingView } from '../../shared/api/tracking-view';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { streamSSE } from 'hono/streaming';
@@ -8,6 +8,9 @@ import { verifyRequestSchema } from '../../shared/api/verification';
 import type { AppDeps } from '../app-deps';
 import { makeAttemptChoice } from '../domain/tracking/attempt-choice-service';
 import { getPublicViewJson, parseTrackingNo } from '../domain/tracking/tracking-service';
+import { PUBLIC_VIEW_TTL_MS, publicViewCacheFor, type CachedPublicView } from '../domain/tracking/public-view-cache';
+import { matchesIfNoneMatch } from '../http/entity-tag';
+import { requestHeader } from '../http/request-header';
 import { getDetailsForSession, saveDeliveryInstructions, verifyByPhoneLast4 } from '../domain/tracking/verification-service';
 import { AppError } from '../app-error';
 import { clientAddress } from '../http/client-address';
@@ -17,6 +20,26 @@ import { jsonBody, requireJsonContent } from '../http/json-body';
 import { parcelCookie, setCustomerCookie } from '../http/session';
 
 const HEARTBEAT_MS = 20_000;
+
+/**
+ * Public (no personal data) and short-lived: a phone polling or a CDN in front asks again
+ * after a few seconds and mostly gets a 304, a change is seen within seconds, and the live
+ * stream tells an open page at once. As long as the server's own cache keeps a view, so the
+ * two ages add up to no more than about twice that.
+ */
+const PUBLIC_VIEW_CACHE_CONTROL = `public, max-age=${PUBLIC_VIEW_TTL_MS / 1000}, stale-while-revalidate=${PUBLIC_VIEW_TTL_MS / 1000}`;
+type PublicViewResponse = TypedResponse<PublicTrackingView, 200, 'json'>;
+
+function answerPublicView(c: Context, view: CachedPublicView): PublicViewResponse {
+  c.header('Cache-Control', PUBLIC_VIEW_CACHE_CONTROL);
+  c.header('ETag', view.etag);
+  // Typed as the 200 alike: only a client that sent the tag gets a 304, and a browser hands
+  // the page its own copy in its place.
+  if (matchesIfNoneMatch(requestHeader(c, 'if-none-match'), view.etag)) return c.body(null, 304) as unknown as PublicViewResponse;
+  c.header('Content-Type', 'application/json; charset=UTF-8');
+  // Already JSON text; typed as what it holds so the client's hc<ApiType> knows the shape.
+  return c.body(view.json, 200) as unknown as PublicViewResponse;
+}
 
 const sessionCookie = parcelCookie;
 
@@ -31,15 +54,14 @@ function streamRefused(reason: SlotRefusal): AppError {
 
 export function trackRoutes(deps: AppDeps) {
   const { db, clock, bus, config } = deps;
+  const publicViews = publicViewCacheFor(deps);
   const liveStreams = deps.liveStreams ?? new StreamSlots({ perAddress: config.liveStreamsPerAddress, total: config.liveStreamsTotal });
   return new Hono()
     .get('/:trackingNo', async (c) => {
-      const json = await getPublicViewJson(db, parseTrackingNo(c.req.param('trackingNo')), clock());
-      // Public, but it changes: revalidate every time (the service worker keeps a copy for offline).
-      c.header('Cache-Control', 'no-cache');
-      c.header('Content-Type', 'application/json; charset=UTF-8');
-      // Already JSON text; typed as what it holds so the client's hc<ApiType> knows the shape.
-      return c.body(json, 200) as unknown as TypedResponse<PublicTrackingView, 200, 'json'>;
+      const trackingNo = parseTrackingNo(c.req.param('trackingNo'));
+      const now = clock();
+      // A view in memory is answered without waiting on anything.
+      return answerPublicView(c, publicViews.peek(trackingNo, now) ?? (await publicViews.get(trackingNo, now)));
     })
     .get('/:trackingNo/stream', async (c) => {
       // Touched before the first await: @hono/node-server wires the signal to the socket only

@@ -4,7 +4,7 @@ import { resolveSubStatus, type TrackingStatus } from '../../../shared/tracking/
 import { isValidTrackingNo, normalizeTrackingNo } from '../../../shared/tracking/tracking-number';
 import type { Database } from '../../db/schema';
 import { AppError, badRequest, conflict, notFound } from '../../app-error';
-import { serializePublicView } from './public-view';
+import { renderPublicView, type RenderedPublicView } from './public-view';
 import { progressAfterEvent } from './shipment-change';
 import { findPublicTrackingRecord } from './public-tracking-query';
 import { findShipmentByTrackingNo, updateShipmentStatus, type Shipment } from './shipment-repository';
@@ -27,11 +27,19 @@ export async function requireShipment(db: Kysely<Database>, trackingNo: string):
   return shipment;
 }
 
-/** The public view as JSON text (see serializePublicView for why text). */
-export async function getPublicViewJson(db: Kysely<Database>, trackingNo: string, now: number): Promise<string> {
+/** The public view read from the database as of `now` (see renderPublicView for why text). */
+export async function loadPublicView(db: Kysely<Database>, trackingNo: string, now: number): Promise<RenderedPublicView> {
   const record = await findPublicTrackingRecord(db, trackingNo);
   if (!record) throw notFound('shipment_not_found', `No parcel with tracking number ${trackingNo}`);
-  return serializePublicView(record, now);
+  return renderPublicView(record, now);
+}
+
+/**
+ * The public view as JSON text, read afresh: for a live stream telling of a change. Pages and
+ * polls go through the instance's PublicViewCache (publicViewCacheFor) instead.
+ */
+export async function getPublicViewJson(db: Kysely<Database>, trackingNo: string, now: number): Promise<string> {
+  return (await loadPublicView(db, trackingNo, now)).json;
 }
 
 export interface RecordEventInput {
