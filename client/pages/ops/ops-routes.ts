@@ -16,6 +16,7 @@ export const faceRoute: RouteRecordRaw = {
     { path: 'dashboard', name: 'ops-dashboard', component: () => import('./OpsDashboardPage.vue') },
     { path: 'process-map', name: 'ops-process-map', component: () => import('./OpsProcessMapPage.vue') },
     { path: 'queues', name: 'ops-queues', component: () => import('./OpsQueuesPage.vue') },
+    { path: 'feedback', name: 'ops-feedback', component: () => import('./OpsFeedbackPage.vue') },
     { path: 'orders', name: 'ops-orders', component: () => import('./OpsOrdersPage.vue') },
     { path: 'orders/:orderNo', name: 'ops-order', component: () => import('./OpsOrderPage.vue'), props: true },
     { path: 'inventory', name: 'ops-inventory', component: () => import('./OpsInventoryPage.vue') },
