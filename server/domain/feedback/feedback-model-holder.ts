@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { parseJsonColumn } from '../../db/json-column';
 import type { Database } from '../../db/schema';
 import { feedbackModelFrom, FeedbackModelError, type FeedbackModel } from './feedback-model';
 import { loadRetrainedModel, newestRetrainedModelId } from './feedback-model-store';
@@ -26,10 +28,11 @@ export function loadFeedbackModelFile(path: string): FeedbackModel {
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = parseJsonColumn(z.unknown(), text, path);
   } catch {
     throw new FeedbackModelError(`The feedback model file ${path} is not JSON`);
   }
+  // Checked here, with messages that say what is wrong with the file.
   return feedbackModelFrom(raw);
 }
 

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { listCorrectedFeedback } from './feedback-corrections-repository';
-import type { FeedbackModelFile } from './feedback-model';
+import { parseJsonColumn } from '../../db/json-column';
+import { feedbackModelFileSchema, type FeedbackModelFile } from './feedback-model';
 import type { TrainingExample } from './feedback-training';
 
 /** Staff corrections as training examples (the latest per feedback). */
@@ -26,5 +27,5 @@ export async function newestRetrainedModelId(db: Kysely<Database>): Promise<numb
 
 export async function loadRetrainedModel(db: Kysely<Database>, id: number): Promise<{ id: number; body: unknown } | null> {
   const row = await db.selectFrom('feedback_models').select(['id', 'body']).where('id', '=', id).executeTakeFirst();
-  return row ? { id: row.id, body: JSON.parse(row.body) as unknown } : null;
+  return row ? { id: row.id, body: parseJsonColumn(feedbackModelFileSchema, row.body, `feedback_models.body #${row.id}`) } : null;
 }

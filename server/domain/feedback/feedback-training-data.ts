@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { FEEDBACK_CATEGORIES } from '../../../shared/feedback/feedback-categories';
+import { parseJsonColumn } from '../../db/json-column';
 import type { TrainingExample } from './feedback-training';
 
 /** The labelled data in the repository: the base set (training) and the held-out sets (judging only). */
@@ -25,13 +27,17 @@ export function loadHeldOutSet(dir = HELD_OUT_DIR): TrainingExample[] {
     .flatMap((f) => parseExamples(readFileSync(join(dir, f), 'utf8'), f));
 }
 
+const exampleSchema = z.object({
+  text: z.string(),
+  csat: z.number().int().min(1).max(5),
+  nps: z.number().int().min(0).max(10).nullable().optional(),
+  labels: z.array(z.enum(FEEDBACK_CATEGORIES)).min(1),
+});
+
+/** Each example checked: a mislabelled line fails loudly, naming the file and line. */
 function parseExamples(text: string, file: string): TrainingExample[] {
-  const rows: unknown[] = file.endsWith('.jsonl') ? text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l)) : (JSON.parse(text) as unknown[]);
-  return rows.map((row, i) => {
-    const r = row as TrainingExample;
-    if (typeof r.text !== 'string' || typeof r.csat !== 'number' || !Array.isArray(r.labels) || !r.labels.every((l) => (FEEDBACK_CATEGORIES as readonly string[]).includes(l))) {
-      throw new Error(`${file}: example ${i + 1} is not {text, csat, labels} with known categories`);
-    }
-    return { text: r.text, csat: r.csat, nps: r.nps ?? null, labels: r.labels };
-  });
+  const rows = file.endsWith('.jsonl')
+    ? text.split('\n').flatMap((line, i) => (line.trim() ? [parseJsonColumn(exampleSchema, line, `${file} line ${i + 1}`)] : []))
+    : parseJsonColumn(z.array(exampleSchema), text, file);
+  return rows.map((r) => ({ text: r.text, csat: r.csat, nps: r.nps ?? null, labels: r.labels }));
 }
