@@ -9,6 +9,7 @@ import { requestId } from './http/request-id';
 import { requestLog } from './http/request-log';
 import { AppMetrics } from './http/metrics';
 import { measureRequests } from './http/request-metrics';
+import { answerTrackingReadsFirst } from './http/tracking-read-in-front';
 import { securityHeaders } from './http/security-headers';
 import { requireRole } from './http/session';
 import { authRoutes } from './routes/auth';
@@ -63,7 +64,7 @@ const bodyLimitFor = (path: string) =>
 function apiRoutes(deps: AppDeps) {
   return new Hono()
     .use(checkOrigin(deps.config.trustProxy))
-    .use(async (c, next) => bodyLimitFor(c.req.path)(c, next))
+    .use((c, next) => bodyLimitFor(c.req.path)(c, next))
     .route('/health', healthRoutes)
     .route('/ready', readinessRoutes(deps))
     .route('/auth', authRoutes(deps))
@@ -120,6 +121,8 @@ export function createApp(given: AppDeps) {
   app.all('/api/*', (c) => errorJson(c, 404, 'not_found', `No API endpoint ${c.req.method} ${c.req.path}`));
   if (deps.clientDir) app.route('/', clientFiles(deps.clientDir, deps));
   app.notFound((c) => errorJson(c, 404, 'not_found', `Nothing at ${c.req.path}`));
+  // In front of everything above, for the one read that is hot enough to need it.
+  answerTrackingReadsFirst(app, deps);
   return app;
 }
 

@@ -11,12 +11,17 @@ export function requestLog(logger: Logger): MiddlewareHandler {
   return async (c, next) => {
     const started = performance.now();
     await next();
-    logger.info('request', {
-      requestId: c.get('requestId'),
-      method: c.req.method,
-      route: routePatternOf(c),
-      status: c.res.status,
-      durationMs: Math.round((performance.now() - started) * 10) / 10,
-    });
+    logRequest(logger, { requestId: c.get('requestId'), method: c.req.method, route: routePatternOf(c), status: c.res.status, started });
   };
+}
+
+/** The line itself, also for answers given before the app's middleware (tracking-read-in-front.ts). */
+export function logRequest(logger: Logger, r: { requestId: string; method: string; route: string; status: number; started: number }): void {
+  logger.info('request', {
+    requestId: r.requestId,
+    method: r.method,
+    route: r.route,
+    status: r.status,
+    durationMs: Math.round((performance.now() - r.started) * 10) / 10,
+  });
 }

@@ -30,8 +30,11 @@ const PAGE_HEADERS: ReadonlyArray<[string, string]> = [
   ['Strict-Transport-Security', 'max-age=15552000; includeSubDomains'],
 ];
 
-/** API answers are data, never documents: OWASP's REST set, which renders nothing and frames nothing. */
-const API_HEADERS: ReadonlyArray<[string, string]> = [
+/**
+ * API answers are data, never documents: OWASP's REST set, which renders nothing and frames
+ * nothing. Also carried by the tracking reads answered in front of the app (tracking-read-in-front.ts).
+ */
+export const API_HEADERS: ReadonlyArray<[string, string]> = [
   ['Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'"],
   ['X-Content-Type-Options', 'nosniff'],
   ['X-Frame-Options', 'DENY'],
@@ -41,9 +44,10 @@ const API_HEADERS: ReadonlyArray<[string, string]> = [
  * Set before the handler runs, so they go out with whatever response it makes. (Hono's
  * secureHeaders() rewrites the finished response instead, which on @hono/node-server turns
  * every answer into a full Response object and cost half the tracking endpoint's throughput.)
+ * Not async: nothing to do after the handler, so no promise of its own per request.
  */
-export const securityHeaders: MiddlewareHandler = async (c, next) => {
+export const securityHeaders: MiddlewareHandler = (c, next) => {
   const headers = c.req.path.startsWith('/api/') ? API_HEADERS : PAGE_HEADERS;
   for (const [name, value] of headers) c.header(name, value);
-  await next();
+  return next();
 };

@@ -1,4 +1,4 @@
-import { Hono, type Context, type TypedResponse } from 'hono';
+import { Hono, type TypedResponse } from 'hono';
 import type { PublicTrackingView } from '../../shared/api/tracking-view';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { streamSSE } from 'hono/streaming';
@@ -8,9 +8,8 @@ import { verifyRequestSchema } from '../../shared/api/verification';
 import type { AppDeps } from '../app-deps';
 import { makeAttemptChoice } from '../domain/tracking/attempt-choice-service';
 import { getPublicViewJson, parseTrackingNo } from '../domain/tracking/tracking-service';
-import { PUBLIC_VIEW_TTL_MS, publicViewCacheFor, type CachedPublicView } from '../domain/tracking/public-view-cache';
-import { matchesIfNoneMatch } from '../http/entity-tag';
-import { requestHeader } from '../http/request-header';
+import { publicViewCacheFor } from '../domain/tracking/public-view-cache';
+import { publicViewAnswer } from '../http/public-view-answer';
 import { getDetailsForSession, saveDeliveryInstructions, verifyByPhoneLast4 } from '../domain/tracking/verification-service';
 import { AppError } from '../app-error';
 import { clientAddress } from '../http/client-address';
@@ -21,25 +20,7 @@ import { parcelCookie, setCustomerCookie } from '../http/session';
 
 const HEARTBEAT_MS = 20_000;
 
-/**
- * Public (no personal data) and short-lived: a phone polling or a CDN in front asks again
- * after a few seconds and mostly gets a 304, a change is seen within seconds, and the live
- * stream tells an open page at once. As long as the server's own cache keeps a view, so the
- * two ages add up to no more than about twice that.
- */
-const PUBLIC_VIEW_CACHE_CONTROL = `public, max-age=${PUBLIC_VIEW_TTL_MS / 1000}, stale-while-revalidate=${PUBLIC_VIEW_TTL_MS / 1000}`;
 type PublicViewResponse = TypedResponse<PublicTrackingView, 200, 'json'>;
-
-function answerPublicView(c: Context, view: CachedPublicView): PublicViewResponse {
-  c.header('Cache-Control', PUBLIC_VIEW_CACHE_CONTROL);
-  c.header('ETag', view.etag);
-  // Typed as the 200 alike: only a client that sent the tag gets a 304, and a browser hands
-  // the page its own copy in its place.
-  if (matchesIfNoneMatch(requestHeader(c, 'if-none-match'), view.etag)) return c.body(null, 304) as unknown as PublicViewResponse;
-  c.header('Content-Type', 'application/json; charset=UTF-8');
-  // Already JSON text; typed as what it holds so the client's hc<ApiType> knows the shape.
-  return c.body(view.json, 200) as unknown as PublicViewResponse;
-}
 
 const sessionCookie = parcelCookie;
 
@@ -57,11 +38,16 @@ export function trackRoutes(deps: AppDeps) {
   const publicViews = publicViewCacheFor(deps);
   const liveStreams = deps.liveStreams ?? new StreamSlots({ perAddress: config.liveStreamsPerAddress, total: config.liveStreamsTotal });
   return new Hono()
+    // Canonical numbers are usually answered before the request reaches this route
+    // (tracking-read-in-front.ts); this is the way for the rest: other spellings, errors.
     .get('/:trackingNo', async (c) => {
-      const trackingNo = parseTrackingNo(c.req.param('trackingNo'));
-      const now = clock();
-      // A view in memory is answered without waiting on anything.
-      return answerPublicView(c, publicViews.peek(trackingNo, now) ?? (await publicViews.get(trackingNo, now)));
+      const view = await publicViews.get(parseTrackingNo(c.req.param('trackingNo')), clock());
+      const answer = publicViewAnswer(view, c.req.header('if-none-match'));
+      // Typed as the 200 alike: only a client that sent the tag gets a 304, and a browser hands
+      // the page its own copy in its place. The body is already JSON text, typed as what it
+      // holds so the client's hc<ApiType> knows the shape.
+      const sent = answer.body === null ? c.body(null, 304, answer.headers) : c.body(answer.body, 200, answer.headers);
+      return sent as unknown as PublicViewResponse;
     })
     .get('/:trackingNo/stream', async (c) => {
       // Touched before the first await: @hono/node-server wires the signal to the socket only

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PublicTrackingView } from '../../shared/api/tracking-view';
 import { createApp } from '../../server/app';
 import { InProcessTrackingBus } from '../../server/domain/tracking/tracking-bus';
-import { PUBLIC_VIEW_TTL_MS } from '../../server/domain/tracking/public-view-cache';
+import { PUBLIC_VIEW_TTL_MS, PublicViewCache } from '../../server/domain/tracking/public-view-cache';
 import { createCourier } from '../support/accounts';
 import { report, signIn, sync } from '../support/courier-fixtures';
 import { createParcel, type ParcelFixture } from '../support/factories';
@@ -158,12 +158,24 @@ describe('GET /api/track/:trackingNo from the instance cache', () => {
   });
 });
 
+describe('PublicViewCache bounds', () => {
+  it('keeps the parcels read most recently, dropping the least recently read past its size', async () => {
+    const parcels = [parcel, ...(await Promise.all([1, 2, 3, 4].map(() => createParcel(t.db, { events: [{ status: 'InTransit', occurredAt: t.now() - HOUR }] }))))];
+    const cache = new PublicViewCache(t.db, { maxEntries: 4, ttlMs: PUBLIC_VIEW_TTL_MS });
+    for (const p of parcels.slice(0, 4)) await cache.get(p.trackingNo, t.now());
+    expect(cache.peek(parcels[0]!.trackingNo, t.now())).toBeDefined(); // read again: now the most recent
+    await cache.get(parcels[4]!.trackingNo, t.now());
+    expect(cache.size).toBe(4);
+    expect(parcels.map((p) => cache.peek(p.trackingNo, t.now()) !== undefined)).toEqual([true, false, true, true, true]);
+  });
+});
+
 describe('ETag, 304 and Cache-Control', () => {
-  it('tags the view and lets caches keep it for a few seconds', async () => {
+  it('tags the view, lets shared caches keep it for a few seconds and has browsers revalidate', async () => {
     const res = await get(parcel.trackingNo);
     expect(res.status).toBe(200);
     expect(res.headers.get('etag')).toMatch(/^W\/"[\w-]+"$/);
-    expect(res.headers.get('cache-control')).toBe(`public, max-age=${PUBLIC_VIEW_TTL_MS / 1000}, stale-while-revalidate=${PUBLIC_VIEW_TTL_MS / 1000}`);
+    expect(res.headers.get('cache-control')).toBe(`public, max-age=0, s-maxage=${PUBLIC_VIEW_TTL_MS / 1000}, stale-while-revalidate=${PUBLIC_VIEW_TTL_MS / 1000}`);
   });
 
   it('answers 304 with no body to the current tag, weak or strong, alone or in a list', async () => {
@@ -173,7 +185,7 @@ describe('ETag, 304 and Cache-Control', () => {
       expect(res.status, given).toBe(304);
       expect(await res.text(), given).toBe('');
       expect(res.headers.get('etag')).toBe(etag);
-      expect(res.headers.get('cache-control')).toContain('max-age=');
+      expect(res.headers.get('cache-control')).toContain('s-maxage=');
     }
   });
 
