@@ -61,3 +61,27 @@ export function reusableInsert<T extends keyof Database & string>(
     return Number(result.numAffectedRows ?? rows.length);
   };
 }
+
+/** Keys per read: well below both databases' bound-parameter limits. */
+const KEYS_PER_READ = 500;
+
+/**
+ * A read of the rows whose key is among a list (`where key in (…)`), compiled once per
+ * dialect and count of keys, for batches read on a hot path (a courier's synced reports and
+ * their parcels). `build` gets one placeholder per key. Keys are deduplicated; more than
+ * KEYS_PER_READ are read in turns.
+ */
+export function reusableReadByKeys<Row, Key = string>(build: (db: Kysely<Database>, keys: never[]) => Compilable<Row>) {
+  const byCount = new Map<number, (db: Kysely<Database>, ...keys: Key[]) => Promise<QueryResult<Row>>>();
+  return async (db: Kysely<Database>, keys: readonly Key[]): Promise<Row[]> => {
+    const unique = [...new Set(keys)];
+    const rows: Row[] = [];
+    for (let i = 0; i < unique.length; i += KEYS_PER_READ) {
+      const chunk = unique.slice(i, i + KEYS_PER_READ);
+      let read = byCount.get(chunk.length);
+      if (!read) byCount.set(chunk.length, (read = reusableQuery<Row, Key[]>(chunk.length, build)));
+      for (const row of (await read(db, ...chunk)).rows) rows.push(row);
+    }
+    return rows;
+  };
+}

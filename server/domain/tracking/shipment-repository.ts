@@ -91,13 +91,6 @@ export async function findShipmentByIdIfAny(db: Kysely<Database>, id: number): P
   return row ? toShipment(row) : null;
 }
 
-/** The shipments among `trackingNos` (valid, normalised numbers), by number. */
-export async function findShipmentsByTrackingNos(db: Kysely<Database>, trackingNos: readonly string[]): Promise<Map<string, Shipment>> {
-  if (trackingNos.length === 0) return new Map();
-  const rows = await db.selectFrom('shipments').selectAll().where('tracking_no', 'in', [...new Set(trackingNos)]).execute();
-  return new Map(rows.map((r) => [r.tracking_no, toShipment(r)]));
-}
-
 export interface ShipmentStatusChange {
   status: TrackingStatus;
   subStatus: string;
@@ -147,22 +140,24 @@ export async function updateShipmentStatus(
 const ROWS_PER_UPDATE = 100;
 
 /**
- * updateShipmentStatus for many parcels in one statement per hundred (a carrier's push): each
- * row still guarded by the version it was read at. Returns how many rows were changed; fewer
- * than asked means someone else moved one of them meanwhile, and the caller rolls back.
+ * updateShipmentStatus for many parcels in one statement per hundred (a carrier's push, a
+ * courier's batch): each row still guarded by the version it was read at. Returns how many
+ * rows were changed; fewer than asked means someone else moved one of them meanwhile, and the
+ * caller rolls back.
  * Written in SQL both engines take (a VALUES list named by a CTE, UPDATE … FROM, every value
  * cast so PostgreSQL knows its type).
  */
 export async function updateShipmentStatuses(
   db: Kysely<Database>,
-  updates: ReadonlyArray<{ shipment: Pick<Shipment, 'id' | 'version'>; change: ShipmentStatusChange }>,
+  /** `nextVersion` as for updateShipmentStatus: one more than read unless given. */
+  updates: ReadonlyArray<{ shipment: Pick<Shipment, 'id' | 'version'>; change: ShipmentStatusChange; nextVersion?: number }>,
 ): Promise<number> {
   let changed = 0;
   for (let i = 0; i < updates.length; i += ROWS_PER_UPDATE) {
     const chunk = updates.slice(i, i + ROWS_PER_UPDATE);
     const args: unknown[] = [];
-    for (const { shipment, change } of chunk) {
-      args.push(shipment.id, shipment.version, change.status, change.subStatus, change.deliveredAt, change.arrivedAt, change.updatedAt, JSON.stringify(change.timeline), shipment.version + 1);
+    for (const { shipment, change, nextVersion } of chunk) {
+      args.push(shipment.id, shipment.version, change.status, change.subStatus, change.deliveredAt, change.arrivedAt, change.updatedAt, JSON.stringify(change.timeline), nextVersion ?? shipment.version + 1);
     }
     const result = await statusUpdateFor(chunk.length)(db, ...args);
     changed += Number(result.numAffectedRows ?? 0);
