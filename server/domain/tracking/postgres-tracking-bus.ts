@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../../db/schema';
 import type { Logger } from '../../http/logger';
-import { LocalListeners, type TrackingBus } from './tracking-bus';
+import { InProcessTrackingBus } from './tracking-bus';
 
 const CHANNEL = 'doorstep_tracking';
 // NOTIFY payloads must stay under 8000 bytes; tracking numbers are ~15 characters.
@@ -29,8 +29,7 @@ export interface PostgresBusOptions {
  * views. While the listening connection is down, changes elsewhere are missed, so on
  * reconnecting every listener is told to read afresh.
  */
-export class PostgresTrackingBus implements TrackingBus {
-  private readonly local = new LocalListeners();
+export class PostgresTrackingBus extends InProcessTrackingBus {
   private readonly instance = randomUUID().slice(0, 8);
   private readonly outgoing = new Set<string>();
   private flushScheduled = false;
@@ -40,7 +39,9 @@ export class PostgresTrackingBus implements TrackingBus {
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private sending: Promise<void> = Promise.resolve();
 
-  private constructor(private readonly options: PostgresBusOptions) {}
+  private constructor(private readonly options: PostgresBusOptions) {
+    super();
+  }
 
   /** Resolves once listening, so an instance never serves before it can hear the others. */
   static async connect(options: PostgresBusOptions): Promise<PostgresTrackingBus> {
@@ -49,7 +50,7 @@ export class PostgresTrackingBus implements TrackingBus {
     return bus;
   }
 
-  publish(trackingNo: string): void {
+  override publish(trackingNo: string): void {
     if (this.closed) return;
     this.local.deliver(trackingNo);
     this.outgoing.add(trackingNo);
@@ -60,19 +61,7 @@ export class PostgresTrackingBus implements TrackingBus {
     }
   }
 
-  subscribe(trackingNo: string, listener: () => void): () => void {
-    return this.local.subscribe(trackingNo, listener);
-  }
-
-  subscribeAll(listener: (trackingNo: string | null) => void): () => void {
-    return this.local.subscribeAll(listener);
-  }
-
-  listenerCount(trackingNo: string): number {
-    return this.local.listenerCount(trackingNo);
-  }
-
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     if (this.closed) return;
     this.flush();
     this.closed = true;

@@ -62,7 +62,7 @@ export class LocalListeners {
 
 /** One process: the embedded SQLite default, where one instance owns the database file. */
 export class InProcessTrackingBus implements TrackingBus {
-  private readonly local = new LocalListeners();
+  protected readonly local = new LocalListeners();
 
   publish(trackingNo: string): void {
     this.local.deliver(trackingNo);
