@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { PublicTrackingView, VerifiedTrackingDetails } from '../../shared/api/tracking-view';
 import { isValidTrackingNo } from '../../shared/tracking/tracking-number';
+import { replacesShownView } from '../../shared/tracking/view-order';
 import { ApiError } from '../api/api-error';
 import { fetchTrackingView, fetchVerifiedDetails, verifyParcel } from '../api/tracking-api';
 import { takeTrackingViewInPage } from '../api/tracking-view-in-page';
@@ -25,6 +26,8 @@ export const useTrackingStore = defineStore('tracking', () => {
   const isCurrent = (no: string) => trackingNo.value === no;
 
   function showFreshView(fresh: PublicTrackingView) {
+    // A fresh copy shown but older than the fresh one on screen (the live stream won the race).
+    if (staleSince.value === null && !replacesShownView(view.value, fresh)) return;
     const now = Date.now();
     view.value = fresh;
     staleSince.value = null;
