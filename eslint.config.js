@@ -11,7 +11,7 @@ import stylistic from '@stylistic/eslint-plugin';
 import globals from 'globals';
 
 export default defineConfig(
-  globalIgnores(['dist/', 'node_modules/', 'coverage/', 'tests/.artifacts/', '.bench/', 'data/']),
+  globalIgnores(['dist/', 'node_modules/', 'coverage/', 'tests/.artifacts/', '.bench/', '.scratch/', 'data/']),
   {
     // A disable comment that no longer silences anything is itself a finding.
     linterOptions: { reportUnusedDisableDirectives: 'error' },

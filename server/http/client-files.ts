@@ -5,6 +5,7 @@ import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import type { AppDeps } from '../app-deps';
 import { withShopTimeZone } from './page-settings';
+import { pageCspWithInlineStyle } from './security-headers';
 import { trackingPageHtml } from './tracking-page';
 import { trackingPageBuild } from './tracking-page-build';
 
@@ -40,7 +41,9 @@ export function clientFiles(clientDir: string, deps: Pick<AppDeps, 'db' | 'clock
     if (!existsSync(indexPath)) return notBuilt(c);
     // The page is drawn in the language the browser asks for first.
     c.header('Vary', 'Accept-Language');
-    return c.html(await trackingPageHtml(tracking, shell(), c.req.param('trackingNo'), c.req.header('Accept-Language')));
+    const page = await trackingPageHtml(tracking, shell(), c.req.param('trackingNo'), c.req.header('Accept-Language'));
+    if (page.inlineStyleHash) c.header('Content-Security-Policy', pageCspWithInlineStyle(page.inlineStyleHash));
+    return c.html(page.html);
   });
   // The tracking page's server render (tracking-page-build.ts) is the server's, not a file for browsers.
   app.get('/ssr/*', (c) => c.text('Not found', 404, { 'Cache-Control': 'no-store' }));

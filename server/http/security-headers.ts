@@ -5,20 +5,30 @@ import type { MiddlewareHandler } from 'hono';
  * registration is a bundled module), and images also from data:/blob: for on-device photo
  * previews.
  */
-const PAGE_CSP = [
-  "default-src 'self'",
-  // 'wasm-unsafe-eval' compiles the courier scanner's ZXing wasm; it still allows no eval() of strings.
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+const pagePolicy = (styleSources: string) =>
+  [
+    "default-src 'self'",
+    // 'wasm-unsafe-eval' compiles the courier scanner's ZXing wasm; it still allows no eval() of strings.
+    "script-src 'self' 'wasm-unsafe-eval'",
+    `style-src 'self'${styleSources}`,
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+
+const PAGE_CSP = pagePolicy('');
+
+/**
+ * The page policy for a page carrying one <style> element of our own (the drawn tracking page,
+ * tracking-page.ts): that element by its hash, and still no inline style attribute or other
+ * <style>, so an injected one does nothing.
+ */
+export const pageCspWithInlineStyle = (styleHash: string) => pagePolicy(` ${styleHash}`);
 
 const PAGE_HEADERS: ReadonlyArray<[string, string]> = [
   ['Content-Security-Policy', PAGE_CSP],

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { PublicTrackingView } from '../../shared/api/tracking-view';
 import { TRACKING_VIEW_ELEMENT_ID } from '../../shared/api/tracking-view-in-page';
@@ -26,14 +27,14 @@ export interface TrackingPageDeps {
  * A number that is malformed or unknown gets the app's page as it is, which says so in its own
  * words after its own request, as before.
  */
-export async function trackingPageHtml(deps: TrackingPageDeps, shell: string, rawTrackingNo: string, acceptLanguage: string | undefined): Promise<string> {
+export async function trackingPageHtml(deps: TrackingPageDeps, shell: string, rawTrackingNo: string, acceptLanguage: string | undefined): Promise<TrackingPageAnswer> {
   const trackingNo = normalizeTrackingNo(rawTrackingNo);
-  if (!isValidTrackingNo(trackingNo)) return shell;
+  if (!isValidTrackingNo(trackingNo)) return { html: shell, inlineStyleHash: null };
   let json: string;
   try {
     json = await getPublicViewJson(deps.db, trackingNo, deps.clock());
   } catch (err) {
-    if (err instanceof AppError && err.status === 404) return shell;
+    if (err instanceof AppError && err.status === 404) return { html: shell, inlineStyleHash: null };
     throw err;
   }
   const build = await deps.build();
@@ -47,7 +48,15 @@ export async function trackingPageHtml(deps: TrackingPageDeps, shell: string, ra
       deps.logger.error('Could not draw the tracking page on the server', err, { trackingNo });
     }
   }
-  return withTrackingView(shell, { trackingNo, json, markup, locale, css: build.css });
+  const withView = withTrackingView(shell, { trackingNo, json, markup, locale });
+  // Only with the drawn page: the app alone loads its CSS as on every other page.
+  return markup ? withStylesInPage(withView, build) : { html: withView, inlineStyleHash: null };
+}
+
+export interface TrackingPageAnswer {
+  html: string;
+  /** The CSP source (`'sha256-…'`) that lets the page's one <style> element apply; null when it has none. */
+  inlineStyleHash: string | null;
 }
 
 interface TrackingViewParts {
@@ -55,18 +64,10 @@ interface TrackingViewParts {
   json: string;
   markup: string;
   locale: PageLocale;
-  css: string[];
 }
 
 /** Each piece is put in with a function, so a `$&` in a view is text, not a replacement pattern. */
-function withTrackingView(shell: string, { trackingNo, json, markup, locale, css }: TrackingViewParts): string {
-  // Only with the drawn page: the app alone loads its CSS with its chunk, as on every other page.
-  const links = markup
-    ? css
-        .filter((file) => !shell.includes(`href="/${file}"`))
-        .map((file) => `<link rel="stylesheet" crossorigin href="/${file}">`)
-        .join('')
-    : '';
+function withTrackingView(shell: string, { trackingNo, json, markup, locale }: TrackingViewParts): string {
   const viewBlock = `<script type="application/json" id="${TRACKING_VIEW_ELEMENT_ID}">${jsonForScriptBlock(json)}</script>`;
   return (
     shell
@@ -74,7 +75,45 @@ function withTrackingView(shell: string, { trackingNo, json, markup, locale, css
       .replace(/<html lang="[^"]*"/, () => `<html lang="${locale}"`)
       // The app's title for this page (TrackingPage.vue); the number is checked: letters and digits only.
       .replace(/<title>[^<]*<\/title>/, () => `<title>${trackingNo} · Doorstep</title>`)
-      .replace('</head>', () => `${links}</head>`)
       .replace('<div id="app"></div>', () => `<div id="app">${markup}</div>${viewBlock}`)
   );
+}
+
+const STYLESHEET_LINK = /<link rel="stylesheet" crossorigin href="\/(assets\/[^"]+\.css)">/g;
+
+/**
+ * The drawn page's stylesheets written into it as one <style>, in the order they cascade
+ * (index.html's links, then the page's own), so its first paint waits for no request: on a
+ * slow link each stylesheet cost a connection and a round trip before anything showed.
+ *
+ * Each link stays, `disabled`: a disabled stylesheet is not fetched, and the app's chunk
+ * loader, finding the link, neither fetches it again nor adds a second copy of its rules
+ * over the ones in the page. A file the build could not read stays an ordinary link.
+ */
+function withStylesInPage(page: string, build: TrackingPageBuild): TrackingPageAnswer {
+  const inlined: string[] = [];
+  const html = page.replace(STYLESHEET_LINK, (link, file: string) => {
+    const text = build.styles.get(file);
+    if (text === undefined) return link;
+    inlined.push(text);
+    return link.replace('>', ' disabled>');
+  });
+  const linked = new Set([...page.matchAll(STYLESHEET_LINK)].map((m) => m[1]));
+  let ownLinks = '';
+  for (const file of build.css) {
+    if (linked.has(file)) continue;
+    const text = build.styles.get(file);
+    if (text === undefined) {
+      ownLinks += `<link rel="stylesheet" crossorigin href="/${file}">`;
+    } else {
+      inlined.push(text);
+      ownLinks += `<link rel="stylesheet" crossorigin href="/${file}" disabled>`;
+    }
+  }
+  if (inlined.length === 0) return { html: html.replace('</head>', () => `${ownLinks}</head>`), inlineStyleHash: null };
+  const css = inlined.join('\n');
+  return {
+    html: html.replace('</head>', () => `${ownLinks}<style>${css}</style></head>`),
+    inlineStyleHash: `'sha256-${createHash('sha256').update(css).digest('base64')}'`,
+  };
 }

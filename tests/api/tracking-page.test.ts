@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,13 +33,22 @@ const logged: Array<{ message: string; fields?: LogFields }> = [];
 const logger: Logger = { info: () => {}, error: (message, _err, fields) => logged.push({ message, fields }) };
 const dirs: string[] = [];
 
-/** A built client in a folder of its own: index.html, the manifest, and the renderer when given. */
+/** The build's stylesheets, each with a rule to find it by in the page. */
+const STYLESHEETS: Record<string, string> = {
+  'index-abc.css': '.from-index{color:red}',
+  'core.css': '.from-core{color:green}',
+  'TrackingPage-def.css': '.from-page{color:blue}',
+};
+
+/** A built client in a folder of its own: index.html, the manifest, its CSS, and the renderer when given. */
 function builtClient(renderer?: string): ReturnType<typeof createApp> {
   const dir = mkdtempSync(join(tmpdir(), 'doorstep-tracking-page-'));
   dirs.push(dir);
   mkdirSync(join(dir, '.vite'));
+  mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'index.html'), SHELL);
   writeFileSync(join(dir, '.vite', 'manifest.json'), JSON.stringify(MANIFEST));
+  for (const [file, text] of Object.entries(STYLESHEETS)) writeFileSync(join(dir, 'assets', file), text);
   if (renderer !== undefined) {
     mkdirSync(join(dir, 'ssr'));
     writeFileSync(join(dir, 'ssr', 'render-tracking-page.js'), renderer);
@@ -131,9 +141,19 @@ describe('GET /t/:trackingNo', () => {
     const zhHtml = await zh.text();
     expect(zhHtml).toContain(`<div id="app"><p class="drawn">${parcel.trackingNo} InTransit zh-CN ${t.deps.config.shopTimeZone}</p></div>`);
     expect(zhHtml).toContain('<html lang="zh-CN"');
-    // The page's own CSS and its chunks' CSS, once each, for the drawn page's first paint.
-    expect(zhHtml).toContain('<link rel="stylesheet" crossorigin href="/assets/TrackingPage-def.css"><link rel="stylesheet" crossorigin href="/assets/core.css"></head>');
+    // Every stylesheet the drawn page uses is in it, once each, in cascade order (index.html's,
+    // then the page's own): its first paint waits for no request.
+    const style = /<style>([^<]*)<\/style><\/head>/.exec(zhHtml)?.[1];
+    expect(style).toBe(['.from-index{color:red}', '.from-page{color:blue}', '.from-core{color:green}'].join('\n'));
+    // Their links stay, disabled (not fetched), so the app's chunk loader finds them and adds no copy.
+    expect(zhHtml).toContain('<link rel="stylesheet" crossorigin href="/assets/index-abc.css" disabled>');
+    expect(zhHtml).toContain('<link rel="stylesheet" crossorigin href="/assets/TrackingPage-def.css" disabled><link rel="stylesheet" crossorigin href="/assets/core.css" disabled>');
     expect(zhHtml.match(/index-abc\.css/g)).toHaveLength(1);
+    expect(zhHtml).not.toMatch(/\.css">/);
+    // The policy lets that one element apply, by its hash, and nothing else inline.
+    const hash = createHash('sha256').update(style!).digest('base64');
+    expect(zh.headers.get('content-security-policy')).toContain(`style-src 'self' 'sha256-${hash}';`);
+    expect(zh.headers.get('content-security-policy')).not.toContain('unsafe-inline');
     expect(viewInPage(zhHtml)?.trackingNo).toBe(parcel.trackingNo);
 
     for (const acceptLanguage of ['en-US,en;q=0.9,zh-CN;q=0.8', '', 'fr']) {
@@ -152,7 +172,11 @@ describe('GET /t/:trackingNo', () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('<div id="app"></div>');
+    // Nothing drawn, nothing of its styles: the app links its CSS itself, as on any page.
     expect(html).not.toContain('TrackingPage-def.css');
+    expect(html).not.toContain('<style>');
+    expect(html).toContain('<link rel="stylesheet" crossorigin href="/assets/index-abc.css"></head>');
+    expect(res.headers.get('content-security-policy')).toContain("style-src 'self';");
     expect(viewInPage(html)?.trackingNo).toBe(parcel.trackingNo);
     expect(logged).toEqual([expect.objectContaining({ fields: { trackingNo: parcel.trackingNo } })]);
   });

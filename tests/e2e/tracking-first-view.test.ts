@@ -74,11 +74,15 @@ describe('the tracking page’s first view', () => {
     const context = await newPhoneContext(browser);
     const page = await context.newPage();
     const requests = viewRequests(page, moving.trackingNo);
+    const stylesheets: string[] = [];
+    page.on('request', (request) => void (request.resourceType() === 'stylesheet' && stylesheets.push(request.url())));
     await page.goto(`${server.url}/t/${moving.trackingNo}`);
     expect(await statusOf(page)).toBe('InTransit');
     // The app has started on it (the stream is open) and still asked for nothing.
     await expect.poll(() => server.deps.bus.listenerCount(moving.trackingNo), SOON).toBeGreaterThan(0);
     expect(await page.locator('#tracking-view').count()).toBe(0);
+    // Its styles came in the page: no stylesheet was fetched, by the page or by the app's chunks.
+    expect(stylesheets).toEqual([]);
     const before = await page.locator('[data-testid="timeline-event"]').count();
 
     await server.deps.db.transaction().execute((trx) =>
