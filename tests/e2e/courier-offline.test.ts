@@ -102,9 +102,17 @@ async function record(page: Page, p: ParcelFixture, action: Action) {
     await page.locator('[data-testid="report-note"]').fill(action.note);
     if (action.photo) await page.locator('[data-testid="report-photo"]').setInputFiles({ name: 'damage.png', mimeType: 'image/png', buffer: photo });
   }
-  const before = await waiting(page);
+  // Saved on the phone: waiting to go out, or, with a signal, already taken by the server (a
+  // send can finish between two polls of the waiting count, which then never shows it).
+  const saved = async () => (await waiting(page)) + (await reportsOnServer(p, action.kind));
+  const before = await saved();
   await page.locator('[data-testid="report-save"]').click();
-  await expect.poll(() => waiting(page)).toBe(before + 1);
+  await expect.poll(saved).toBeGreaterThan(before);
+}
+
+async function reportsOnServer(p: ParcelFixture, kind: Action['kind']): Promise<number> {
+  const row = await db().selectFrom('courier_reports').select((eb) => eb.fn.countAll<number>().as('n')).where('tracking_no', '=', p.trackingNo).where('kind', '=', kind).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 async function eventsFromCouriers(trackingNos: string[]) {
