@@ -107,9 +107,8 @@ function honoClientWithoutCookieArguments(): Plugin {
  * (`//# allFunctionsCalledOnLoad`, Chrome 136+; a plain comment elsewhere). Without it V8
  * compiles each function on the main thread the first time it is called, which on a slow
  * phone was about half of the start-up's long tasks (issue 13's Lighthouse TBT); with it the
- * whole chunk is compiled while it streams in, off the main thread. Added after minification,
- * which would drop it as a comment,
- * and after Vite's preload lists, which go in front of the code.
+ * whole chunk is compiled while it streams in, off the main thread. Added after minification
+ * (which would drop it as a comment) and after Vite's preload lists (which go in front of the code).
  */
 function compileHintsForFirstLoad(chunkNames: readonly string[]): Plugin {
   return {

@@ -26,7 +26,7 @@ export const useTrackingStore = defineStore('tracking', () => {
   const isCurrent = (no: string) => trackingNo.value === no;
 
   function showFreshView(fresh: PublicTrackingView) {
-    // A fresh copy shown but older than the fresh one on screen (the live stream won the race).
+    // An answer older than the fresh view on screen stays unshown (the live stream won the race).
     if (staleSince.value === null && !replacesShownView(view.value, fresh)) return;
     const now = Date.now();
     view.value = fresh;

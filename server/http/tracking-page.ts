@@ -92,13 +92,14 @@ const STYLESHEET_LINK = /<link rel="stylesheet" crossorigin href="\/(assets\/[^"
  */
 function withStylesInPage(page: string, build: TrackingPageBuild): TrackingPageAnswer {
   const inlined: string[] = [];
+  const linked = new Set<string>();
   const html = page.replace(STYLESHEET_LINK, (link, file: string) => {
+    linked.add(file);
     const text = build.styles.get(file);
     if (text === undefined) return link;
     inlined.push(text);
     return link.replace('>', ' disabled>');
   });
-  const linked = new Set([...page.matchAll(STYLESHEET_LINK)].map((m) => m[1]));
   let ownLinks = '';
   for (const file of build.css) {
     if (linked.has(file)) continue;
