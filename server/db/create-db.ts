@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
+import { registerSqliteConnection } from './held-sqlite-connection';
 import { withStatementCache } from './statement-cache';
 
 export type DatabaseEngine = 'sqlite' | 'postgres';
@@ -40,7 +41,9 @@ export function openSqlite(path: string): SQLite.Database {
 export function createDb(url: string): DatabaseHandle {
   if (url.startsWith('sqlite:')) {
     const sqlite = openSqlite(url.slice('sqlite:'.length));
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    const connection = withStatementCache(sqlite);
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+    registerSqliteConnection(db, connection);
     return { db, engine: 'sqlite', sqlite, close: () => db.destroy() };
   }
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {

@@ -1,5 +1,16 @@
 import type { Compilable, CompiledQuery, DialectAdapter, Kysely, QueryResult } from 'kysely';
+import { heldSqliteConnection, runOnSqlite } from './held-sqlite-connection';
 import type { Database } from './schema';
+
+/** A reusable query: run once, or once per argument list in order (see `forEach`). */
+export interface ReusableQuery<Row, Args extends readonly unknown[]> {
+  (db: Kysely<Database>, ...args: Args): Promise<QueryResult<Row>>;
+  /**
+   * Runs the statement once per argument list, in order, and returns the rows it changed in
+   * all. Inside a SQLite transaction the whole list runs in one synchronous go.
+   */
+  forEach(db: Kysely<Database>, argLists: readonly Args[]): Promise<number>;
+}
 
 /**
  * A query on a hot path, compiled once per SQL dialect and run again with new values. Kysely
@@ -13,11 +24,11 @@ import type { Database } from './schema';
 export function reusableQuery<Row, Args extends readonly unknown[]>(
   arity: Args['length'],
   build: (db: Kysely<Database>, placeholders: never[]) => Compilable<Row>,
-): (db: Kysely<Database>, ...args: Args) => Promise<QueryResult<Row>> {
+): ReusableQuery<Row, Args> {
   const placeholders = Array.from({ length: arity }, (_, i) => `\u0000arg${i}\u0000`);
   const index = new Map(placeholders.map((p, i) => [p, i]));
   const compiledByDialect = new WeakMap<DialectAdapter, { compiled: CompiledQuery<Row>; slots: number[] | null }>();
-  return (db, ...args) => {
+  const compiledFor = (db: Kysely<Database>) => {
     const adapter = db.getExecutor().adapter;
     let entry = compiledByDialect.get(adapter);
     if (!entry) {
@@ -29,35 +40,63 @@ export function reusableQuery<Row, Args extends readonly unknown[]>(
       entry = { compiled, slots: inOrder ? null : slots };
       compiledByDialect.set(adapter, entry);
     }
-    const { compiled, slots } = entry;
-    const parameters = slots ? slots.map((slot, i) => (slot === -1 ? compiled.parameters[i] : args[slot])) : args;
-    return db.executeQuery<Row>({ ...compiled, parameters });
+    return entry;
   };
+  const parametersOf = ({ compiled, slots }: { compiled: CompiledQuery<Row>; slots: number[] | null }, args: readonly unknown[]) =>
+    slots ? slots.map((slot, i) => (slot === -1 ? compiled.parameters[i] : args[slot])) : args;
+
+  const run = (db: Kysely<Database>, ...args: Args): Promise<QueryResult<Row>> => {
+    const entry = compiledFor(db);
+    const parameters = parametersOf(entry, args);
+    const held = heldSqliteConnection(db);
+    if (held) return Promise.resolve(runOnSqlite<Row>(held, entry.compiled.sql, parameters));
+    return db.executeQuery<Row>({ ...entry.compiled, parameters });
+  };
+  run.forEach = async (db: Kysely<Database>, argLists: readonly Args[]): Promise<number> => {
+    if (argLists.length === 0) return 0;
+    const entry = compiledFor(db);
+    let changed = 0;
+    const held = heldSqliteConnection(db);
+    if (held) {
+      const statement = held.prepare(entry.compiled.sql);
+      for (const args of argLists) changed += Number(statement.run(parametersOf(entry, args)).changes);
+      return changed;
+    }
+    for (const args of argLists) {
+      changed += Number((await db.executeQuery<Row>({ ...entry.compiled, parameters: parametersOf(entry, args) })).numAffectedRows ?? 0);
+    }
+    return changed;
+  };
+  return run;
 }
 
 /**
- * A multi-row INSERT of fixed columns, compiled once per dialect and row count, for batches
- * written on a hot path (a courier's synced reports).
+ * An INSERT of fixed columns for batches written on a hot path (a courier's synced reports):
+ * inside a SQLite transaction one prepared one-row statement per row, run synchronously (the
+ * cheapest per row there); elsewhere one multi-row statement per call, compiled once per
+ * dialect and row count (one round trip to PostgreSQL instead of one per row).
  */
 export function reusableInsert<T extends keyof Database & string>(
   table: T,
   columns: readonly (keyof Database[T] & string)[],
   options: { skipDuplicatesOf?: keyof Database[T] & string } = {},
 ) {
-  const byRowCount = new Map<number, (db: Kysely<Database>, ...args: unknown[]) => Promise<QueryResult<unknown>>>();
+  const insertOf = (rowCount: number) =>
+    reusableQuery<unknown, unknown[]>(rowCount * columns.length, (d, p) => {
+      const query = d.insertInto(table).values(Array.from({ length: rowCount }, (_, r) => Object.fromEntries(columns.map((c, k) => [c, p[r * columns.length + k]]))) as never);
+      const key = options.skipDuplicatesOf;
+      return key ? query.onConflict((oc) => oc.column(key as never).doNothing()) : query;
+    });
+  const oneRow = insertOf(1);
+  const byRowCount = new Map<number, ReusableQuery<unknown, unknown[]>>();
+  const valuesOf = (row: Record<string, unknown>) => columns.map((c) => row[c] ?? null);
   /** Returns how many rows went in (fewer than given only when duplicates were skipped). */
   return async (db: Kysely<Database>, rows: readonly Record<string, unknown>[]): Promise<number> => {
     if (rows.length === 0) return 0;
+    if (heldSqliteConnection(db)) return oneRow.forEach(db, rows.map(valuesOf));
     let insert = byRowCount.get(rows.length);
-    if (!insert) {
-      insert = reusableQuery<unknown, unknown[]>(rows.length * columns.length, (d, p) => {
-        const query = d.insertInto(table).values(rows.map((_, r) => Object.fromEntries(columns.map((c, k) => [c, p[r * columns.length + k]]))) as never);
-        const key = options.skipDuplicatesOf;
-        return key ? query.onConflict((oc) => oc.column(key as never).doNothing()) : query;
-      });
-      byRowCount.set(rows.length, insert);
-    }
-    const result = await insert(db, ...rows.flatMap((row) => columns.map((c) => row[c] ?? null)));
+    if (!insert) byRowCount.set(rows.length, (insert = insertOf(rows.length)));
+    const result = await insert(db, ...rows.flatMap(valuesOf));
     return Number(result.numAffectedRows ?? rows.length);
   };
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { CourierReport } from '../../../shared/courier/courier-report';
 
 /**
@@ -7,7 +7,8 @@ import type { CourierReport } from '../../../shared/courier/courier-report';
  */
 export function reportBodyHash(report: CourierReport): string {
   const canonical = JSON.stringify(sortedKeys(report));
-  return createHash('sha256').update(canonical).digest('hex');
+  // The one-shot digest: a Hash object per report cost as much as the rest of its judgement.
+  return hash('sha256', canonical, 'hex');
 }
 
 /** Sorted by hand, nested objects too (a drop's pickup point): a replacer array would send JSON.stringify down its slow path. */

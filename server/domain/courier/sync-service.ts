@@ -80,7 +80,7 @@ export async function syncCourierReports(
       throw new AppError(503, 'concurrent_update', 'These reports arrived twice at the same moment; send them again', 1);
     }
     await applyPickupReports(trx, pickups);
-    await enqueueWebhookEvents(trx, moves.flatMap(shipmentWebhookEvents), now);
+    await enqueueWebhookEvents(trx, () => moves.flatMap(shipmentWebhookEvents), now);
     for (const binding of photoBindings) await bindUploadsToShipment(trx, binding.ids, binding.shipmentId);
   }));
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { CourierManifest } from '../../../shared/courier/manifest';
 import type { Database } from '../../db/schema';
 import { parseJsonColumnOver } from '../../db/json-column';
+import { reusableQuery } from '../../db/reusable-query';
 import { proofOfDeliverySchema } from '../../../shared/api/ops-desk';
 
 export type ProofRequirements = CourierManifest['proofRequirements'];
@@ -9,8 +10,11 @@ export type ProofRequirements = CourierManifest['proofRequirements'];
 /** What a delivered report must carry when the shop has set nothing: a photo and who took it. */
 export const DEFAULT_PROOF_REQUIREMENTS: ProofRequirements = { photo: true, recipientName: true, signature: false };
 
+// Compiled once: read by every courier batch.
+const selectProofRequirements = reusableQuery<{ value: string }, []>(0, (db) => db.selectFrom('settings').select('value').where('key', '=', 'proof_of_delivery'));
+
 export async function loadProofRequirements(db: Kysely<Database>): Promise<ProofRequirements> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', 'proof_of_delivery').executeTakeFirst();
+  const [row] = (await selectProofRequirements(db)).rows;
   return row ? parseJsonColumnOver(proofOfDeliverySchema, DEFAULT_PROOF_REQUIREMENTS, row.value, 'settings.proof_of_delivery') : DEFAULT_PROOF_REQUIREMENTS;
 }
 

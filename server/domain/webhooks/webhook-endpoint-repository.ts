@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { WebhookEndpointView } from '../../../shared/api/webhooks';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../../../shared/webhooks/webhook-events';
 import { parseJsonColumn } from '../../db/json-column';
+import { reusableQuery } from '../../db/reusable-query';
 import type { Database } from '../../db/schema';
 import type { WebhookEndpointTable } from '../../db/schema-webhooks';
 
@@ -40,9 +41,13 @@ export async function findWebhookEndpoint(db: Kysely<Database>, id: number): Pro
   return db.selectFrom('webhook_endpoints').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Active endpoints with their subscriptions: a tiny table, read once per enqueue. */
+const selectActiveSubscriptions = reusableQuery<{ id: number; events: string }, []>(0, (db) =>
+  db.selectFrom('webhook_endpoints').select(['id', 'events']).where('active', '=', 1),
+);
+
+/** Active endpoints with their subscriptions: a tiny table, read once per enqueue (compiled once: it is on every write path). */
 export async function findActiveSubscriptions(db: Kysely<Database>): Promise<Array<{ id: number; events: WebhookEventType[] }>> {
-  const rows = await db.selectFrom('webhook_endpoints').select(['id', 'events']).where('active', '=', 1).execute();
+  const { rows } = await selectActiveSubscriptions(db);
   return rows.map((r) => ({ id: r.id, events: parseJsonColumn(storedEvents, r.events, `webhook_endpoints.events of ${r.id}`) }));
 }
 

@@ -15,12 +15,20 @@ export async function enqueueWebhookEvent<T extends WebhookEventType>(trx: Kysel
   await enqueueWebhookEvents(trx, [{ type, data } as WebhookEvent], now);
 }
 
-/** enqueueWebhookEvent for a batch (a courier's sync): the subscriptions are read once. */
-export async function enqueueWebhookEvents(trx: Kysely<Database>, events: readonly WebhookEvent[], now: number): Promise<void> {
-  if (events.length === 0) return;
+/**
+ * enqueueWebhookEvent for a batch (a courier's sync): the subscriptions are read once. The
+ * events may be given as a function, called only when someone subscribes: a batch's hundred
+ * payloads cost more than the read, and most shops have no endpoint.
+ */
+export async function enqueueWebhookEvents(
+  trx: Kysely<Database>,
+  events: readonly WebhookEvent[] | (() => readonly WebhookEvent[]),
+  now: number,
+): Promise<void> {
+  if (Array.isArray(events) && events.length === 0) return;
   const endpoints = await findActiveSubscriptions(trx);
   if (endpoints.length === 0) return;
-  for (const event of events) {
+  for (const event of typeof events === 'function' ? events() : events) {
     const ids = endpoints.filter((e) => e.events.includes(event.type)).map((e) => e.id);
     if (ids.length > 0) await insertDeliveries(trx, ids, randomUUID(), event.type, event.data, now);
   }

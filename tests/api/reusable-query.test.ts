@@ -1,0 +1,121 @@
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createDb, type DatabaseHandle } from '../../server/db/create-db';
+import { heldSqliteConnection } from '../../server/db/held-sqlite-connection';
+import { migrateToLatest } from '../../server/db/migrate';
+import { reusableInsert, reusableQuery } from '../../server/db/reusable-query';
+import type { Database } from '../../server/db/schema';
+import { freePort } from '../support/free-port';
+import { startPostgres } from '../support/postgres-server';
+import { createTestDb } from '../support/test-db';
+
+// Compiled statements on both engines. Inside a SQLite transaction they run on the held
+// connection directly: these tests prove they are the transaction's (seen by it, undone with
+// it) and that nothing outside a transaction is ever slipped into one.
+const insertSetting = reusableQuery<unknown, [string, string]>(2, (db, [key, value]) =>
+  db.insertInto('settings').values({ key, value, updated_at: 1, updated_by: null }),
+);
+const readSetting = reusableQuery<{ value: string }, [string]>(1, (db, [key]) => db.selectFrom('settings').select('value').where('key', '=', key));
+const updateGuarded = reusableQuery<unknown, [string, string, string]>(3, (db, [value, key, was]) =>
+  db.updateTable('settings').set({ value }).where('key', '=', key).where('value', '=', was),
+);
+const insertSettings = reusableInsert('settings', ['key', 'value', 'updated_at', 'updated_by'], { skipDuplicatesOf: 'key' });
+
+const valueOf = async (db: Kysely<Database>, key: string) => (await readSetting(db, key)).rows[0]?.value ?? null;
+const row = (key: string, value: string) => ({ key, value, updated_at: 1, updated_by: null });
+
+function behavesTheSame(engine: string, lendsItsConnection: boolean, open: () => Promise<{ db: Kysely<Database>; close(): Promise<void> }>) {
+  describe(`reusable queries on ${engine}`, () => {
+    let db: Kysely<Database>;
+    let close: () => Promise<void>;
+    beforeAll(async () => {
+      ({ db, close } = await open());
+    }, 60_000);
+    afterAll(() => close?.());
+    beforeEach(async () => {
+      await db.deleteFrom('settings').where('key', 'like', 't.%').execute();
+    });
+
+    it(`lends its connection ${lendsItsConnection ? 'only to a transaction' : 'never'}`, async () => {
+      expect(heldSqliteConnection(db)).toBeNull();
+      await db.connection().execute(async (conn) => expect(heldSqliteConnection(conn)).toBeNull());
+      await db.transaction().execute(async (trx) => expect(heldSqliteConnection(trx) !== null).toBe(lendsItsConnection));
+    });
+
+    it('writes inside a transaction are seen by it, kept by its commit and undone by its rollback', async () => {
+      await db.transaction().execute(async (trx) => {
+        await insertSetting(trx, 't.kept', 'a');
+        expect(await valueOf(trx, 't.kept')).toBe('a');
+      });
+      await expect(
+        db.transaction().execute(async (trx) => {
+          await insertSetting(trx, 't.undone', 'b');
+          expect(await valueOf(trx, 't.undone')).toBe('b');
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      expect(await valueOf(db, 't.kept')).toBe('a');
+      expect(await valueOf(db, 't.undone')).toBeNull();
+    });
+
+    it('a statement outside the transaction is not made part of it while it is open', async () => {
+      let outside: Promise<unknown> | undefined;
+      await expect(
+        db.transaction().execute(async (trx) => {
+          await insertSetting(trx, 't.inside', 'x');
+          outside = insertSetting(db, 't.outside', 'y');
+          // Let the outside statement run if it could (on SQLite it waits for the connection).
+          await new Promise((resolve) => setImmediate(resolve));
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      await outside;
+      expect(await valueOf(db, 't.inside')).toBeNull();
+      expect(await valueOf(db, 't.outside')).toBe('y');
+    });
+
+    it('forEach runs once per argument list in order and counts the rows changed', async () => {
+      await insertSettings(db, [row('t.a', '1'), row('t.b', '1')]);
+      const changed = await db.transaction().execute((trx) =>
+        updateGuarded.forEach(trx, [
+          ['2', 't.a', '1'],
+          ['3', 't.a', '2'], // sees the row the first list changed
+          ['9', 't.b', 'stale'], // guarded: changes nothing
+          ['9', 't.missing', '1'],
+        ]),
+      );
+      expect(changed).toBe(2);
+      expect([await valueOf(db, 't.a'), await valueOf(db, 't.b')]).toEqual(['3', '1']);
+      expect(await updateGuarded.forEach(db, [])).toBe(0);
+      expect(await updateGuarded.forEach(db, [['4', 't.b', '1']])).toBe(1);
+    });
+
+    it('an insert that skips duplicates answers how many rows went in, in a transaction or not', async () => {
+      await insertSettings(db, [row('t.first', 'old')]);
+      const inside = await db.transaction().execute((trx) => insertSettings(trx, [row('t.first', 'new'), row('t.second', 's'), row('t.third', 't')]));
+      expect(inside).toBe(2);
+      expect(await insertSettings(db, [row('t.third', 'again'), row('t.fourth', 'f')])).toBe(1);
+      expect(await insertSettings(db, [])).toBe(0);
+      expect(await valueOf(db, 't.first')).toBe('old');
+      expect(await valueOf(db, 't.fourth')).toBe('f');
+    });
+  });
+}
+
+behavesTheSame('SQLite', true, async () => {
+  const handle = await createTestDb();
+  return { db: handle.db, close: handle.dispose };
+});
+
+behavesTheSame('PostgreSQL', false, async () => {
+  const pg = startPostgres(await freePort());
+  const handle: DatabaseHandle = createDb(pg.url);
+  await migrateToLatest(handle.db);
+  return {
+    db: handle.db,
+    close: async () => {
+      await handle.close();
+      pg.stop();
+    },
+  };
+});
