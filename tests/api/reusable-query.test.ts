@@ -12,12 +12,12 @@ import { createTestDb } from '../support/test-db';
 // Compiled statements on both engines. Inside a SQLite transaction they run on the held
 // connection directly: these tests prove they are the transaction's (seen by it, undone with
 // it) and that nothing outside a transaction is ever slipped into one.
-const insertSetting = reusableQuery<unknown, [string, string]>(2, (db, [key, value]) =>
-  db.insertInto('settings').values({ key, value, updated_at: 1, updated_by: null }),
+const insertSetting = reusableQuery<unknown, [string, string]>(2, (db, p) =>
+  db.insertInto('settings').values({ key: p[0]!, value: p[1]!, updated_at: 1, updated_by: null }),
 );
-const readSetting = reusableQuery<{ value: string }, [string]>(1, (db, [key]) => db.selectFrom('settings').select('value').where('key', '=', key));
-const updateGuarded = reusableQuery<unknown, [string, string, string]>(3, (db, [value, key, was]) =>
-  db.updateTable('settings').set({ value }).where('key', '=', key).where('value', '=', was),
+const readSetting = reusableQuery<{ value: string }, [string]>(1, (db, p) => db.selectFrom('settings').select('value').where('key', '=', p[0]!));
+const updateGuarded = reusableQuery<unknown, [string, string, string]>(3, (db, p) =>
+  db.updateTable('settings').set({ value: p[0]! }).where('key', '=', p[1]!).where('value', '=', p[2]!),
 );
 const insertSettings = reusableInsert('settings', ['key', 'value', 'updated_at', 'updated_by'], { skipDuplicatesOf: 'key' });
 
