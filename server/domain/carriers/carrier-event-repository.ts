@@ -2,8 +2,8 @@ import type { Insertable, Kysely, QueryResult, Selectable } from 'kysely';
 import type { Database, ShipmentTable, TrackingEventTable } from '../../db/schema';
 import { reusableQuery } from '../../db/reusable-query';
 import type { TrackingStatus } from '../../../shared/tracking/statuses';
-import { publicTimelineSchema } from '../../../shared/tracking/stored-timeline-schema';
-import { parseJsonColumn } from '../../db/json-column';
+import { isPublicTimeline } from '../../../shared/tracking/stored-timeline-schema';
+import { parseJsonColumnAs } from '../../db/json-column';
 import type { Shipment } from '../tracking/shipment-repository';
 
 /** Rows per INSERT: well below both databases' bound-parameter limits at ~18 columns. */
@@ -34,7 +34,7 @@ export async function findShipmentsWithCarrier(db: Kysely<Database>, trackingNos
           subStatus: r.sub_status,
           deliveredAt: r.delivered_at,
           arrivedAt: r.arrived_at,
-          timeline: parseJsonColumn(publicTimelineSchema, r.public_timeline, `shipments.public_timeline of ${r.tracking_no}`),
+          timeline: parseJsonColumnAs(isPublicTimeline, r.public_timeline, `shipments.public_timeline of ${r.tracking_no}`),
           leg: r.leg === 'return' ? 'return' : 'delivery',
         },
         carrierCode: r.carrier_code,

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { TrackingStatus } from '../../../shared/tracking/statuses';
-import { publicTimelineSchema } from '../../../shared/tracking/stored-timeline-schema';
-import { parseJsonColumn } from '../../db/json-column';
+import { isPublicTimeline } from '../../../shared/tracking/stored-timeline-schema';
+import { parseJsonColumnAs } from '../../db/json-column';
 import { reusableReadByKeys } from '../../db/reusable-query';
 import type { Database } from '../../db/schema';
 import { findPickupSlotStarts } from '../returns/return-repository';
@@ -42,7 +42,7 @@ export async function loadShipmentStates(db: Kysely<Database>, trackingNos: read
       leg,
       returnId: r.return_id,
       pickupSlotStart: r.return_id === null ? null : (slots.get(r.return_id) ?? null),
-      timeline: parseJsonColumn(publicTimelineSchema, r.public_timeline, `shipments.public_timeline of ${r.tracking_no}`),
+      timeline: parseJsonColumnAs(isPublicTimeline, r.public_timeline, `shipments.public_timeline of ${r.tracking_no}`),
     });
   }
   return states;

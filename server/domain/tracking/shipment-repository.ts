@@ -4,12 +4,12 @@ import type { ShipmentLeg } from '../../../shared/tracking/shipment-state-machin
 import type { TrackingStatus } from '../../../shared/tracking/statuses';
 import { heldSqliteConnection } from '../../db/held-sqlite-connection';
 import { reusableQuery } from '../../db/reusable-query';
-import { parseJsonColumn } from '../../db/json-column';
+import { parseJsonColumn, parseJsonColumnAs } from '../../db/json-column';
 import { storedAttemptChoiceSchema } from '../../../shared/api/attempt-choice';
 import { deliveryInstructionsSchema } from '../../../shared/api/delivery-instructions';
 import type { AttemptChoice } from '../../../shared/tracking/attempt-choices';
 import type { PublicTrackingEvent } from '../../../shared/api/tracking-view';
-import { publicTimelineSchema } from '../../../shared/tracking/stored-timeline-schema';
+import { isPublicTimeline } from '../../../shared/tracking/stored-timeline-schema';
 import type { Database, ShipmentTable } from '../../db/schema';
 
 export interface Shipment {
@@ -53,7 +53,7 @@ export function toShipment(row: Selectable<ShipmentTable>): Shipment {
     arrivedAt: row.arrived_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    timeline: parseJsonColumn(publicTimelineSchema, row.public_timeline, `shipments.public_timeline of ${row.tracking_no}`),
+    timeline: parseJsonColumnAs(isPublicTimeline, row.public_timeline, `shipments.public_timeline of ${row.tracking_no}`),
     deliveryInstructions: parseDeliveryInstructions(row.delivery_instructions, row.tracking_no),
     attemptChoice: parseAttemptChoice(row.attempt_choice, row.status, row.tracking_no),
     leg: row.leg === 'return' ? 'return' : 'delivery',
