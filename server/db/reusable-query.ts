@@ -7,7 +7,7 @@ export interface ReusableQuery<Row, Args extends readonly unknown[]> {
   (db: Kysely<Database>, ...args: Args): Promise<QueryResult<Row>>;
   /**
    * Runs the statement once per argument list, in order, and returns the rows it changed in
-   * all. Inside a SQLite transaction the whole list runs in one synchronous go.
+   * all. On a transaction's held SQLite connection the whole list runs in one synchronous go.
    */
   forEach(db: Kysely<Database>, argLists: readonly Args[]): Promise<number>;
 }
@@ -45,11 +45,13 @@ export function reusableQuery<Row, Args extends readonly unknown[]>(
   const parametersOf = ({ compiled, slots }: { compiled: CompiledQuery<Row>; slots: number[] | null }, args: readonly unknown[]) =>
     slots ? slots.map((slot, i) => (slot === -1 ? compiled.parameters[i] : args[slot])) : args;
 
-  const run = (db: Kysely<Database>, ...args: Args): Promise<QueryResult<Row>> => {
+  // Async so that every failure (a statement's, or Kysely refusing a finished transaction)
+  // rejects rather than throws; on the held connection the statement still runs at once.
+  const run = async (db: Kysely<Database>, ...args: Args): Promise<QueryResult<Row>> => {
     const entry = compiledFor(db);
     const parameters = parametersOf(entry, args);
     const held = heldSqliteConnection(db);
-    if (held) return Promise.resolve(runOnSqlite<Row>(held, entry.compiled.sql, parameters));
+    if (held) return runOnSqlite<Row>(held, entry.compiled.sql, parameters);
     return db.executeQuery<Row>({ ...entry.compiled, parameters });
   };
   run.forEach = async (db: Kysely<Database>, argLists: readonly Args[]): Promise<number> => {
@@ -72,8 +74,8 @@ export function reusableQuery<Row, Args extends readonly unknown[]>(
 
 /**
  * An INSERT of fixed columns for batches written on a hot path (a courier's synced reports):
- * inside a SQLite transaction one prepared one-row statement per row, run synchronously (the
- * cheapest per row there); elsewhere one multi-row statement per call, compiled once per
+ * on a transaction's held SQLite connection one prepared one-row statement per row, run
+ * synchronously (the cheapest per row there); elsewhere one multi-row statement per call, compiled once per
  * dialect and row count (one round trip to PostgreSQL instead of one per row).
  */
 export function reusableInsert<T extends keyof Database & string>(

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDb, type DatabaseHandle } from '../../server/db/create-db';
-import { heldSqliteConnection } from '../../server/db/held-sqlite-connection';
+import { heldSqliteConnection, transactionOnHeldConnection } from '../../server/db/held-sqlite-connection';
 import { migrateToLatest } from '../../server/db/migrate';
 import { reusableInsert, reusableQuery } from '../../server/db/reusable-query';
 import type { Database } from '../../server/db/schema';
@@ -9,9 +9,10 @@ import { freePort } from '../support/free-port';
 import { startPostgres } from '../support/postgres-server';
 import { createTestDb } from '../support/test-db';
 
-// Compiled statements on both engines. Inside a SQLite transaction they run on the held
-// connection directly: these tests prove they are the transaction's (seen by it, undone with
-// it) and that nothing outside a transaction is ever slipped into one.
+// Compiled statements on both engines. In a transaction on the held SQLite connection they run
+// on that connection directly: these tests prove they are the transaction's (seen by it,
+// undone with it), and that nothing is ever slipped into another one: not a statement from
+// outside, not one arriving on the transaction after its work has settled.
 const insertSetting = reusableQuery<unknown, [string, string]>(2, (db, p) =>
   db.insertInto('settings').values({ key: p[0]!, value: p[1]!, updated_at: 1, updated_by: null }),
 );
@@ -36,19 +37,25 @@ function behavesTheSame(engine: string, lendsItsConnection: boolean, open: () =>
       await db.deleteFrom('settings').where('key', 'like', 't.%').execute();
     });
 
-    it(`lends its connection ${lendsItsConnection ? 'only to a transaction' : 'never'}`, async () => {
+    it(`lends its connection ${lendsItsConnection ? 'only while a held-connection transaction works' : 'never'}`, async () => {
       expect(heldSqliteConnection(db)).toBeNull();
       await db.connection().execute(async (conn) => expect(heldSqliteConnection(conn)).toBeNull());
-      await db.transaction().execute(async (trx) => expect(heldSqliteConnection(trx) !== null).toBe(lendsItsConnection));
+      await db.transaction().execute(async (trx) => expect(heldSqliteConnection(trx)).toBeNull());
+      let kept: Kysely<Database> | undefined;
+      await transactionOnHeldConnection(db, async (trx) => {
+        kept = trx;
+        expect(heldSqliteConnection(trx) !== null).toBe(lendsItsConnection);
+      });
+      expect(heldSqliteConnection(kept!)).toBeNull();
     });
 
     it('writes inside a transaction are seen by it, kept by its commit and undone by its rollback', async () => {
-      await db.transaction().execute(async (trx) => {
+      await transactionOnHeldConnection(db, async (trx) => {
         await insertSetting(trx, 't.kept', 'a');
         expect(await valueOf(trx, 't.kept')).toBe('a');
       });
       await expect(
-        db.transaction().execute(async (trx) => {
+        transactionOnHeldConnection(db, async (trx) => {
           await insertSetting(trx, 't.undone', 'b');
           expect(await valueOf(trx, 't.undone')).toBe('b');
           throw new Error('roll back');
@@ -61,7 +68,7 @@ function behavesTheSame(engine: string, lendsItsConnection: boolean, open: () =>
     it('a statement outside the transaction is not made part of it while it is open', async () => {
       let outside: Promise<unknown> | undefined;
       await expect(
-        db.transaction().execute(async (trx) => {
+        transactionOnHeldConnection(db, async (trx) => {
           await insertSetting(trx, 't.inside', 'x');
           outside = insertSetting(db, 't.outside', 'y');
           // Let the outside statement run if it could (on SQLite it waits for the connection).
@@ -74,9 +81,42 @@ function behavesTheSame(engine: string, lendsItsConnection: boolean, open: () =>
       expect(await valueOf(db, 't.outside')).toBe('y');
     });
 
+    it('a transaction kept after its commit writes nothing', async () => {
+      let kept: Kysely<Database> | undefined;
+      await transactionOnHeldConnection(db, async (trx) => {
+        kept = trx;
+        await insertSetting(trx, 't.during', 'x');
+      });
+      await expect(insertSetting(kept!, 't.after', 'y')).rejects.toThrow();
+      expect(await valueOf(db, 't.during')).toBe('x');
+      expect(await valueOf(db, 't.after')).toBeNull();
+    });
+
+    it('a statement left over from a failed transaction does not land in the next one', async () => {
+      let releaseLeftover!: () => void;
+      const leftoverMayRun = new Promise<void>((resolve) => (releaseLeftover = resolve));
+      let leftover: Promise<unknown> | undefined;
+      const first = transactionOnHeldConnection(db, async (trx) => {
+        leftover = (async () => {
+          await leftoverMayRun;
+          await insertSetting(trx, 't.leftover', 'stale');
+        })();
+        await Promise.all([leftover, Promise.reject(new Error('one branch failed'))]);
+      });
+      await expect(first).rejects.toThrow('one branch failed');
+      await transactionOnHeldConnection(db, async (trx) => {
+        await insertSetting(trx, 't.next', 'n');
+        releaseLeftover();
+        await expect(leftover).rejects.toThrow();
+        expect(await valueOf(trx, 't.leftover')).toBeNull();
+      });
+      expect(await valueOf(db, 't.next')).toBe('n');
+      expect(await valueOf(db, 't.leftover')).toBeNull();
+    });
+
     it('forEach runs once per argument list in order and counts the rows changed', async () => {
       await insertSettings(db, [row('t.a', '1'), row('t.b', '1')]);
-      const changed = await db.transaction().execute((trx) =>
+      const changed = await transactionOnHeldConnection(db, (trx) =>
         updateGuarded.forEach(trx, [
           ['2', 't.a', '1'],
           ['3', 't.a', '2'], // sees the row the first list changed
@@ -92,7 +132,7 @@ function behavesTheSame(engine: string, lendsItsConnection: boolean, open: () =>
 
     it('an insert that skips duplicates answers how many rows went in, in a transaction or not', async () => {
       await insertSettings(db, [row('t.first', 'old')]);
-      const inside = await db.transaction().execute((trx) => insertSettings(trx, [row('t.first', 'new'), row('t.second', 's'), row('t.third', 't')]));
+      const inside = await transactionOnHeldConnection(db, (trx) => insertSettings(trx, [row('t.first', 'new'), row('t.second', 's'), row('t.third', 't')]));
       expect(inside).toBe(2);
       expect(await insertSettings(db, [row('t.third', 'again'), row('t.fourth', 'f')])).toBe(1);
       expect(await insertSettings(db, [])).toBe(0);

@@ -4,6 +4,7 @@ import { carrierEventSchema, type CarrierEventResult } from '../../../shared/api
 import { checkTransition } from '../../../shared/tracking/shipment-state-machine';
 import { resolveSubStatus, type TrackingStatus } from '../../../shared/tracking/statuses';
 import { normalizeTrackingNo } from '../../../shared/tracking/tracking-number';
+import { transactionOnHeldConnection } from '../../db/held-sqlite-connection';
 import type { Database } from '../../db/schema';
 import { AppError, conflict } from '../../app-error';
 import { addToPublicTimeline } from '../tracking/public-timeline';
@@ -203,7 +204,7 @@ export async function receiveCarrierEvents(
   const parsed = events.map(parseCarrierEvent);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().execute((trx) => applyCarrierEvents(trx, carrier, parsed, now));
+      return await transactionOnHeldConnection(db, (trx) => applyCarrierEvents(trx, carrier, parsed, now));
     } catch (error) {
       if (!(error instanceof AppError && error.code === 'version_conflict') || attempt >= MAX_ATTEMPTS) throw error;
     }

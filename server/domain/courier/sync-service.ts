@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { CourierReport, SyncRequest, SyncResponse } from '../../../shared/courier/courier-report';
 import { isValidTrackingNo, normalizeTrackingNo } from '../../../shared/tracking/tracking-number';
 import { AppError } from '../../app-error';
+import { transactionOnHeldConnection } from '../../db/held-sqlite-connection';
 import { retryOnConflict } from '../../db/retry-on-conflict';
 import type { Database } from '../../db/schema';
 import { loadProofRequirements } from '../settings/settings-repository';
@@ -47,7 +48,7 @@ export async function syncCourierReports(
 
   // A batch that lost a race to another for the same parcels runs again here, reading the
   // winner's result, instead of bouncing the phone with a 503.
-  await retryOnConflict(() => db.transaction().execute(async (trx) => {
+  await retryOnConflict(() => transactionOnHeldConnection(db, async (trx) => {
     answers.clear();
     changed.clear();
     const [proof, stored, shipments, uploads] = await Promise.all([
@@ -80,7 +81,7 @@ export async function syncCourierReports(
       throw new AppError(503, 'concurrent_update', 'These reports arrived twice at the same moment; send them again', 1);
     }
     await applyPickupReports(trx, pickups);
-    await enqueueWebhookEvents(trx, () => moves.flatMap(shipmentWebhookEvents), now);
+    if (moves.length > 0) await enqueueWebhookEvents(trx, () => moves.flatMap(shipmentWebhookEvents), now);
     for (const binding of photoBindings) await bindUploadsToShipment(trx, binding.ids, binding.shipmentId);
   }));
 

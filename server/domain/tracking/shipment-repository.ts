@@ -148,8 +148,8 @@ export async function updateShipmentStatuses(
   /** `nextVersion` as for updateShipmentStatus: one more than read unless given. */
   updates: ReadonlyArray<{ shipment: Pick<Shipment, 'id' | 'version'>; change: ShipmentStatusChange; nextVersion?: number }>,
 ): Promise<number> {
-  // Inside a SQLite transaction one-row statements run synchronously, cheaper per row than
-  // SQLite's joined UPDATE; elsewhere one statement per hundred saves the round trips.
+  // On a transaction's held SQLite connection one-row statements run synchronously, cheaper
+  // per row than SQLite's joined UPDATE; elsewhere one statement per hundred saves the round trips.
   if (heldSqliteConnection(db)) {
     return updateGuarded.forEach(db, updates.map((u) => guardedUpdateArgs(u.shipment, u.change, u.nextVersion ?? u.shipment.version + 1)));
   }
