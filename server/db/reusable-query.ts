@@ -75,8 +75,8 @@ export function reusableQuery<Row, Args extends readonly unknown[]>(
 /**
  * An INSERT of fixed columns for batches written on a hot path (a courier's synced reports):
  * on a transaction's held SQLite connection one prepared one-row statement per row, run
- * synchronously (the cheapest per row there); elsewhere one multi-row statement per call, compiled once per
- * dialect and row count (one round trip to PostgreSQL instead of one per row).
+ * synchronously (the cheapest per row there); elsewhere one multi-row statement per call,
+ * compiled once per dialect and row count (one round trip to PostgreSQL instead of one per row).
  */
 export function reusableInsert<T extends keyof Database & string>(
   table: T,
