@@ -1,9 +1,9 @@
-import { sql, type Kysely, type QueryResult, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DeliveryInstructions } from '../../../shared/courier/manifest';
 import type { ShipmentLeg } from '../../../shared/tracking/shipment-state-machine';
 import type { TrackingStatus } from '../../../shared/tracking/statuses';
 import { heldSqliteConnection } from '../../db/held-sqlite-connection';
-import { reusableQuery } from '../../db/reusable-query';
+import { reusableQuery, type ReusableQuery } from '../../db/reusable-query';
 import { parseJsonColumn, parseJsonColumnAs } from '../../db/json-column';
 import { storedAttemptChoiceSchema } from '../../../shared/api/attempt-choice';
 import { deliveryInstructionsSchema } from '../../../shared/api/delivery-instructions';
@@ -127,7 +127,8 @@ export async function updateShipmentStatus(
   return Number(result.numAffectedRows ?? 0) === 1;
 }
 
-function guardedUpdateArgs(shipment: Pick<Shipment, 'id' | 'version'>, change: ShipmentStatusChange, nextVersion: number): GuardedUpdateArgs {
+/** updateGuarded's values, in its order; the multi-row statement takes each row in the same order. */
+function guardedUpdateArgs(shipment: Pick<Shipment, 'id' | 'version'>, change: ShipmentStatusChange, nextVersion = shipment.version + 1): GuardedUpdateArgs {
   const { status, subStatus, deliveredAt, arrivedAt, updatedAt, timeline } = change;
   return [status, subStatus, deliveredAt, arrivedAt, updatedAt, JSON.stringify(timeline), nextVersion, shipment.id, shipment.version];
 }
@@ -151,37 +152,32 @@ export async function updateShipmentStatuses(
   // On a transaction's held SQLite connection one-row statements run synchronously, cheaper
   // per row than SQLite's joined UPDATE; elsewhere one statement per hundred saves the round trips.
   if (heldSqliteConnection(db)) {
-    return updateGuarded.forEach(db, updates.map((u) => guardedUpdateArgs(u.shipment, u.change, u.nextVersion ?? u.shipment.version + 1)));
+    return updateGuarded.forEach(db, updates.map((u) => guardedUpdateArgs(u.shipment, u.change, u.nextVersion)));
   }
   let changed = 0;
   for (let i = 0; i < updates.length; i += ROWS_PER_UPDATE) {
     const chunk = updates.slice(i, i + ROWS_PER_UPDATE);
-    const args = chunk.flatMap(({ shipment, change, nextVersion }) => {
-      const [status, subStatus, deliveredAt, arrivedAt, updatedAt, timeline, next, id, version] = guardedUpdateArgs(shipment, change, nextVersion ?? shipment.version + 1);
-      return [id, version, status, subStatus, deliveredAt, arrivedAt, updatedAt, timeline, next];
-    });
-    const result = await statusUpdateFor(chunk.length)(db, ...args);
+    const result = await statusUpdateFor(chunk.length)(db, ...chunk.flatMap((u) => guardedUpdateArgs(u.shipment, u.change, u.nextVersion)));
     changed += Number(result.numAffectedRows ?? 0);
   }
   return changed;
 }
 
-type StatusUpdateRun = (db: Kysely<Database>, ...args: unknown[]) => Promise<QueryResult<unknown>>;
 // Compiled once per row count: rebuilding a hundred-row statement costs more than running it.
-const statusUpdatesByRowCount = new Map<number, StatusUpdateRun>();
-function statusUpdateFor(rowCount: number): StatusUpdateRun {
+const statusUpdatesByRowCount = new Map<number, ReusableQuery<unknown, unknown[]>>();
+function statusUpdateFor(rowCount: number): ReusableQuery<unknown, unknown[]> {
   let run = statusUpdatesByRowCount.get(rowCount);
   if (!run) {
     run = reusableQuery<unknown, unknown[]>(rowCount * 9, (d, p) => {
       const rows = Array.from(
         { length: rowCount },
         (_, r) =>
-          sql`(cast(${p[r * 9]} as bigint), cast(${p[r * 9 + 1]} as integer), cast(${p[r * 9 + 2]} as text), cast(${p[r * 9 + 3]} as text),
-          cast(${p[r * 9 + 4]} as bigint), cast(${p[r * 9 + 5]} as bigint), cast(${p[r * 9 + 6]} as bigint),
-          cast(${p[r * 9 + 7]} as text), cast(${p[r * 9 + 8]} as integer))`,
+          sql`(cast(${p[r * 9]} as text), cast(${p[r * 9 + 1]} as text), cast(${p[r * 9 + 2]} as bigint), cast(${p[r * 9 + 3]} as bigint),
+          cast(${p[r * 9 + 4]} as bigint), cast(${p[r * 9 + 5]} as text), cast(${p[r * 9 + 6]} as integer),
+          cast(${p[r * 9 + 7]} as bigint), cast(${p[r * 9 + 8]} as integer))`,
       );
       const update = sql`
-      with v(id, version, status, sub_status, delivered_at, arrived_at, updated_at, public_timeline, next_version) as (values ${sql.join(rows)})
+      with v(status, sub_status, delivered_at, arrived_at, updated_at, public_timeline, next_version, id, version) as (values ${sql.join(rows)})
       update shipments set status = v.status, sub_status = v.sub_status, delivered_at = v.delivered_at, arrived_at = v.arrived_at,
         updated_at = v.updated_at, public_timeline = v.public_timeline, version = v.next_version
       from v where shipments.id = v.id and shipments.version = v.version`;
